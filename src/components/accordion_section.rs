@@ -1,0 +1,61 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AccordionSectionProps {
+    pub id: AttrValue,
+    pub heading: AttrValue,
+    pub expanded: bool,
+    pub on_toggle: Callback<()>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// One WAI-ARIA APG accordion item: a heading holding a button that shows and
+/// hides its panel.
+#[function_component]
+pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
+    let button_id = format!("{}-button", props.id);
+    let panel_id = format!("{}-panel", props.id);
+    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
+    // Enter and Space are handled here rather than left to the button's default
+    // activation, so they behave the same for every input source; the default is
+    // prevented so a key press never toggles twice.
+    let onkeydown = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if matches!(event.key().as_str(), "Enter" | " ") {
+                event.prevent_default();
+                if !event.repeat() {
+                    on_toggle.emit(());
+                }
+            }
+        })
+    };
+    let onkeyup = Callback::from(|event: KeyboardEvent| {
+        if event.key() == " " {
+            event.prevent_default();
+        }
+    });
+    html! {
+        <div class="section" data-section-id={props.id.clone()}>
+            <h3 class="section-heading">
+                <button
+                    type="button"
+                    class="section-button"
+                    id={button_id.clone()}
+                    aria-expanded={props.expanded.to_string()}
+                    aria-controls={panel_id.clone()}
+                    {onclick}
+                    {onkeydown}
+                    {onkeyup}
+                >
+                    <span class="section-title">{ props.heading.clone() }</span>
+                    <span class="chevron" aria-hidden="true"></span>
+                </button>
+            </h3>
+            <div class="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded}>
+                { props.children.clone() }
+            </div>
+        </div>
+    }
+}

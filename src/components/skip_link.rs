@@ -1,0 +1,28 @@
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SkipLinkProps {
+    /// The element (with `tabindex="-1"`) that receives focus.
+    pub target: NodeRef,
+}
+
+/// The first focusable element of the leaflet. A fragment link cannot reach into
+/// a shadow root from the host document, so the click moves focus in code; the
+/// `href` keeps it a real link for assistive technology.
+#[function_component]
+pub fn SkipLink(props: &SkipLinkProps) -> Html {
+    let onclick = {
+        let target = props.target.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(target) = target.cast::<HtmlElement>() {
+                // Focus can only fail on a detached node; nothing to do then.
+                let _ = target.focus();
+            }
+        })
+    };
+    html! {
+        <a class="skip-link" href="#leaflet-content" {onclick}>{ "Skip to leaflet content" }</a>
+    }
+}

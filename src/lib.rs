@@ -1,0 +1,13 @@
+//! drug-leaflet: a patient medication leaflet as a `<drug-leaflet>` custom
+//! element, written with yew and compiled to WebAssembly. See ARCHITECTURE.md.
+
+pub mod bundled;
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod element;
+pub mod monograph;
+pub mod state;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub use element::{define_element, TAG_NAME};
