@@ -1,1 +1,124 @@
-fn main() {}
+//! `cargo xtask <command>`: see `cargo xtask help`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use xtask::process::{run, run_tests, TestCounts};
+use xtask::serve::StaticServer;
+use xtask::toolchain::{Needs, Toolchain};
+use xtask::{content, dist, project_root};
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  demo [--port N]        install what is missing, build dist/ and serve it on 127.0.0.1 (default port 8000)
+  test                   install what is missing and run every test (what .ci/run runs)
+  dist                   build the embeddable files into dist/
+  check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+";
+
+fn main() -> ExitCode {
+    match run_command(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_command(args: Vec<String>) -> Result<()> {
+    let root = project_root();
+    let (command, rest) = args
+        .split_first()
+        .map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
+    match command {
+        "demo" => demo(&root, parse_port(rest)?),
+        "test" => test(&root),
+        "dist" => {
+            let tools = Toolchain::ensure(&root, Needs::Build)?;
+            dist::build(&root, &tools).map(|_| ())
+        }
+        "check-content" => {
+            let files = if rest.is_empty() {
+                content::monograph_files(&root)?
+            } else {
+                rest.iter().map(PathBuf::from).collect()
+            };
+            content::check(&files)
+        }
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => bail!("unknown command {other:?}\n\n{HELP}"),
+    }
+}
+
+fn parse_port(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8000),
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .with_context(|| format!("--port takes a number, not {port:?}")),
+        _ => bail!("demo takes only --port N"),
+    }
+}
+
+fn demo(root: &std::path::Path, port: u16) -> Result<()> {
+    let tools = Toolchain::ensure(root, Needs::Build)?;
+    let dist = dist::build(root, &tools)?;
+    let server = StaticServer::start(port, vec![("/".into(), dist)])?;
+    println!("The demo portal with the nusinersen leaflet: {}", server.url("/"));
+    println!("Press Ctrl+C to stop.");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn test(root: &std::path::Path) -> Result<()> {
+    let tools = Toolchain::ensure(root, Needs::Test)?;
+    run(tools.command("cargo")?.args(["fmt", "--all", "--", "--check"]))?;
+    run(tools
+        .command("cargo")?
+        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(tools.command("cargo")?.args([
+        "clippy",
+        "--lib",
+        "--target",
+        xtask::toolchain::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    let mut counts = TestCounts::default();
+    counts.add(run_tests(tools.command("cargo")?.args(["test", "--workspace"]))?);
+    counts.add(run_tests(tools.command("wasm-pack")?.args([
+        "test",
+        "--headless",
+        "--chrome",
+        "--firefox",
+        "--",
+        "--test",
+        "leaflet",
+    ]))?);
+    dist::build(root, &tools)?;
+    counts.add(run_tests(tools.command("cargo")?.args([
+        "test",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+    ]))?);
+    println!(
+        "cargo xtask test: {} passed, {} failed, {} ignored (counted from each runner's summary)",
+        counts.passed, counts.failed, counts.ignored
+    );
+    println!("{} passed, {} failed", counts.passed, counts.failed);
+    if counts.failed > 0 {
+        bail!("{} test(s) failed", counts.failed);
+    }
+    Ok(())
+}

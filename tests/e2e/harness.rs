@@ -1,0 +1,151 @@
+//! Drives real browsers through W3C WebDriver (chromedriver, geckodriver) against
+//! host pages in `tests/pages/` and the built `dist/`, served from separate folders.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use xtask::serve::StaticServer;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+/// A WebDriver session on a fresh browser, with the test pages and dist/ served.
+pub struct Session {
+    pub client: Client,
+    pub server: StaticServer,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn root() -> PathBuf {
+    xtask::project_root()
+}
+
+impl Session {
+    pub async fn start(browser: Browser) -> Session {
+        let dist = root().join("dist");
+        assert!(
+            dist.join("drug-leaflet.js").is_file(),
+            "dist/ is not built: run `cargo xtask test` (or `cargo xtask dist` first)"
+        );
+        let server = StaticServer::start(
+            0,
+            vec![
+                ("/".into(), root().join("tests/pages")),
+                ("/vendor/drug-leaflet/".into(), dist),
+            ],
+        )
+        .expect("static server");
+        let port = free_port();
+        let tools = root().join(".tools/cargo/bin");
+        let (program, args, capabilities) = match browser {
+            Browser::Chromium => (
+                PathBuf::from("chromedriver"),
+                vec![format!("--port={port}")],
+                json!({ "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                             "--disable-background-networking", "--disable-component-update",
+                             "--disable-sync", "--no-first-run", "--window-size=1024,768"]
+                }}),
+            ),
+            Browser::Firefox => (
+                tools.join("geckodriver"),
+                vec!["--port".into(), port.to_string()],
+                json!({ "moz:firefoxOptions": { "args": ["-headless", "--width=1024", "--height=768"] } }),
+            ),
+        };
+        let driver = Command::new(&program)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "{} did not start listening",
+                program.display()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let capabilities = match capabilities {
+            Value::Object(map) => map,
+            _ => unreachable!("capabilities are an object"),
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session");
+        Session {
+            client,
+            server,
+            driver,
+        }
+    }
+
+    pub async fn open(&self, page: &str) {
+        self.client.goto(&self.server.url(page)).await.expect("navigate");
+    }
+
+    /// Runs `script` (a function body; `arguments` as in WebDriver) until it
+    /// returns something other than null, or fails after 20 s.
+    pub async fn wait_for(&self, script: &str, args: Vec<Value>) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let value = self
+                .client
+                .execute(script, args.clone())
+                .await
+                .expect("script runs");
+            if !value.is_null() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for: {script}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.expect("script runs")
+    }
+
+    /// An element inside the `n`th leaflet's shadow root, found through WebDriver's
+    /// own shadow-root commands (as an assistive-technology driver would).
+    pub async fn in_leaflet(&self, n: usize, selector: &str) -> Element {
+        let hosts = self
+            .client
+            .find_all(Locator::Css("drug-leaflet"))
+            .await
+            .expect("find leaflets");
+        let host = hosts.get(n).unwrap_or_else(|| panic!("no leaflet number {n}"));
+        let shadow = host.shadow_root().await.expect("an open shadow root");
+        shadow
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector} in leaflet {n}: {e}"))
+    }
+
+    pub async fn close(mut self) {
+        // Closing can fail if the browser already went away; the driver is killed anyway.
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

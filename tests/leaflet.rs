@@ -1,0 +1,321 @@
+//! The leaflet as a reader meets it, in a real browser: run by
+//! `wasm-pack test --headless --chrome --firefox -- --test leaflet`.
+#![cfg(target_arch = "wasm32")]
+
+use drug_leaflet::bundled;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/nusinersen-monograph.txt");
+
+struct Mounted {
+    host: HtmlElement,
+    shadow: ShadowRoot,
+}
+
+impl Mounted {
+    /// Adds `<drug-leaflet>` to the page, as a host's snippet would, and waits for it to render.
+    async fn new() -> Self {
+        drug_leaflet::define_element();
+        let host: HtmlElement = document()
+            .create_element(drug_leaflet::TAG_NAME)
+            .expect("create element")
+            .dyn_into()
+            .expect("an HTMLElement");
+        document()
+            .body()
+            .expect("body")
+            .append_child(&host)
+            .expect("append");
+        settle().await;
+        let shadow = host.shadow_root().expect("the element opens a shadow root");
+        Mounted { host, shadow }
+    }
+
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.shadow.query_selector_all(selector).expect("valid selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|node| node.dyn_into().expect("an HTMLElement"))
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> HtmlElement {
+        self.shadow
+            .query_selector(selector)
+            .expect("valid selector")
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+            .dyn_into()
+            .expect("an HTMLElement")
+    }
+
+    fn section_buttons(&self) -> Vec<HtmlElement> {
+        self.all(".section-button")
+    }
+
+    fn panel_of(&self, button: &Element) -> HtmlElement {
+        let id = button.get_attribute("aria-controls").expect("aria-controls");
+        self.one(&format!("#{id}"))
+    }
+
+    fn text(&self) -> String {
+        normalize(&self.shadow.text_content().unwrap_or_default())
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().expect("window").document().expect("document")
+}
+
+/// Lets yew's scheduler and the browser's layout run.
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback(&resolve)
+                .expect("setTimeout");
+        });
+        JsFuture::from(promise).await.expect("timeout resolves");
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn expanded(button: &Element) -> bool {
+    match button.get_attribute("aria-expanded").as_deref() {
+        Some("true") => true,
+        Some("false") => false,
+        other => panic!("aria-expanded is {other:?}"),
+    }
+}
+
+/// What a sighted reader sees: the panel takes space on the page.
+fn visible(element: &HtmlElement) -> bool {
+    let style = web_sys::window()
+        .expect("window")
+        .get_computed_style(element)
+        .expect("computed style")
+        .expect("a style");
+    style.get_property_value("display").expect("display") != "none" && element.offset_height() > 0
+}
+
+fn press(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let down = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keydown");
+    target.dispatch_event(&down).expect("dispatch keydown");
+    let up = KeyboardEvent::new_with_keyboard_event_init_dict("keyup", &init).expect("keyup");
+    target.dispatch_event(&up).expect("dispatch keyup");
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_default_monograph_with_no_host_input() {
+    let leaflet = Mounted::new().await;
+    let monograph = bundled::by_id(bundled::DEFAULT_ID).expect("default monograph");
+    assert_eq!(leaflet.one("h2.title").inner_text(), "Nusinersen");
+    let headings: Vec<String> = leaflet
+        .section_buttons()
+        .iter()
+        .map(|b| normalize(&b.inner_text()))
+        .collect();
+    let mut expected: Vec<String> = monograph.sections.iter().map(|s| s.heading.to_string()).collect();
+    expected.push("Sources".into());
+    assert_eq!(headings, expected);
+    let text = leaflet.text();
+    for line in [
+        "Generic name: nusinersen",
+        "Brand name: Spinraza",
+        "Drug class: Miscellaneous uncategorized agents",
+        "Dosage form: intrathecal injection (12 mg/5 mL)",
+        "Medically reviewed by Carmen Pope, BPharm. Last updated on May 20, 2025.",
+    ] {
+        assert!(text.contains(line), "missing {line:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_sentence_of_the_seed_monograph_is_on_the_page() {
+    let leaflet = Mounted::new().await;
+    let text = leaflet.text();
+    // The seed's first line ("Skip to main content") was its page's chrome.
+    let paragraphs = SEED
+        .lines()
+        .skip(1)
+        .map(normalize)
+        .filter(|line| !line.is_empty());
+    let missing: Vec<String> = paragraphs.filter(|p| !text.contains(p.as_str())).collect();
+    assert!(missing.is_empty(), "not rendered: {missing:#?}");
+}
+
+#[wasm_bindgen_test]
+async fn only_the_first_section_is_open_at_start() {
+    let leaflet = Mounted::new().await;
+    let buttons = leaflet.section_buttons();
+    assert!(buttons.len() > 2);
+    for (index, button) in buttons.iter().enumerate() {
+        let panel = leaflet.panel_of(button);
+        assert_eq!(expanded(button), index == 0, "aria-expanded of section {index}");
+        assert_eq!(visible(&panel), index == 0, "visibility of panel {index}");
+        assert_eq!(
+            panel.get_attribute("aria-labelledby").as_deref(),
+            Some(button.id().as_str()),
+            "panel {index} is labelled by its button"
+        );
+        let heading = button.parent_element().expect("heading");
+        assert_eq!(heading.tag_name(), "H3", "button {index} sits in a heading");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn click_enter_and_space_each_toggle_a_section() {
+    let leaflet = Mounted::new().await;
+    let button = leaflet.section_buttons()[1].clone();
+    let panel = leaflet.panel_of(&button);
+    assert!(!expanded(&button) && !visible(&panel));
+
+    button.click();
+    settle().await;
+    assert!(expanded(&button) && visible(&panel), "click opens");
+
+    press(&button, "Enter");
+    settle().await;
+    assert!(!expanded(&button) && !visible(&panel), "Enter closes");
+
+    press(&button, " ");
+    settle().await;
+    assert!(expanded(&button) && visible(&panel), "Space opens");
+
+    press(&button, "a");
+    settle().await;
+    assert!(expanded(&button), "other keys do nothing");
+}
+
+#[wasm_bindgen_test]
+async fn skip_link_comes_first_and_moves_focus_to_the_content() {
+    let leaflet = Mounted::new().await;
+    let focusable = leaflet.all("a[href], button, [tabindex]:not([tabindex='-1'])");
+    let skip = focusable.first().expect("something focusable").clone();
+    assert_eq!(skip.inner_text().trim(), "Skip to leaflet content");
+    assert!(skip.offset_width() <= 1, "hidden until it has focus");
+    skip.focus().expect("focus");
+    assert!(skip.offset_width() > 1, "shown while it has focus");
+
+    skip.click();
+    settle().await;
+    let active = leaflet
+        .shadow
+        .active_element()
+        .expect("focus is inside the leaflet");
+    assert_eq!(active.id(), "leaflet-content");
+    let first_section = active.query_selector(".section").expect("selector");
+    assert!(first_section.is_some(), "the focused element holds the sections");
+}
+
+#[wasm_bindgen_test]
+async fn show_all_opens_every_section_and_follows_them() {
+    let leaflet = Mounted::new().await;
+    let show_all = leaflet.one(".show-all-button");
+    assert_eq!(show_all.inner_text().trim(), "Show all sections");
+    assert!(!expanded(&show_all));
+
+    show_all.click();
+    settle().await;
+    assert!(leaflet.section_buttons().iter().all(|b| expanded(b)));
+    assert!(leaflet
+        .section_buttons()
+        .iter()
+        .all(|b| visible(&leaflet.panel_of(b))));
+    assert_eq!(show_all.inner_text().trim(), "Hide all sections");
+    assert!(expanded(&show_all));
+
+    leaflet.section_buttons()[3].click();
+    settle().await;
+    assert_eq!(
+        show_all.inner_text().trim(),
+        "Show all sections",
+        "one closed section"
+    );
+
+    show_all.click();
+    settle().await;
+    show_all.click();
+    settle().await;
+    assert!(
+        leaflet.section_buttons().iter().all(|b| !expanded(b)),
+        "hide all closes every section"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn medwatch_number_is_a_phone_link() {
+    let leaflet = Mounted::new().await;
+    let link = leaflet.one("a[href^='tel:']");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("tel:+18003321088"));
+    assert_eq!(link.inner_text(), "1-800-FDA-1088");
+}
+
+#[wasm_bindgen_test]
+async fn styles_come_from_one_constructable_stylesheet_not_inline_styles() {
+    let first = Mounted::new().await;
+    let second = Mounted::new().await;
+    let sheets = |m: &Mounted| js_sys::Array::from(&m.shadow.adopted_style_sheets());
+    assert_eq!(sheets(&first).length(), 1);
+    assert!(
+        JsValue::from(sheets(&first).get(0)) == JsValue::from(sheets(&second).get(0)),
+        "instances share the stylesheet"
+    );
+    assert!(first.all("[style]").is_empty(), "no inline style attributes");
+    assert_eq!(first.all("style, link").len(), 0, "no <style> or <link> elements");
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_and_a_second_definition_stay_independent() {
+    drug_leaflet::define_element();
+    let first = Mounted::new().await;
+    let second = Mounted::new().await;
+    drug_leaflet::define_element();
+    first.section_buttons()[2].click();
+    settle().await;
+    assert!(expanded(&first.section_buttons()[2]));
+    assert!(
+        !expanded(&second.section_buttons()[2]),
+        "the other leaflet is untouched"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_destroys_the_leaflet_and_coming_back_renders_it_again() {
+    let leaflet = Mounted::new().await;
+    leaflet.host.remove();
+    settle().await;
+    assert_eq!(leaflet.shadow.child_element_count(), 0, "nothing left behind");
+
+    document()
+        .body()
+        .expect("body")
+        .append_child(&leaflet.host)
+        .expect("append");
+    settle().await;
+    assert_eq!(
+        leaflet.all(".leaflet-root").len(),
+        1,
+        "exactly one app after reconnecting"
+    );
+    assert_eq!(leaflet.one("h2.title").inner_text(), "Nusinersen");
+}

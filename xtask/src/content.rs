@@ -1,0 +1,73 @@
+//! `cargo xtask check-content [FILE...]`: validates monographs with the same
+//! rules as `build.rs` and reports plain-language findings (long added sentences)
+//! that do not fail the build.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+#[path = "../../src/monograph/mod.rs"]
+pub mod monograph;
+
+use monograph::model::Monograph;
+use monograph::validate::{validate, Report};
+
+/// The report for one file: its errors and warnings, or why it could not be read.
+pub fn check_file(path: &Path) -> Result<Report, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let monograph: Monograph = toml::from_str(&text).map_err(|e| e.to_string())?;
+    Ok(validate(&monograph))
+}
+
+pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("monographs"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Prints a report for each file and fails if any file has errors.
+pub fn check(files: &[PathBuf]) -> Result<()> {
+    let mut failed = 0;
+    for path in files {
+        let (text, ok) = render(path, check_file(path));
+        print!("{text}");
+        if !ok {
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} of {} monograph(s) are not valid", files.len());
+    }
+    Ok(())
+}
+
+fn render(path: &Path, result: Result<Report, String>) -> (String, bool) {
+    let name = path.display();
+    let mut out = String::new();
+    match result {
+        Err(error) => {
+            let _ = writeln!(out, "{name}: error: {error}");
+            (out, false)
+        }
+        Ok(report) => {
+            for problem in &report.errors {
+                let _ = writeln!(out, "{name}: error: {problem}");
+            }
+            for problem in &report.warnings {
+                let _ = writeln!(out, "{name}: warning: {problem}");
+            }
+            let _ = writeln!(
+                out,
+                "{name}: {} error(s), {} warning(s)",
+                report.errors.len(),
+                report.warnings.len()
+            );
+            (out, report.errors.is_empty())
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Build automation for drug-leaflet, and the pieces the end-to-end tests share
+//! with it (the static file server, the project's paths and tools).
+
+pub mod content;
+pub mod dist;
+pub mod process;
+pub mod serve;
+pub mod toolchain;
+
+use std::path::PathBuf;
+
+/// The repository root (the folder holding the workspace `Cargo.toml`).
+pub fn project_root() -> PathBuf {
+    let xtask_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    xtask_dir.parent().map(PathBuf::from).unwrap_or(xtask_dir)
+}
