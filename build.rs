@@ -53,7 +53,7 @@ fn main() {
 fn load(file: &Path) -> Monograph {
     let name = file.display();
     let text = fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{name}: cannot read: {e}")));
-    let monograph: Monograph = toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+    let monograph: Monograph = toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{name}: error: {e}")));
     let report = monograph::validate::validate(&monograph);
     if !report.errors.is_empty() {
         let problems: Vec<String> = report.errors.iter().map(|p| format!("  {name}: {p}")).collect();

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use drug_leaflet::bundled;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
@@ -277,7 +277,7 @@ async fn styles_come_from_one_constructable_stylesheet_not_inline_styles() {
     let sheets = |m: &Mounted| js_sys::Array::from(&m.shadow.adopted_style_sheets());
     assert_eq!(sheets(&first).length(), 1);
     assert!(
-        JsValue::from(sheets(&first).get(0)) == JsValue::from(sheets(&second).get(0)),
+        sheets(&first).get(0) == sheets(&second).get(0),
         "instances share the stylesheet"
     );
     assert!(first.all("[style]").is_empty(), "no inline style attributes");

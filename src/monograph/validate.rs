@@ -33,6 +33,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// `file: error: path: message` lines, then the warnings: the form compilers
+    /// use, so editors can jump to the file.
+    pub fn lines(&self, file: &str) -> Vec<String> {
+        let errors = self.errors.iter().map(|p| format!("{file}: error: {p}"));
+        let warnings = self.warnings.iter().map(|p| format!("{file}: warning: {p}"));
+        errors.chain(warnings).collect()
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Problem {
             path: path.into(),

@@ -34,7 +34,7 @@ pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
 pub fn check(files: &[PathBuf]) -> Result<()> {
     let mut failed = 0;
     for path in files {
-        let (text, ok) = render(path, check_file(path));
+        let (text, ok) = report_text(path);
         print!("{text}");
         if !ok {
             failed += 1;
@@ -46,20 +46,15 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-fn render(path: &Path, result: Result<Report, String>) -> (String, bool) {
-    let name = path.display();
-    let mut out = String::new();
-    match result {
-        Err(error) => {
-            let _ = writeln!(out, "{name}: error: {error}");
-            (out, false)
-        }
+/// The report for one file as printed, and whether the file is valid.
+pub fn report_text(path: &Path) -> (String, bool) {
+    let name = path.display().to_string();
+    match check_file(path) {
+        Err(error) => (format!("{name}: error: {error}\n"), false),
         Ok(report) => {
-            for problem in &report.errors {
-                let _ = writeln!(out, "{name}: error: {problem}");
-            }
-            for problem in &report.warnings {
-                let _ = writeln!(out, "{name}: warning: {problem}");
+            let mut out = String::new();
+            for line in report.lines(&name) {
+                let _ = writeln!(out, "{line}");
             }
             let _ = writeln!(
                 out,
