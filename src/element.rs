@@ -1,71 +1,274 @@
 //! Mounting the yew app into a `<drug-leaflet>` element: shadow root, stylesheet,
-//! and the handle that destroys the app when the element leaves the page.
+//! attributes, the JS API and its events, and the teardown on disconnect.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use js_sys::Array;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::AppHandle;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
+use yew::{AppHandle, AttrValue, Callback};
 
 use crate::bundled;
-use crate::components::{Leaflet, LeafletProps};
+use crate::components::{App, AppProps, Content, SOURCES_SECTION_ID};
+use crate::controller::Controller;
+use crate::host_monograph;
+use crate::monograph::validate::Problem;
+use crate::options::{Options, OBSERVED_ATTRIBUTES};
+use crate::state::AccordionAction;
 
 pub const TAG_NAME: &str = "drug-leaflet";
 const STYLES: &str = include_str!("../styles/leaflet.css");
 
+type MountFn = dyn FnMut(HtmlElement, JsValue) -> JsValue;
+
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineLeafletElement)]
-    fn define_leaflet_element(tag_name: &str, mount: &Closure<dyn FnMut(HtmlElement) -> JsValue>) -> bool;
+    fn define_leaflet_element(tag_name: &str, observed_attributes: Array, mount: &Closure<MountFn>) -> bool;
 }
 
 /// Defines `<drug-leaflet>` once; calling it again (a page that includes the
 /// script twice) changes nothing.
 #[wasm_bindgen(js_name = defineElement)]
 pub fn define_element() {
-    let mount = Closure::<dyn FnMut(HtmlElement) -> JsValue>::new(|host: HtmlElement| match mount(&host) {
-        Ok(handle) => JsValue::from(handle),
-        Err(error) => {
-            web_sys::console::error_2(&"drug-leaflet: could not show the leaflet:".into(), &error);
-            JsValue::UNDEFINED
+    let mount = Closure::<MountFn>::new(|host: HtmlElement, monograph_input: JsValue| {
+        match MountedLeaflet::mount(&host, monograph_input) {
+            Ok(handle) => JsValue::from(handle),
+            Err(error) => {
+                web_sys::console::error_2(&"drug-leaflet: could not show the leaflet:".into(), &error);
+                JsValue::UNDEFINED
+            }
         }
     });
-    if define_leaflet_element(TAG_NAME, &mount) {
+    let observed: Array = OBSERVED_ATTRIBUTES
+        .iter()
+        .map(|name| JsValue::from_str(name))
+        .collect();
+    if define_leaflet_element(TAG_NAME, observed, &mount) {
         // The element class calls it for as long as the page lives.
         mount.forget();
     }
 }
 
-/// A leaflet shown in one element; `destroy()` is called on disconnect.
+/// A leaflet shown in one element; the JS shell forwards its API here.
 #[wasm_bindgen]
 pub struct MountedLeaflet {
-    app: AppHandle<Leaflet>,
+    app: AppHandle<App>,
+    props: AppProps,
     root: Element,
+    host: HtmlElement,
 }
 
 #[wasm_bindgen]
 impl MountedLeaflet {
+    fn mount(host: &HtmlElement, monograph_input: JsValue) -> Result<MountedLeaflet, JsValue> {
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        adopt_styles(&shadow)?;
+        let document = host.owner_document().ok_or("the element has no document")?;
+        let root = document.create_element("div")?;
+        root.set_class_name("leaflet-root");
+        shadow.append_child(&root)?;
+
+        let mut options = Options::default();
+        for name in OBSERVED_ATTRIBUTES {
+            if let Err(warning) = options.apply_attribute(name, host.get_attribute(name).as_deref()) {
+                warn(&warning);
+            }
+        }
+        let props = AppProps {
+            content: Content::Invalid(Rc::new([])),
+            options,
+            controller: Controller::default(),
+            on_toggle: toggle_events(host.clone()),
+            on_ready: ready_events(host.clone()),
+            revision: 0,
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
+        let mut mounted = MountedLeaflet {
+            app,
+            props,
+            root,
+            host: host.clone(),
+        };
+        mounted.show(mounted.content_for(&monograph_input));
+        Ok(mounted)
+    }
+
     pub fn destroy(self) {
+        self.props.controller.connect(None);
         self.app.destroy();
         self.root.remove();
     }
+
+    /// The monograph shown, as a plain object; `null` while the element shows an error.
+    pub fn monograph(&self) -> JsValue {
+        match &self.props.content {
+            Content::Monograph(monograph) => serde_wasm_bindgen::to_value(monograph).unwrap_or(JsValue::NULL),
+            Content::Invalid(_) => JsValue::NULL,
+        }
+    }
+
+    /// Shows a host-provided monograph after validating it; `null` or
+    /// `undefined` goes back to the bundled one named by the `drug` attribute.
+    #[wasm_bindgen(js_name = setMonograph)]
+    pub fn set_monograph(&mut self, value: JsValue) {
+        let content = self.content_for(&value);
+        self.show(content);
+    }
+
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&mut self, name: &str, value: Option<String>) {
+        if name == "drug" {
+            let content = self.content_for(&JsValue::UNDEFINED);
+            self.show(content);
+            return;
+        }
+        let mut props = self.props.clone();
+        if let Err(warning) = props.options.apply_attribute(name, value.as_deref()) {
+            warn(&warning);
+        }
+        if name == "expanded" {
+            props.revision += 1;
+        }
+        self.update(props);
+    }
+
+    #[wasm_bindgen(js_name = expandAll)]
+    pub fn expand_all(&self) -> bool {
+        self.props.controller.dispatch(AccordionAction::ExpandAll)
+    }
+
+    #[wasm_bindgen(js_name = collapseAll)]
+    pub fn collapse_all(&self) -> bool {
+        self.props.controller.dispatch(AccordionAction::CollapseAll)
+    }
+
+    /// Opens section `section_id` (its `data-section-id`); false, with a console
+    /// warning, if there is no such section.
+    pub fn open(&self, section_id: &str) -> bool {
+        let index = match &self.props.content {
+            Content::Monograph(monograph) => monograph
+                .sections
+                .iter()
+                .map(|s| s.id.clone())
+                .chain([AttrValue::Static(SOURCES_SECTION_ID)])
+                .position(|id| id == section_id),
+            Content::Invalid(_) => None,
+        };
+        match index {
+            Some(index) => self.props.controller.dispatch(AccordionAction::Open(index)),
+            None => {
+                warn(&format!(
+                    "open(\"{section_id}\"): this leaflet has no section with that id."
+                ));
+                false
+            }
+        }
+    }
 }
 
-fn mount(host: &HtmlElement) -> Result<MountedLeaflet, JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    adopt_styles(&shadow)?;
-    let document = host.owner_document().ok_or("the element has no document")?;
-    let root = document.create_element("div")?;
-    root.set_class_name("leaflet-root");
-    shadow.append_child(&root)?;
-    let monograph = bundled::by_id(bundled::DEFAULT_ID).ok_or("the default monograph is not bundled")?;
-    let app =
-        yew::Renderer::<Leaflet>::with_root_and_props(root.clone(), LeafletProps { monograph }).render();
-    Ok(MountedLeaflet { app, root })
+impl MountedLeaflet {
+    /// The content for a host's `monograph` value, or else the `drug` attribute.
+    fn content_for(&self, monograph_input: &JsValue) -> Content {
+        if !monograph_input.is_null() && !monograph_input.is_undefined() {
+            return match host_monograph::parse(monograph_input.clone()) {
+                Ok(monograph) => Content::Monograph(monograph),
+                Err(problems) => Content::Invalid(problems.into()),
+            };
+        }
+        let drug = self.host.get_attribute("drug");
+        let id = drug.as_deref().map_or(bundled::DEFAULT_ID, str::trim);
+        match bundled::by_id(id) {
+            Some(monograph) => Content::Monograph(monograph),
+            None => Content::Invalid(Rc::new([Problem {
+                path: "drug".into(),
+                message: format!(
+                    "drug=\"{id}\" is not a bundled monograph; use {}",
+                    bundled::IDS.join(" or ")
+                ),
+            }])),
+        }
+    }
+
+    fn show(&mut self, content: Content) {
+        if let Content::Invalid(problems) = &content {
+            report_problems(&self.host, problems);
+        }
+        let mut props = self.props.clone();
+        props.content = content;
+        props.revision += 1;
+        self.update(props);
+    }
+
+    fn update(&mut self, props: AppProps) {
+        self.props = props.clone();
+        self.app.update(props);
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("drug-leaflet: {message}").into());
+}
+
+fn report_problems(host: &HtmlElement, problems: &[Problem]) {
+    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+    web_sys::console::error_1(
+        &format!(
+            "drug-leaflet: the monograph cannot be shown:\n{}",
+            lines.join("\n")
+        )
+        .into(),
+    );
+    #[derive(Serialize)]
+    struct ErrorDetail<'a> {
+        problems: &'a [Problem],
+    }
+    dispatch(host, "drug-leaflet-error", &ErrorDetail { problems });
+}
+
+/// Dispatches a bubbling, composed `CustomEvent` so listeners outside the shadow
+/// root and up the host page's tree receive it.
+fn dispatch(host: &HtmlElement, name: &str, detail: &impl Serialize) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        // A listener that throws is the host's bug; the leaflet carries on.
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+fn toggle_events(host: HtmlElement) -> Callback<(AttrValue, bool)> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ToggleDetail<'a> {
+        section_id: &'a str,
+        expanded: bool,
+    }
+    Callback::from(move |(section_id, expanded): (AttrValue, bool)| {
+        let detail = ToggleDetail {
+            section_id: &section_id,
+            expanded,
+        };
+        dispatch(&host, "drug-leaflet-toggle", &detail);
+    })
+}
+
+fn ready_events(host: HtmlElement) -> Callback<AttrValue> {
+    #[derive(Serialize)]
+    struct ReadyDetail<'a> {
+        drug: &'a str,
+    }
+    Callback::from(move |drug: AttrValue| dispatch(&host, "drug-leaflet-ready", &ReadyDetail { drug: &drug }))
 }
 
 thread_local! {

@@ -3,9 +3,15 @@
 
 pub mod bundled;
 pub mod components;
+pub mod controller;
 #[cfg(target_arch = "wasm32")]
 mod element;
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+mod host_monograph;
+pub mod i18n;
 pub mod monograph;
+pub mod options;
 pub mod state;
 pub mod text;
 

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::options::Expanded;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accordion {
     open: Vec<bool>,
@@ -14,16 +16,33 @@ pub struct Accordion {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccordionAction {
     Toggle(usize),
+    Open(usize),
     ExpandAll,
     CollapseAll,
 }
 
 impl Accordion {
-    /// `count` sections with only the first open, as a reader first sees them.
-    pub fn first_open(count: usize) -> Self {
+    /// `count` sections, open as the `expanded` attribute asks.
+    pub fn new(count: usize, expanded: Expanded) -> Self {
         Accordion {
-            open: (0..count).map(|i| i == 0).collect(),
+            open: (0..count)
+                .map(|i| match expanded {
+                    Expanded::First => i == 0,
+                    Expanded::All => true,
+                    Expanded::None => false,
+                })
+                .collect(),
         }
+    }
+
+    /// Sections whose state differs from `previous`, with their new state.
+    pub fn changes_since<'a>(&'a self, previous: &'a Accordion) -> impl Iterator<Item = (usize, bool)> + 'a {
+        self.open
+            .iter()
+            .zip(&previous.open)
+            .enumerate()
+            .filter(|(_, (now, before))| now != before)
+            .map(|(index, (now, _))| (index, *now))
     }
 
     pub fn is_open(&self, index: usize) -> bool {
@@ -39,6 +58,11 @@ impl Accordion {
             AccordionAction::Toggle(index) => {
                 if let Some(open) = self.open.get_mut(index) {
                     *open = !*open;
+                }
+            }
+            AccordionAction::Open(index) => {
+                if let Some(open) = self.open.get_mut(index) {
+                    *open = true;
                 }
             }
             AccordionAction::ExpandAll => self.open.fill(true),
@@ -67,7 +91,7 @@ mod tests {
 
     #[test]
     fn only_the_first_section_is_open_at_start() {
-        let state = Accordion::first_open(3);
+        let state = Accordion::new(3, Expanded::First);
         assert!(state.is_open(0));
         assert!(!state.is_open(1) && !state.is_open(2));
         assert!(!state.all_open());
@@ -75,7 +99,7 @@ mod tests {
 
     #[test]
     fn toggle_flips_one_section_and_ignores_unknown_ones() {
-        let state = reduce(Accordion::first_open(3), AccordionAction::Toggle(2));
+        let state = reduce(Accordion::new(3, Expanded::First), AccordionAction::Toggle(2));
         assert!(state.is_open(0) && state.is_open(2) && !state.is_open(1));
         let state = reduce(state, AccordionAction::Toggle(0));
         assert!(!state.is_open(0));
@@ -83,8 +107,29 @@ mod tests {
     }
 
     #[test]
+    fn the_expanded_attribute_sets_the_start() {
+        assert!(Accordion::new(3, Expanded::All).all_open());
+        let none = Accordion::new(3, Expanded::None);
+        assert!((0..3).all(|i| !none.is_open(i)));
+    }
+
+    #[test]
+    fn open_opens_without_toggling_and_changes_are_reported() {
+        let before = Accordion::new(3, Expanded::First);
+        let after = reduce(before.clone(), AccordionAction::Open(0));
+        assert_eq!(after, before, "an open section stays open");
+        let after = reduce(before.clone(), AccordionAction::Open(2));
+        assert_eq!(after.changes_since(&before).collect::<Vec<_>>(), [(2, true)]);
+        let all = reduce(after.clone(), AccordionAction::CollapseAll);
+        assert_eq!(
+            all.changes_since(&after).collect::<Vec<_>>(),
+            [(0, false), (2, false)]
+        );
+    }
+
+    #[test]
     fn expand_all_and_collapse_all() {
-        let all = reduce(Accordion::first_open(4), AccordionAction::ExpandAll);
+        let all = reduce(Accordion::new(4, Expanded::First), AccordionAction::ExpandAll);
         assert!(all.all_open());
         let none = reduce(all, AccordionAction::CollapseAll);
         assert!((0..4).all(|i| !none.is_open(i)));

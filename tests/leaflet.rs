@@ -319,3 +319,34 @@ async fn leaving_the_page_destroys_the_leaflet_and_coming_back_renders_it_again(
     );
     assert_eq!(leaflet.one("h2.title").inner_text(), "Nusinersen");
 }
+
+#[wasm_bindgen_test]
+async fn added_content_shows_its_source_and_the_sources_are_listed() {
+    let leaflet = Mounted::new().await;
+    let side_effects = leaflet.one("[data-section-id='side-effects'] .section-button");
+    side_effects.click();
+    settle().await;
+    let markers = leaflet.all("[data-section-id='side-effects'] .source-marker");
+    assert!(markers.len() >= 10, "{} markers", markers.len());
+    assert_eq!(markers[0].inner_text(), "(Source: PI 6.1)");
+    assert!(
+        markers.iter().all(|m| m.offset_height() > 0),
+        "markers are visible text"
+    );
+
+    let sources = leaflet.all("[data-section-id='sources'] li[data-source-id]");
+    let ids: Vec<String> = sources
+        .iter()
+        .filter_map(|li| li.get_attribute("data-source-id"))
+        .collect();
+    assert_eq!(ids, ["seed", "PI"]);
+    assert!(sources[1]
+        .text_content()
+        .unwrap_or_default()
+        .contains("Revised March 2026."));
+    let seed_marker = leaflet
+        .all(".source-marker")
+        .iter()
+        .any(|m| m.inner_text().contains("seed"));
+    assert!(!seed_marker, "text from the main source carries no marker");
+}

@@ -22,7 +22,7 @@ fn nusinersen() -> Monograph {
 /// The leaflet as server-rendered HTML, reduced to its text (like `textContent`).
 fn rendered_text(monograph: Monograph) -> String {
     let html = futures::executor::block_on(
-        LocalServerRenderer::<Leaflet>::with_props(LeafletProps { monograph })
+        LocalServerRenderer::<Leaflet>::with_props(yew::props!(LeafletProps { monograph }))
             .hydratable(false)
             .render(),
     );

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::hooks::use_options;
+
 #[derive(Properties, PartialEq)]
 pub struct AccordionSectionProps {
     pub id: AttrValue,
@@ -11,11 +13,22 @@ pub struct AccordionSectionProps {
 }
 
 /// One WAI-ARIA APG accordion item: a heading holding a button that shows and
-/// hides its panel.
+/// hides its panel. In the static fallback: a plain heading and its content.
 #[function_component]
 pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
-    let button_id = format!("{}-button", props.id);
-    let panel_id = format!("{}-panel", props.id);
+    let options = use_options();
+    let heading_tag = format!("h{}", options.section_heading_level());
+    let button_id = format!("{}{}-button", options.id_prefix, props.id);
+    let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
+    if !options.interactive {
+        let heading_id = format!("{}{}-heading", options.id_prefix, props.id);
+        return html! {
+            <section class="section" data-section-id={props.id.clone()} aria-labelledby={heading_id.clone()}>
+                <@{heading_tag} class="section-heading" id={heading_id}>{ props.heading.clone() }</@>
+                <div class="panel" id={panel_id}>{ props.children.clone() }</div>
+            </section>
+        };
+    }
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     // Enter and Space are handled here rather than left to the button's default
     // activation, so they behave the same for every input source; the default is
@@ -38,10 +51,11 @@ pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
     });
     html! {
         <div class="section" data-section-id={props.id.clone()}>
-            <h3 class="section-heading">
+            <@{heading_tag} class="section-heading">
                 <button
                     type="button"
                     class="section-button"
+                    part="section-button"
                     id={button_id.clone()}
                     aria-expanded={props.expanded.to_string()}
                     aria-controls={panel_id.clone()}
@@ -52,8 +66,8 @@ pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
                     <span class="section-title">{ props.heading.clone() }</span>
                     <span class="chevron" aria-hidden="true"></span>
                 </button>
-            </h3>
-            <div class="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded}>
+            </@>
+            <div class="panel" part="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded}>
                 { props.children.clone() }
             </div>
         </div>

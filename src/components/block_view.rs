@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
 use super::rich_text::RichText;
+use crate::hooks::use_options;
+use crate::i18n::Strings;
 use crate::monograph::model::{Block, SourceRef};
 
 #[derive(Properties, PartialEq)]
@@ -12,14 +14,18 @@ pub struct BlockViewProps {
 
 #[function_component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
-    let marker = |source: &Option<SourceRef>| source_marker(source.as_ref(), &props.based_on);
+    let strings = use_options().language.strings();
+    let marker = |source: &Option<SourceRef>| source_marker(source.as_ref(), &props.based_on, strings);
     match &props.block {
         Block::Paragraph { text, source } => html! {
             <p><RichText text={text.clone()} />{ marker(source) }</p>
         },
         Block::Note { text, source } => html! {
             <div class="note">
-                <p><strong class="note-label">{ "Important: " }</strong><RichText text={text.clone()} />{ marker(source) }</p>
+                <p>
+                    <strong class="note-label">{ strings.important }</strong>{ " " }
+                    <RichText text={text.clone()} />{ marker(source) }
+                </p>
             </div>
         },
         Block::List { lead, source, items } => html! {
@@ -49,7 +55,7 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
 
 /// "(Source: PI 6.1)" after content that is not from the base document: visible
 /// text, so provenance never depends on colour.
-fn source_marker(source: Option<&SourceRef>, based_on: &str) -> Html {
+fn source_marker(source: Option<&SourceRef>, based_on: &str, strings: &Strings) -> Html {
     match source {
         Some(source) if source.doc != based_on => {
             let section = source
@@ -60,7 +66,9 @@ fn source_marker(source: Option<&SourceRef>, based_on: &str) -> Html {
             html! {
                 <>
                     { " " }
-                    <span class="source-marker">{ format!("(Source: {}{section})", source.doc) }</span>
+                    <span class="source-marker" part="source-marker">
+                        { format!("({}: {}{section})", strings.source, source.doc) }
+                    </span>
                 </>
             }
         }

@@ -6,8 +6,11 @@ use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
 use super::sources::SourcesList;
+use crate::controller::Controller;
+use crate::hooks::use_accordion;
+use crate::hooks::use_options;
 use crate::monograph::model::Monograph;
-use crate::state::{Accordion, AccordionAction};
+use crate::state::AccordionAction;
 
 /// Id of the generated "Sources" section, after the monograph's own sections.
 pub const SOURCES_SECTION_ID: &str = "sources";
@@ -15,20 +18,45 @@ pub const SOURCES_SECTION_ID: &str = "sources";
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {
     pub monograph: Monograph,
+    #[prop_or_default]
+    pub controller: Controller,
+    #[prop_or_default]
+    pub on_toggle: Callback<(AttrValue, bool)>,
+    #[prop_or_default]
+    pub on_ready: Callback<AttrValue>,
 }
 
 /// The whole leaflet: skip link, header, show-all control and one accordion item
 /// per section, then the sources the content comes from.
 #[function_component]
 pub fn Leaflet(props: &LeafletProps) -> Html {
+    let options = use_options();
+    let strings = options.language.strings();
     let monograph = &props.monograph;
-    let section_count = monograph.sections.len() + 1;
-    let accordion = use_reducer_eq(|| Accordion::first_open(section_count));
+    let section_ids: Vec<AttrValue> = monograph
+        .sections
+        .iter()
+        .map(|s| s.id.clone())
+        .chain([AttrValue::Static(SOURCES_SECTION_ID)])
+        .collect();
+    let on_change = {
+        let ids = section_ids.clone();
+        props
+            .on_toggle
+            .reform(move |(index, expanded): (usize, bool)| (ids[index].clone(), expanded))
+    };
+    let accordion = use_accordion(section_ids.len(), options.expanded, &props.controller, on_change);
+    {
+        let on_ready = props.on_ready.clone();
+        let id = monograph.meta.id.clone();
+        use_effect_with((), move |_| on_ready.emit(id));
+    }
     let content = use_node_ref();
     let dispatch = |action| {
         let accordion = accordion.clone();
         Callback::from(move |()| accordion.dispatch(action))
     };
+    let based_on = monograph.meta.based_on.clone();
 
     let sections = monograph.sections.iter().enumerate().map(|(index, section)| {
         html! {
@@ -40,31 +68,33 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                 on_toggle={dispatch(AccordionAction::Toggle(index))}
             >
                 { for section.blocks.iter().map(|block| html! {
-                    <BlockView block={block.clone()} based_on={monograph.meta.based_on.clone()} />
+                    <BlockView block={block.clone()} based_on={based_on.clone()} />
                 }) }
             </AccordionSection>
         }
     });
-    let sources_index = section_count - 1;
+    let sources_index = section_ids.len() - 1;
 
     html! {
-        <article class="leaflet" lang={monograph.meta.language.clone()}>
+        <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
             <SkipLink target={content.clone()} />
             <LeafletHeader meta={monograph.meta.clone()} />
-            <div class="content" id="leaflet-content" tabindex="-1" ref={content}>
-                <ShowAll
-                    all_open={accordion.all_open()}
-                    on_show_all={dispatch(AccordionAction::ExpandAll)}
-                    on_hide_all={dispatch(AccordionAction::CollapseAll)}
-                />
+            <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
+                if options.interactive {
+                    <ShowAll
+                        all_open={accordion.all_open()}
+                        on_show_all={dispatch(AccordionAction::ExpandAll)}
+                        on_hide_all={dispatch(AccordionAction::CollapseAll)}
+                    />
+                }
                 { for sections }
                 <AccordionSection
                     id={SOURCES_SECTION_ID}
-                    heading="Sources"
+                    heading={strings.sources}
                     expanded={accordion.is_open(sources_index)}
                     on_toggle={dispatch(AccordionAction::Toggle(sources_index))}
                 >
-                    <SourcesList sources={monograph.sources.clone()} based_on={monograph.meta.based_on.clone()} />
+                    <SourcesList sources={monograph.sources.clone()} {based_on} />
                 </AccordionSection>
             </div>
         </article>

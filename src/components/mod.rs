@@ -1,7 +1,10 @@
-//! The leaflet's view: one component a file.
+//! The leaflet's view: one component a file. `App` is the root the element
+//! mounts; `Leaflet` is the leaflet itself (also prerendered as the fallback).
 
 mod accordion_section;
+mod app;
 mod block_view;
+mod invalid_monograph;
 mod leaflet;
 mod leaflet_header;
 mod rich_text;
@@ -9,4 +12,5 @@ mod show_all;
 mod skip_link;
 mod sources;
 
-pub use leaflet::{Leaflet, LeafletProps};
+pub use app::{App, AppProps, Content};
+pub use leaflet::{Leaflet, LeafletProps, SOURCES_SECTION_ID};

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::hooks::use_options;
+
 #[derive(Properties, PartialEq)]
 pub struct ShowAllProps {
     pub all_open: bool,
@@ -11,19 +13,16 @@ pub struct ShowAllProps {
 /// follow the sections.
 #[function_component]
 pub fn ShowAll(props: &ShowAllProps) -> Html {
-    let onclick = if props.all_open {
-        props.on_hide_all.reform(|_: MouseEvent| ())
+    let strings = use_options().language.strings();
+    let (label, callback) = if props.all_open {
+        (strings.hide_all, &props.on_hide_all)
     } else {
-        props.on_show_all.reform(|_: MouseEvent| ())
+        (strings.show_all, &props.on_show_all)
     };
-    let label = if props.all_open {
-        "Hide all sections"
-    } else {
-        "Show all sections"
-    };
+    let onclick = callback.reform(|_: MouseEvent| ());
     html! {
         <div class="show-all">
-            <button type="button" class="show-all-button" aria-expanded={props.all_open.to_string()} {onclick}>
+            <button type="button" class="show-all-button" part="show-all" aria-expanded={props.all_open.to_string()} {onclick}>
                 { label }
             </button>
         </div>

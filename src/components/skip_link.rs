@@ -1,6 +1,8 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::hooks::use_options;
+
 #[derive(Properties, PartialEq)]
 pub struct SkipLinkProps {
     /// The element (with `tabindex="-1"`) that receives focus.
@@ -9,9 +11,10 @@ pub struct SkipLinkProps {
 
 /// The first focusable element of the leaflet. A fragment link cannot reach into
 /// a shadow root from the host document, so the click moves focus in code; the
-/// `href` keeps it a real link for assistive technology.
+/// `href` keeps it a real link, which works natively in the light-DOM fallback.
 #[function_component]
 pub fn SkipLink(props: &SkipLinkProps) -> Html {
+    let options = use_options();
     let onclick = {
         let target = props.target.clone();
         Callback::from(move |event: MouseEvent| {
@@ -23,6 +26,8 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
         })
     };
     html! {
-        <a class="skip-link" href="#leaflet-content" {onclick}>{ "Skip to leaflet content" }</a>
+        <a class="skip-link" part="skip-link" href={format!("#{}leaflet-content", options.id_prefix)} {onclick}>
+            { options.language.strings().skip_link }
+        </a>
     }
 }

@@ -1,6 +1,7 @@
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
+use crate::hooks::use_options;
 use crate::monograph::date::IsoDate;
 use crate::monograph::model::Source;
 
@@ -14,16 +15,18 @@ pub struct SourcesListProps {
 /// can trace each "(Source: ...)" marker.
 #[function_component]
 pub fn SourcesList(props: &SourcesListProps) -> Html {
+    let options = use_options();
+    let strings = options.language.strings();
     html! {
         <>
-            <p>{ "Text without a source marker comes from the document marked \"main source\"." }</p>
+            <p>{ strings.sources_intro }</p>
             <ul class="sources">
                 { for props.sources.iter().map(|source| {
                     let revised = match source.revised.as_deref().and_then(IsoDate::parse) {
-                        Some(date) => format!("Revised {}.", date.long_english()),
-                        None => "Revision date not stated.".to_owned(),
+                        Some(date) => format!("{} {}.", strings.revised, options.language.format_date(date)),
+                        None => strings.revision_not_stated.to_owned(),
                     };
-                    let main = (source.id == props.based_on).then_some(" (main source)");
+                    let main = (source.id == props.based_on).then(|| format!(" ({})", strings.main_source));
                     html! {
                         <li data-source-id={source.id.clone()}>
                             <strong>{ source.id.clone() }{ main }</strong>{ ": " }

@@ -1,5 +1,5 @@
 //! ISO 8601 calendar dates as the monograph stores them (`YYYY-MM-DD`, or
-//! `YYYY-MM` for a document revised in a month), and their long English form.
+//! `YYYY-MM` for a document revised in a month). `i18n` writes them out.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IsoDate {
@@ -7,21 +7,6 @@ pub struct IsoDate {
     pub month: u8,
     pub day: Option<u8>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl IsoDate {
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, rejecting impossible months and days.
@@ -56,15 +41,6 @@ impl IsoDate {
             _ => 31,
         }
     }
-
-    /// "May 20, 2025", or "March 2026" without a day.
-    pub fn long_english(&self) -> String {
-        let month = MONTHS[usize::from(self.month) - 1];
-        match self.day {
-            Some(day) => format!("{month} {day}, {}", self.year),
-            None => format!("{month} {}", self.year),
-        }
-    }
 }
 
 fn digits(text: &str, len: usize) -> Option<u32> {
@@ -82,9 +58,9 @@ mod tests {
     #[test]
     fn parses_full_and_month_dates() {
         let date = IsoDate::parse("2025-05-20").expect("valid date");
-        assert_eq!(date.long_english(), "May 20, 2025");
+        assert_eq!((date.year, date.month, date.day), (2025, 5, Some(20)));
         let month = IsoDate::parse("2026-03").expect("valid month");
-        assert_eq!(month.long_english(), "March 2026");
+        assert_eq!((month.year, month.month, month.day), (2026, 3, None));
     }
 
     #[test]

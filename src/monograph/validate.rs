@@ -12,7 +12,7 @@ use super::model::{Block, Monograph, SourceRef};
 pub const LONG_SENTENCE_WORDS: usize = 25;
 
 /// One thing wrong with a monograph: where (`sections[2].blocks[0].text`) and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     pub path: String,
     pub message: String,

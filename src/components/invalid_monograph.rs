@@ -1,0 +1,26 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::hooks::use_options;
+use crate::monograph::validate::Problem;
+
+#[derive(Properties, PartialEq)]
+pub struct InvalidMonographProps {
+    pub problems: Rc<[Problem]>,
+}
+
+/// Shown instead of a leaflet whose data is wrong: a patient must never see a
+/// half-checked leaflet, and the integrator must see why.
+#[function_component]
+pub fn InvalidMonograph(props: &InvalidMonographProps) -> Html {
+    let strings = use_options().language.strings();
+    html! {
+        <div class="alert" role="alert" part="alert">
+            <p>{ strings.invalid_monograph }</p>
+            <ul>
+                { for props.problems.iter().map(|problem| html! { <li>{ problem.to_string() }</li> }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! The leaflet's own words (not the monograph's), one table a language. The
+//! `lang` attribute picks the table; the content keeps the monograph's language.
+
+use crate::monograph::date::IsoDate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    En,
+    Es,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::En, Language::Es];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    /// Matches a BCP 47 tag by its primary language: `es-MX` is Spanish.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::En => &EN,
+            Language::Es => &ES,
+        }
+    }
+
+    /// A date in running text: "May 20, 2025", "20 de mayo de 2025", "March 2026".
+    pub fn format_date(self, date: IsoDate) -> String {
+        let month = self.strings().months[usize::from(date.month) - 1];
+        match (self, date.day) {
+            (Language::En, Some(day)) => format!("{month} {day}, {}", date.year),
+            (Language::En, None) => format!("{month} {}", date.year),
+            (Language::Es, Some(day)) => format!("{day} de {month} de {}", date.year),
+            (Language::Es, None) => format!("{month} de {}", date.year),
+        }
+    }
+}
+
+pub struct Strings {
+    pub skip_link: &'static str,
+    pub show_all: &'static str,
+    pub hide_all: &'static str,
+    pub pronunciation: &'static str,
+    pub generic_name: &'static str,
+    pub brand_name: &'static str,
+    pub dosage_form: &'static str,
+    pub drug_class: &'static str,
+    /// "Medically reviewed by {reviewer}. Last updated on {date}." in two parts.
+    pub reviewed_by: &'static str,
+    pub last_updated: &'static str,
+    pub important: &'static str,
+    pub source: &'static str,
+    pub sources: &'static str,
+    pub sources_intro: &'static str,
+    pub main_source: &'static str,
+    pub revised: &'static str,
+    pub revision_not_stated: &'static str,
+    pub invalid_monograph: &'static str,
+    pub months: [&'static str; 12],
+}
+
+static EN: Strings = Strings {
+    skip_link: "Skip to leaflet content",
+    show_all: "Show all sections",
+    hide_all: "Hide all sections",
+    pronunciation: "Pronunciation",
+    generic_name: "Generic name",
+    brand_name: "Brand name",
+    dosage_form: "Dosage form",
+    drug_class: "Drug class",
+    reviewed_by: "Medically reviewed by",
+    last_updated: "Last updated on",
+    important: "Important:",
+    source: "Source",
+    sources: "Sources",
+    sources_intro: "Text without a source marker comes from the document marked \"main source\".",
+    main_source: "main source",
+    revised: "Revised",
+    revision_not_stated: "Revision date not stated.",
+    invalid_monograph: "This leaflet cannot be shown because its data has problems:",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+static ES: Strings = Strings {
+    skip_link: "Saltar al contenido del prospecto",
+    show_all: "Mostrar todas las secciones",
+    hide_all: "Ocultar todas las secciones",
+    pronunciation: "Pronunciación",
+    generic_name: "Nombre genérico",
+    brand_name: "Nombre comercial",
+    dosage_form: "Forma farmacéutica",
+    drug_class: "Clase de medicamento",
+    reviewed_by: "Revisión médica de",
+    last_updated: "Última actualización:",
+    important: "Importante:",
+    source: "Fuente",
+    sources: "Fuentes",
+    sources_intro: "El texto sin marca de fuente procede del documento marcado como \"fuente principal\".",
+    main_source: "fuente principal",
+    revised: "Revisado en",
+    revision_not_stated: "Fecha de revisión no indicada.",
+    invalid_monograph: "Este prospecto no se puede mostrar porque sus datos tienen problemas:",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_each_language() {
+        let day = IsoDate::parse("2025-05-20").expect("date");
+        let month = IsoDate::parse("2026-03").expect("month");
+        assert_eq!(Language::En.format_date(day), "May 20, 2025");
+        assert_eq!(Language::En.format_date(month), "March 2026");
+        assert_eq!(Language::Es.format_date(day), "20 de mayo de 2025");
+        assert_eq!(Language::Es.format_date(month), "marzo de 2026");
+    }
+
+    #[test]
+    fn tags_match_by_primary_language() {
+        assert_eq!(Language::from_tag("es-MX"), Some(Language::Es));
+        assert_eq!(Language::from_tag("EN"), Some(Language::En));
+        assert_eq!(Language::from_tag("fr"), None);
+    }
+}

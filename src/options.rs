@@ -1,0 +1,168 @@
+//! How a leaflet is shown, from the element's attributes. An attribute value that
+//! cannot be used gives a warning that names the attribute and the allowed values,
+//! and the default applies.
+
+use yew::AttrValue;
+
+use crate::i18n::Language;
+
+/// Attributes `<drug-leaflet>` reacts to.
+pub const OBSERVED_ATTRIBUTES: [&str; 4] = ["drug", "heading-level", "expanded", "lang"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Expanded {
+    /// Only the first section open (the default).
+    #[default]
+    First,
+    All,
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Level of the title heading (2 to 6); sections are one level below, at most 6.
+    pub heading_level: u8,
+    pub expanded: Expanded,
+    /// Language of the leaflet's own words; the content keeps the monograph's.
+    pub language: Language,
+    /// False for the prerendered no-JavaScript fallback: no buttons, all open.
+    pub interactive: bool,
+    /// Prefix for element ids, so a fallback in the host's light DOM cannot clash.
+    pub id_prefix: AttrValue,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            heading_level: 2,
+            expanded: Expanded::First,
+            language: Language::En,
+            interactive: true,
+            id_prefix: AttrValue::default(),
+        }
+    }
+}
+
+impl Options {
+    /// Options for the static fallback of monograph `drug`.
+    pub fn fallback(drug: &str) -> Options {
+        Options {
+            expanded: Expanded::All,
+            interactive: false,
+            id_prefix: format!("drug-leaflet-{drug}-").into(),
+            ..Options::default()
+        }
+    }
+
+    pub fn section_heading_level(&self) -> u8 {
+        (self.heading_level + 1).min(6)
+    }
+
+    /// Applies attribute `name` (`None`: removed). On a value it cannot use it
+    /// applies the default and returns the warning to show.
+    pub fn apply_attribute(&mut self, name: &str, value: Option<&str>) -> Result<(), String> {
+        let defaults = Options::default();
+        match name {
+            "heading-level" => set(
+                &mut self.heading_level,
+                parse_heading_level(value),
+                defaults.heading_level,
+            ),
+            "expanded" => set(&mut self.expanded, parse_expanded(value), defaults.expanded),
+            "lang" => set(&mut self.language, parse_language(value), defaults.language),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn set<T: Copy>(field: &mut T, parsed: Result<T, String>, default: T) -> Result<(), String> {
+    *field = parsed.as_ref().copied().unwrap_or(default);
+    parsed.map(|_| ())
+}
+
+fn parse_heading_level(value: Option<&str>) -> Result<u8, String> {
+    match value.map(|v| (v, v.trim().parse::<u8>())) {
+        None => Ok(2),
+        Some((_, Ok(level @ 2..=6))) => Ok(level),
+        Some((v, _)) => Err(format!(
+            "heading-level=\"{v}\" is not allowed; use 2, 3, 4, 5 or 6. Using 2."
+        )),
+    }
+}
+
+fn parse_expanded(value: Option<&str>) -> Result<Expanded, String> {
+    match value.map(str::trim) {
+        None | Some("first") => Ok(Expanded::First),
+        Some("all") => Ok(Expanded::All),
+        Some("none") => Ok(Expanded::None),
+        Some(v) => Err(format!(
+            "expanded=\"{v}\" is not allowed; use first, all or none. Using first."
+        )),
+    }
+}
+
+fn parse_language(value: Option<&str>) -> Result<Language, String> {
+    match value {
+        None => Ok(Language::En),
+        Some(v) => Language::from_tag(v.trim()).ok_or_else(|| {
+            let allowed: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
+            format!(
+                "lang=\"{v}\" is not allowed; use {}. Using en.",
+                allowed.join(" or ")
+            )
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_attributes_apply() {
+        let mut options = Options::default();
+        assert_eq!(options.apply_attribute("heading-level", Some("4")), Ok(()));
+        assert_eq!(options.apply_attribute("expanded", Some("all")), Ok(()));
+        assert_eq!(options.apply_attribute("lang", Some("es-419")), Ok(()));
+        assert_eq!((options.heading_level, options.section_heading_level()), (4, 5));
+        assert_eq!(options.expanded, Expanded::All);
+        assert_eq!(options.language, Language::Es);
+        options
+            .apply_attribute("heading-level", Some("6"))
+            .expect("6 is allowed");
+        assert_eq!(options.section_heading_level(), 6);
+    }
+
+    #[test]
+    fn invalid_values_warn_with_the_allowed_values_and_fall_back() {
+        let mut options = Options::default();
+        options
+            .apply_attribute("heading-level", Some("5"))
+            .expect("valid");
+        let warning = options
+            .apply_attribute("heading-level", Some("9"))
+            .expect_err("9 is too deep");
+        assert_eq!(
+            warning,
+            "heading-level=\"9\" is not allowed; use 2, 3, 4, 5 or 6. Using 2."
+        );
+        assert_eq!(options.heading_level, 2);
+        let warning = options
+            .apply_attribute("expanded", Some("some"))
+            .expect_err("unknown");
+        assert!(warning.contains("use first, all or none"));
+        let warning = options
+            .apply_attribute("lang", Some("fr"))
+            .expect_err("unsupported");
+        assert!(warning.contains("use en or es"));
+        assert_eq!(options, Options::default());
+    }
+
+    #[test]
+    fn removing_an_attribute_restores_its_default() {
+        let mut options = Options::default();
+        options.apply_attribute("expanded", Some("none")).expect("valid");
+        options.apply_attribute("expanded", None).expect("removal");
+        assert_eq!(options.expanded, Expanded::First);
+    }
+}
