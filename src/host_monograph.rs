@@ -13,7 +13,12 @@ pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
         let path = error.path().to_string();
         vec![Problem {
             path: if path == "." { "monograph".into() } else { path },
-            message: error.into_inner().to_string(),
+            // serde-wasm-bindgen's message is a JS Error's text: "Error: ...".
+            message: error
+                .into_inner()
+                .to_string()
+                .trim_start_matches("Error: ")
+                .to_owned(),
         }]
     })?;
     let report = validate(&monograph);

@@ -2,127 +2,15 @@
 //! `wasm-pack test --headless --chrome --firefox -- --test leaflet`.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use drug_leaflet::bundled;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use support::{document, expanded, normalize, press, settle, visible, Mounted};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("fixtures/nusinersen-monograph.txt");
-
-struct Mounted {
-    host: HtmlElement,
-    shadow: ShadowRoot,
-}
-
-impl Mounted {
-    /// Adds `<drug-leaflet>` to the page, as a host's snippet would, and waits for it to render.
-    async fn new() -> Self {
-        drug_leaflet::define_element();
-        let host: HtmlElement = document()
-            .create_element(drug_leaflet::TAG_NAME)
-            .expect("create element")
-            .dyn_into()
-            .expect("an HTMLElement");
-        document()
-            .body()
-            .expect("body")
-            .append_child(&host)
-            .expect("append");
-        settle().await;
-        let shadow = host.shadow_root().expect("the element opens a shadow root");
-        Mounted { host, shadow }
-    }
-
-    fn all(&self, selector: &str) -> Vec<HtmlElement> {
-        let list = self.shadow.query_selector_all(selector).expect("valid selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|node| node.dyn_into().expect("an HTMLElement"))
-            .collect()
-    }
-
-    fn one(&self, selector: &str) -> HtmlElement {
-        self.shadow
-            .query_selector(selector)
-            .expect("valid selector")
-            .unwrap_or_else(|| panic!("nothing matches {selector}"))
-            .dyn_into()
-            .expect("an HTMLElement")
-    }
-
-    fn section_buttons(&self) -> Vec<HtmlElement> {
-        self.all(".section-button")
-    }
-
-    fn panel_of(&self, button: &Element) -> HtmlElement {
-        let id = button.get_attribute("aria-controls").expect("aria-controls");
-        self.one(&format!("#{id}"))
-    }
-
-    fn text(&self) -> String {
-        normalize(&self.shadow.text_content().unwrap_or_default())
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.host.remove();
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().expect("window").document().expect("document")
-}
-
-/// Lets yew's scheduler and the browser's layout run.
-async fn settle() {
-    for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .expect("window")
-                .set_timeout_with_callback(&resolve)
-                .expect("setTimeout");
-        });
-        JsFuture::from(promise).await.expect("timeout resolves");
-    }
-}
-
-fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn expanded(button: &Element) -> bool {
-    match button.get_attribute("aria-expanded").as_deref() {
-        Some("true") => true,
-        Some("false") => false,
-        other => panic!("aria-expanded is {other:?}"),
-    }
-}
-
-/// What a sighted reader sees: the panel takes space on the page.
-fn visible(element: &HtmlElement) -> bool {
-    let style = web_sys::window()
-        .expect("window")
-        .get_computed_style(element)
-        .expect("computed style")
-        .expect("a style");
-    style.get_property_value("display").expect("display") != "none" && element.offset_height() > 0
-}
-
-fn press(target: &Element, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let down = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keydown");
-    target.dispatch_event(&down).expect("dispatch keydown");
-    let up = KeyboardEvent::new_with_keyboard_event_init_dict("keyup", &init).expect("keyup");
-    target.dispatch_event(&up).expect("dispatch keyup");
-}
 
 #[wasm_bindgen_test]
 async fn shows_the_default_monograph_with_no_host_input() {

@@ -103,6 +103,8 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--",
         "--test",
         "leaflet",
+        "--test",
+        "element_api",
     ]))?);
     dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
