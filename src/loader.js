@@ -1,30 +1,29 @@
 // drug-leaflet.js: the one file a host page includes, as a classic script:
 //   <script src=".../drug-leaflet.js" defer></script>
-// It loads the WebAssembly module from its own folder and defines
-// <drug-leaflet>. Including it twice is harmless.
+// It adds the leaflet's ES module (which loads the WebAssembly next to it and
+// defines <drug-leaflet>) with its Subresource Integrity hash, so a changed
+// file is refused. Including this script twice is harmless.
 (function () {
   "use strict";
   var marker = "__drugLeafletLoader";
   if (window[marker]) {
     return;
   }
+  window[marker] = true;
   var script = document.currentScript;
   var base = new URL(".", script && script.src ? script.src : document.baseURI);
-  window[marker] = import(new URL("drug-leaflet-core.js", base).href)
-    .then(function (core) {
-      return core
-        .default({ module_or_path: new URL("drug-leaflet-core_bg.wasm", base) })
-        .then(function () {
-          core.defineElement();
-        });
-    })
-    .catch(function (error) {
-      console.error(
-        "drug-leaflet: the leaflet could not start, so any fallback content inside <drug-leaflet> stays as it is. " +
-          "If the page has a Content-Security-Policy, script-src needs 'wasm-unsafe-eval' and connect-src must allow " +
-          base.href +
-          ".",
-        error
-      );
-    });
+  var core = document.createElement("script");
+  core.type = "module";
+  core.src = new URL("drug-leaflet-core.js", base).href;
+  core.integrity = "__CORE_INTEGRITY__";
+  core.crossOrigin = "anonymous";
+  core.onerror = function () {
+    console.error(
+      "drug-leaflet: could not load " +
+        core.src +
+        " (network error, a changed file that fails its integrity check, or a Content-Security-Policy " +
+        "whose script-src does not allow it). Any fallback content inside <drug-leaflet> stays as it is."
+    );
+  };
+  document.head.appendChild(core);
 })();

@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::elements::{Element, ElementRef};
+use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use xtask::serve::StaticServer;
+
+/// The W3C WebDriver key of an element reference in a JSON value.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 #[derive(Clone, Copy, Debug)]
 pub enum Browser {
@@ -37,16 +40,23 @@ fn root() -> PathBuf {
 
 impl Session {
     pub async fn start(browser: Browser) -> Session {
+        Session::start_with(browser, true).await
+    }
+
+    /// A session whose browser runs no JavaScript when `javascript` is false.
+    pub async fn start_with(browser: Browser, javascript: bool) -> Session {
         let dist = root().join("dist");
         assert!(
             dist.join("drug-leaflet.js").is_file(),
             "dist/ is not built: run `cargo xtask test` (or `cargo xtask dist` first)"
         );
+        let generated = generate_pages(&dist);
         let server = StaticServer::start(
             0,
             vec![
                 ("/".into(), root().join("tests/pages")),
                 ("/vendor/drug-leaflet/".into(), dist),
+                ("/generated/".into(), generated),
             ],
         )
         .expect("static server");
@@ -60,13 +70,17 @@ impl Session {
                     "binary": "/usr/bin/chromium",
                     "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                              "--disable-background-networking", "--disable-component-update",
-                             "--disable-sync", "--no-first-run", "--window-size=1024,768"]
+                             "--disable-sync", "--no-first-run", "--window-size=1024,768"],
+                    "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } }
                 }}),
             ),
             Browser::Firefox => (
                 tools.join("geckodriver"),
                 vec!["--port".into(), port.to_string()],
-                json!({ "moz:firefoxOptions": { "args": ["-headless", "--width=1024", "--height=768"] } }),
+                json!({ "moz:firefoxOptions": {
+                    "args": ["-headless", "--width=1024", "--height=768"],
+                    "prefs": { "javascript.enabled": javascript }
+                }}),
             ),
         };
         let driver = Command::new(&program)
@@ -126,20 +140,29 @@ impl Session {
         self.client.execute(script, args).await.expect("script runs")
     }
 
-    /// An element inside the `n`th leaflet's shadow root, found through WebDriver's
-    /// own shadow-root commands (as an assistive-technology driver would).
+    /// An element inside the `n`th leaflet's shadow root, as a WebDriver element
+    /// that real clicks and key presses can target.
     pub async fn in_leaflet(&self, n: usize, selector: &str) -> Element {
-        let hosts = self
-            .client
-            .find_all(Locator::Css("drug-leaflet"))
-            .await
-            .expect("find leaflets");
-        let host = hosts.get(n).unwrap_or_else(|| panic!("no leaflet number {n}"));
-        let shadow = host.shadow_root().await.expect("an open shadow root");
-        shadow
-            .find(Locator::Css(selector))
-            .await
-            .unwrap_or_else(|e| panic!("{selector} in leaflet {n}: {e}"))
+        let value = self
+            .wait_for(
+                "return document.querySelectorAll('drug-leaflet')[arguments[0]]?.shadowRoot?.querySelector(arguments[1]) ?? null;",
+                vec![json!(n), json!(selector)],
+            )
+            .await;
+        let id = value
+            .get(ELEMENT_KEY)
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{selector} is not an element: {value}"));
+        Element::from_element_id(self.client.clone(), ElementRef::from(id.to_owned()))
+    }
+
+    /// What the page recorded (tests/pages/watch.js): CSP violations, uncaught
+    /// errors and console errors.
+    pub async fn watched(&self, list: &str) -> Vec<String> {
+        let value = self
+            .eval("return window.__watched[arguments[0]];", vec![json!(list)])
+            .await;
+        serde_json::from_value(value).expect("a list of strings")
     }
 
     pub async fn close(mut self) {
@@ -148,4 +171,23 @@ impl Session {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Pages built from dist/ at test time: the fallback page pastes
+/// `nusinersen.fallback.html` inside `<drug-leaflet>`, as the README tells hosts to.
+fn generate_pages(dist: &std::path::Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("drug-leaflet-e2e-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let template =
+        std::fs::read_to_string(root().join("tests/pages/fallback-template.html")).expect("template");
+    let fallback = std::fs::read_to_string(dist.join("nusinersen.fallback.html"))
+        .expect("dist/nusinersen.fallback.html");
+    std::fs::write(
+        dir.join("fallback.html"),
+        template.replace("{{FALLBACK}}", &fallback),
+    )
+    .expect("write page");
+    dir
 }

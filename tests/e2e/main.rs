@@ -1,58 +1,73 @@
-//! End-to-end tests of the built `dist/` in real browsers through WebDriver.
-//! They need `dist/` and the browsers, so `cargo test` skips them and
-//! `cargo xtask test` runs them (`-- --ignored`).
+//! End-to-end tests of the built `dist/` on the host pages in `tests/pages/`, in
+//! real browsers through WebDriver. They need `dist/` and the browsers, so
+//! `cargo test` skips them and `cargo xtask test` runs them (`-- --ignored`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
 
 use harness::{Browser, Session};
-use serde_json::json;
+use serde_json::{json, Value};
 
-const WAIT_FOR_LEAFLET: &str =
-    "return document.querySelector('drug-leaflet')?.shadowRoot?.querySelector('h2.title')?.textContent ?? null;";
+const TITLE_OF: &str = "return document.querySelectorAll('drug-leaflet')[arguments[0]]
+    ?.shadowRoot?.querySelector('.title')?.textContent ?? null;";
 
-const EXPANDED_OF: &str = "return document.querySelector('drug-leaflet').shadowRoot
-    .querySelectorAll('.section-button')[arguments[0]].getAttribute('aria-expanded');";
+const EXPANDED_OF: &str = "return document.querySelectorAll('drug-leaflet')[arguments[0]].shadowRoot
+    .querySelector(`[data-section-id='${arguments[1]}'] .section-button`).getAttribute('aria-expanded');";
+
+async fn wait_for_leaflet(session: &Session, n: usize) {
+    let title = session.wait_for(TITLE_OF, vec![json!(n)]).await;
+    assert_eq!(title, json!("Nusinersen"), "leaflet {n}");
+}
+
+async fn expanded(session: &Session, n: usize, section: &str) -> Value {
+    session.eval(EXPANDED_OF, vec![json!(n), json!(section)]).await
+}
+
+/// Clicks section `section` of leaflet `n` with a real (trusted) click and
+/// returns its new `aria-expanded`.
+async fn click_section(session: &Session, n: usize, section: &str) -> Value {
+    let button = session
+        .in_leaflet(n, &format!("[data-section-id='{section}'] .section-button"))
+        .await;
+    button.click().await.expect("click");
+    expanded(session, n, section).await
+}
 
 /// The README's snippet in a plain page, with dist/ served from another folder:
-/// the leaflet appears, real clicks and real key presses toggle a section exactly
-/// once, and the page requests nothing but its own files and the widget's.
+/// the leaflet appears, real clicks and key presses toggle a section exactly
+/// once, and nothing is requested or stored beyond the widget's own files.
 async fn plain_page(browser: Browser) {
     let session = Session::start(browser).await;
     session.open("/plain.html").await;
-    let title = session.wait_for(WAIT_FOR_LEAFLET, vec![]).await;
-    assert_eq!(title, json!("Nusinersen"), "{browser:?}");
-
-    let sections = session
-        .eval(
-            "return document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.section-button').length;",
-            vec![],
-        )
-        .await;
-    assert!(
-        sections.as_u64().is_some_and(|n| n > 10),
-        "{browser:?}: {sections}"
-    );
+    wait_for_leaflet(&session, 0).await;
 
     let button = session
         .in_leaflet(0, "[data-section-id='side-effects'] .section-button")
         .await;
-    let expanded = || async { session.eval(EXPANDED_OF, vec![json!(1)]).await };
-    assert_eq!(expanded().await, json!("false"));
+    assert_eq!(expanded(&session, 0, "side-effects").await, json!("false"));
     button.click().await.expect("click");
-    assert_eq!(expanded().await, json!("true"), "{browser:?}: a click opens");
+    assert_eq!(
+        expanded(&session, 0, "side-effects").await,
+        json!("true"),
+        "{browser:?}: a click opens"
+    );
     button.send_keys("\u{E007}").await.expect("Enter");
     assert_eq!(
-        expanded().await,
+        expanded(&session, 0, "side-effects").await,
         json!("false"),
         "{browser:?}: Enter toggles once"
     );
     button.send_keys(" ").await.expect("Space");
-    assert_eq!(expanded().await, json!("true"), "{browser:?}: Space toggles once");
+    assert_eq!(
+        expanded(&session, 0, "side-effects").await,
+        json!("true"),
+        "{browser:?}: Space toggles once"
+    );
 
     let requested = session.server.requested_paths();
     let allowed = [
         "/plain.html",
+        "/watch.js",
         "/vendor/drug-leaflet/drug-leaflet.js",
         "/vendor/drug-leaflet/drug-leaflet-core.js",
         "/vendor/drug-leaflet/drug-leaflet-core_bg.wasm",
@@ -60,22 +75,265 @@ async fn plain_page(browser: Browser) {
     ];
     let unexpected: Vec<&String> = requested
         .iter()
-        .filter(|path| {
-            !allowed.contains(&path.as_str()) && !path.starts_with("/vendor/drug-leaflet/snippets/")
-        })
+        .filter(|p| !allowed.contains(&p.as_str()))
         .collect();
     assert!(unexpected.is_empty(), "{browser:?} requested {unexpected:?}");
+    let stored = session
+        .eval(
+            "return [document.cookie, localStorage.length, sessionStorage.length];",
+            vec![],
+        )
+        .await;
+    assert_eq!(stored, json!(["", 0, 0]), "{browser:?}: no cookies, no storage");
+    assert_eq!(session.watched("errors").await, Vec::<String>::new());
     session.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs dist/ and browsers: run `cargo xtask test`"]
-async fn plain_page_in_chromium() {
-    plain_page(Browser::Chromium).await;
+/// Under `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src
+/// 'self'; style-src 'self'` the leaflet renders with no violation report.
+async fn strict_csp(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/strict-csp.html").await;
+    wait_for_leaflet(&session, 0).await;
+    assert_eq!(click_section(&session, 0, "dosing").await, json!("true"));
+    assert_eq!(
+        session.watched("violations").await,
+        Vec::<String>::new(),
+        "{browser:?}"
+    );
+    assert_eq!(
+        session.watched("errors").await,
+        Vec::<String>::new(),
+        "{browser:?}"
+    );
+    session.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs dist/ and browsers: run `cargo xtask test`"]
-async fn plain_page_in_firefox() {
-    plain_page(Browser::Firefox).await;
+const STYLE_PROBE: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
+    const p = root.querySelector('[data-section-id=\"what-is-nusinersen\"] .panel p');
+    const title = root.querySelector('.title');
+    const s = getComputedStyle(p);
+    return { font: s.fontFamily, size: s.fontSize, color: s.color, lineHeight: s.lineHeight,
+             letterSpacing: s.letterSpacing, wordSpacing: s.wordSpacing, transform: s.textTransform,
+             style: s.fontStyle, indent: s.textIndent, titleColor: getComputedStyle(title).color,
+             shown: p.offsetHeight > 0 && s.visibility === 'visible' && title.offsetHeight > 0 };";
+
+/// A host stylesheet with `* { ... !important }`, `display: none` on every tag
+/// and an 8 px root font changes nothing inside the leaflet.
+async fn hostile_css(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/plain.html").await;
+    wait_for_leaflet(&session, 0).await;
+    let plain = session.eval(STYLE_PROBE, vec![]).await;
+    session.open("/hostile-css.html").await;
+    wait_for_leaflet(&session, 0).await;
+    let hostile = session.eval(STYLE_PROBE, vec![]).await;
+    assert_eq!(plain["shown"], json!(true), "{browser:?}: {plain}");
+    assert_eq!(hostile, plain, "{browser:?}: the host's CSS reached the leaflet");
+    session.close().await;
 }
+
+/// Two leaflets with the script included twice: both render, each keeps its
+/// own state and attributes, and nothing throws.
+async fn two_instances(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/two-instances.html").await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    let tags = session
+        .eval(
+            "return [...document.querySelectorAll('drug-leaflet')].map(e => e.shadowRoot.querySelector('.title').tagName);",
+            vec![],
+        )
+        .await;
+    assert_eq!(tags, json!(["H2", "H3"]));
+    assert_eq!(click_section(&session, 0, "pregnancy").await, json!("true"));
+    assert_eq!(
+        expanded(&session, 1, "pregnancy").await,
+        json!("false"),
+        "{browser:?}"
+    );
+    assert_eq!(
+        session.watched("errors").await,
+        Vec::<String>::new(),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// Moving the element between parents (a framework re-rendering) leaves
+/// exactly one working leaflet, never a second app or a blank box.
+async fn moved_between_parents(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/move.html").await;
+    wait_for_leaflet(&session, 0).await;
+    for round in 0..10 {
+        let target = if round % 2 == 0 { "right" } else { "left" };
+        session
+            .eval(
+                "document.getElementById(arguments[0]).appendChild(document.querySelector('drug-leaflet'));",
+                vec![json!(target)],
+            )
+            .await;
+    }
+    wait_for_leaflet(&session, 0).await;
+    let roots = session
+        .wait_for(
+            "const r = document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.leaflet-root').length;
+             return r === 1 ? r : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(roots, json!(1));
+    let parent = session
+        .eval(
+            "return document.querySelector('drug-leaflet').parentElement.id;",
+            vec![],
+        )
+        .await;
+    assert_eq!(parent, json!("left"));
+    assert_eq!(
+        click_section(&session, 0, "breastfeeding").await,
+        json!("true"),
+        "{browser:?}"
+    );
+    assert_eq!(
+        session.watched("errors").await,
+        Vec::<String>::new(),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// A host that passes a broken monograph gets an alert naming each problem, a
+/// console error and an event; the other leaflet on the page still works.
+async fn invalid_monograph(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/two-instances.html").await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    session
+        .eval(
+            "window.__errorEvents = [];
+             document.addEventListener('drug-leaflet-error', e => window.__errorEvents.push(e.detail.problems));
+             const broken = document.querySelector('#second').monograph;
+             broken.sections[2].heading = 42;
+             document.querySelector('#second').monograph = broken;",
+            vec![],
+        )
+        .await;
+    let alert = session
+        .wait_for(
+            "return document.querySelector('#second').shadowRoot.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    let alert = alert.as_str().unwrap_or_default().to_owned();
+    assert!(
+        alert.contains("sections[2].heading: invalid type"),
+        "{browser:?}: {alert}"
+    );
+    let events = session.eval("return window.__errorEvents;", vec![]).await;
+    assert_eq!(events[0][0]["path"], json!("sections[2].heading"), "{browser:?}");
+    let console = session.watched("consoleErrors").await.join("\n");
+    assert!(console.contains("sections[2].heading"), "{browser:?}: {console}");
+    assert_eq!(
+        click_section(&session, 0, "storage").await,
+        json!("true"),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// When the page's CSP forbids WebAssembly, the pasted fallback stays readable
+/// and the console says why.
+async fn fallback_without_webassembly(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/generated/fallback.html").await;
+    let console = session
+        .wait_for(
+            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        console
+            .as_str()
+            .unwrap_or_default()
+            .contains("'wasm-unsafe-eval'"),
+        "{browser:?}: {console}"
+    );
+    let state = session
+        .eval(
+            "const host = document.querySelector('drug-leaflet');
+             const p = [...host.querySelectorAll('p')].find(p => p.textContent.includes('1-800-FDA-1088'));
+             return { shadow: host.shadowRoot !== null, title: host.querySelector('h2').textContent,
+                      shown: p.offsetHeight > 0 };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        state,
+        json!({ "shadow": false, "title": "Nusinersen", "shown": true }),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// With JavaScript off, the pasted fallback is the leaflet: every section's
+/// text is on the page. Read through WebDriver's element commands, not scripts.
+async fn fallback_without_javascript(browser: Browser) {
+    let session = Session::start_with(browser, false).await;
+    session.open("/generated/fallback.html").await;
+    let title = session
+        .client
+        .find(fantoccini::Locator::Css("drug-leaflet h2"))
+        .await
+        .expect("the fallback title");
+    assert_eq!(title.text().await.expect("text"), "Nusinersen");
+    let storage = session
+        .client
+        .find(fantoccini::Locator::Css(
+            "drug-leaflet [data-section-id='storage'] li",
+        ))
+        .await
+        .expect("a list item deep in the leaflet");
+    assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
+    assert!(storage.text().await.expect("text").contains("2 to 8"));
+    session.close().await;
+}
+
+/// One `#[tokio::test]` a page and a browser.
+macro_rules! in_browsers {
+    ($($page:ident),* $(,)?) => {
+        mod chromium {
+            $(
+                #[tokio::test]
+                #[ignore = "needs dist/ and browsers: run `cargo xtask test`"]
+                async fn $page() {
+                    super::$page(super::Browser::Chromium).await;
+                }
+            )*
+        }
+        mod firefox {
+            $(
+                #[tokio::test]
+                #[ignore = "needs dist/ and browsers: run `cargo xtask test`"]
+                async fn $page() {
+                    super::$page(super::Browser::Firefox).await;
+                }
+            )*
+        }
+    };
+}
+
+in_browsers!(
+    plain_page,
+    strict_csp,
+    hostile_css,
+    two_instances,
+    moved_between_parents,
+    invalid_monograph,
+    fallback_without_webassembly,
+    fallback_without_javascript,
+);

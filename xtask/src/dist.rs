@@ -2,16 +2,23 @@
 //!
 //! dist/
 //!   drug-leaflet.js            classic-script entry (`<script src defer>`)
-//!   drug-leaflet-core.js       wasm-bindgen's ES module glue
+//!   drug-leaflet-core.js       ES module: wasm-bindgen's glue with the element
+//!                              shell (src/element.js) inlined, starting itself
 //!   drug-leaflet-core_bg.wasm  the app, size-optimised with wasm-opt
-//!   snippets/                  the custom element shell (src/element.js)
+//!   drug-leaflet.d.ts          TypeScript declarations for the element
+//!   nusinersen.fallback.html   the leaflet as static HTML, for readers without JS
+//!   integrity.txt              SRI hashes and a ready snippet
 //!   index.html, demo.css       the demo host page
+//!
+//! Each file pins the next one's hash: the host's `integrity` covers the loader,
+//! the loader adds the core module with its `integrity`, and the core module
+//! fetches the WASM with its `integrity`.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::process::run;
 use crate::toolchain::{Toolchain, WASM_TARGET};
@@ -20,10 +27,14 @@ pub const CORE_NAME: &str = "drug-leaflet-core";
 
 /// Files copied as they are: (source in the repo, name in dist/).
 const STATIC_FILES: &[(&str, &str)] = &[
-    ("src/loader.js", "drug-leaflet.js"),
+    ("src/drug-leaflet.d.ts", "drug-leaflet.d.ts"),
     ("index.html", "index.html"),
     ("styles/demo.css", "demo.css"),
 ];
+const LOADER: &str = "drug-leaflet.js";
+/// Placeholders in src/loader.js and the core module's start-up code.
+const CORE_INTEGRITY: &str = "__CORE_INTEGRITY__";
+const WASM_INTEGRITY: &str = "__WASM_INTEGRITY__";
 
 /// Features Rust's wasm32 output uses; wasm-opt must accept them.
 const WASM_FEATURES: &[&str] = &[
@@ -78,29 +89,93 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         .args(WASM_FEATURES)
         .arg("-o")
         .arg(dist.join(format!("{CORE_NAME}_bg.wasm"))))?;
-    fs::copy(
-        bindgen_out.join(format!("{CORE_NAME}.js")),
-        dist.join(format!("{CORE_NAME}.js")),
-    )?;
-    copy_dir(&bindgen_out.join("snippets"), &dist.join("snippets"))?;
+    let wasm_integrity = integrity(&fs::read(dist.join(format!("{CORE_NAME}_bg.wasm")))?);
+    let core = bundle_core(&bindgen_out)?.replace(WASM_INTEGRITY, &wasm_integrity);
+    fs::write(dist.join(format!("{CORE_NAME}.js")), &core)?;
+    let loader =
+        fs::read_to_string(root.join("src/loader.js"))?.replace(CORE_INTEGRITY, &integrity(core.as_bytes()));
+    fs::write(dist.join(LOADER), loader)?;
     for (source, name) in STATIC_FILES {
         fs::copy(root.join(source), dist.join(name)).with_context(|| format!("copying {source}"))?;
     }
+    run(tools
+        .command("cargo")?
+        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(&dist))?;
+    write_integrity_file(&dist)?;
     print_sizes(&dist)?;
     Ok(dist)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
+/// wasm-bindgen's glue with the element shell inlined (one module, one hash)
+/// and the start-up code appended: fetch the WASM with its integrity, then
+/// define `<drug-leaflet>`.
+fn bundle_core(bindgen_out: &Path) -> Result<String> {
+    let glue = fs::read_to_string(bindgen_out.join(format!("{CORE_NAME}.js")))?;
+    let mut bundled = String::new();
+    for line in glue.lines() {
+        let snippet = line
+            .strip_prefix("import ")
+            .and_then(|rest| rest.split_once(" from './snippets/"))
+            .map(|(_, path)| path.trim_end_matches(';').trim_end_matches('\''));
+        match snippet {
+            Some(path) => {
+                let code = fs::read_to_string(bindgen_out.join("snippets").join(path))
+                    .with_context(|| format!("reading the snippet {path}"))?;
+                bundled.push_str(&code.replace("export function ", "function "));
+            }
+            None => bundled.push_str(line),
+        }
+        bundled.push('\n');
+    }
+    if bundled.contains("./snippets/") {
+        bail!("the glue still imports a snippet after inlining");
+    }
+    bundled.push_str(&format!(
+        r#"
+__wbg_init({{ module_or_path: fetch(new URL("{CORE_NAME}_bg.wasm", import.meta.url), {{ integrity: "{WASM_INTEGRITY}" }}) }})
+  .then(() => defineElement())
+  .catch((error) => console.error(
+    "drug-leaflet: WebAssembly could not start, so any fallback content inside <drug-leaflet> stays as it is. " +
+      "If the page has a Content-Security-Policy, script-src needs 'wasm-unsafe-eval' and connect-src must allow " +
+      new URL(".", import.meta.url).href + ".",
+    error));
+"#
+    ));
+    Ok(bundled)
+}
+
+/// Subresource Integrity value: `sha384-<base64>`.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
+}
+
+fn write_integrity_file(dist: &Path) -> Result<()> {
+    let mut text = String::from("# Subresource Integrity (SHA-384) of each file in this folder.\n");
+    let mut loader_integrity = String::new();
+    for name in [
+        LOADER.to_owned(),
+        format!("{CORE_NAME}.js"),
+        format!("{CORE_NAME}_bg.wasm"),
+    ] {
+        let hash = integrity(&fs::read(dist.join(&name))?);
+        text.push_str(&format!("{hash}  {name}\n"));
+        if name == LOADER {
+            loader_integrity = hash;
         }
     }
+    text.push_str(&format!(
+        "\n# The snippet for your page (use the URL where you host this folder).\n\
+         # The loader pins the core module's hash and the core module pins the WASM's.\n\
+         <script src=\"https://your.example/drug-leaflet/{LOADER}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" defer></script>\n\
+         <drug-leaflet></drug-leaflet>\n"
+    ));
+    fs::write(dist.join("integrity.txt"), text)?;
     Ok(())
 }
 

@@ -1,0 +1,107 @@
+// TypeScript declarations for <drug-leaflet>, the embeddable medication leaflet.
+// Copy next to your code or reference it: /// <reference path="drug-leaflet.d.ts" />
+
+export interface SourceRef {
+  /** Id of a declared source, e.g. "PI". */
+  doc: string;
+  /** The part of the source, e.g. "6.1". */
+  section?: string;
+}
+
+export type Block =
+  | { kind: "paragraph"; text: string; source?: SourceRef }
+  | { kind: "note"; text: string; source?: SourceRef }
+  | { kind: "list"; lead?: string; source?: SourceRef; items: { text: string; source: SourceRef }[] }
+  | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] };
+
+/** The same shape as monographs/<drug>.toml (see the README, "Writing a monograph"). */
+export interface Monograph {
+  meta: {
+    id: string;
+    title: string;
+    language: string;
+    pronunciation?: string;
+    generic_name: string;
+    brand_name: string;
+    dosage_form: string;
+    drug_class: string;
+    reviewed_by: string;
+    /** ISO 8601 date, YYYY-MM-DD. */
+    last_updated: string;
+    /** Id of the source that text without a `source` comes from. */
+    based_on: string;
+  };
+  sources: { id: string; title: string; publisher?: string; revised?: string; note?: string }[];
+  sections: { id: string; heading: string; blocks: Block[] }[];
+}
+
+export interface MonographProblem {
+  /** Where, e.g. "sections[2].heading". */
+  path: string;
+  message: string;
+}
+
+export interface DrugLeafletReadyDetail {
+  drug: string;
+}
+
+export interface DrugLeafletToggleDetail {
+  sectionId: string;
+  expanded: boolean;
+}
+
+export interface DrugLeafletErrorDetail {
+  problems: MonographProblem[];
+}
+
+export interface DrugLeafletElement extends HTMLElement {
+  /**
+   * The monograph shown, as a plain object (null while the element shows an error).
+   * Setting it validates the object and shows it; an invalid one shows a
+   * role="alert" message listing each problem. null or undefined goes back to
+   * the bundled monograph named by the `drug` attribute.
+   */
+  monograph: Monograph | null | undefined;
+  /** Opens every section; false if no leaflet is showing. */
+  expandAll(): boolean;
+  /** Closes every section; false if no leaflet is showing. */
+  collapseAll(): boolean;
+  /** Opens the section with this id (its data-section-id); false if there is none. */
+  open(sectionId: string): boolean;
+
+  /** Attributes: drug (default "nusinersen"), heading-level ("2" to "6"),
+   *  expanded ("first" | "all" | "none"), lang ("en" | "es"). */
+  setAttribute(name: "drug" | "heading-level" | "expanded" | "lang" | string, value: string): void;
+
+  addEventListener(
+    type: "drug-leaflet-ready",
+    listener: (event: CustomEvent<DrugLeafletReadyDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: "drug-leaflet-toggle",
+    listener: (event: CustomEvent<DrugLeafletToggleDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: "drug-leaflet-error",
+    listener: (event: CustomEvent<DrugLeafletErrorDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "drug-leaflet": DrugLeafletElement;
+  }
+  interface HTMLElementEventMap {
+    "drug-leaflet-ready": CustomEvent<DrugLeafletReadyDetail>;
+    "drug-leaflet-toggle": CustomEvent<DrugLeafletToggleDetail>;
+    "drug-leaflet-error": CustomEvent<DrugLeafletErrorDetail>;
+  }
+}
