@@ -96,11 +96,15 @@ async fn strict_csp(browser: Browser) {
     session.open("/strict-csp.html").await;
     wait_for_leaflet(&session, 0).await;
     assert_eq!(click_section(&session, 0, "dosing").await, json!("true"));
-    assert_eq!(
-        session.watched("violations").await,
-        Vec::<String>::new(),
-        "{browser:?}"
-    );
+    // Firefox applies the page's img-src to its own request for the page's
+    // favicon; that report is about the host page, not the leaflet.
+    let violations: Vec<String> = session
+        .watched("violations")
+        .await
+        .into_iter()
+        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
+        .collect();
+    assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
     assert_eq!(
         session.watched("errors").await,
         Vec::<String>::new(),
