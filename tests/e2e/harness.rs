@@ -2,6 +2,7 @@
 //! host pages in `tests/pages/` and the built `dist/`, served from separate folders.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -18,7 +19,11 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub enum Browser {
     Chromium,
     Firefox,
+    /// WebKitGTK's MiniBrowser, the engine of Safari, under a virtual X display.
+    WebKit,
 }
+
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /// A WebDriver session on a fresh browser, with the test pages and dist/ served.
 pub struct Session {
@@ -82,9 +87,19 @@ impl Session {
                     "prefs": { "javascript.enabled": javascript }
                 }}),
             ),
+            Browser::WebKit => (
+                PathBuf::from("xvfb-run"),
+                vec!["-a".into(), "WebKitWebDriver".into(), format!("--port={port}")],
+                json!({ "webkitgtk:browserOptions": {
+                    "binary": MINIBROWSER,
+                    "args": ["--automation", format!("--enable-javascript={javascript}")]
+                }}),
+            ),
         };
         let driver = Command::new(&program)
             .args(&args)
+            // Its own process group, so closing also ends what it started (Xvfb).
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -168,13 +183,16 @@ impl Session {
     pub async fn close(mut self) {
         // Closing can fail if the browser already went away; the driver is killed anyway.
         let _ = self.client.clone().close().await;
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
 }
 
-/// Pages built from dist/ at test time: the fallback page pastes
-/// `nusinersen.fallback.html` inside `<drug-leaflet>`, as the README tells hosts to.
+/// Pages built from dist/ at test time, with `nusinersen.fallback.html` pasted
+/// inside `<drug-leaflet>` as the README tells hosts to: `fallback.html` as is,
+/// `fallback-no-wasm.html` under a CSP without 'wasm-unsafe-eval'.
 fn generate_pages(dist: &std::path::Path) -> PathBuf {
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -182,12 +200,15 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let template =
         std::fs::read_to_string(root().join("tests/pages/fallback-template.html")).expect("template");
-    let fallback = std::fs::read_to_string(dist.join("nusinersen.fallback.html"))
-        .expect("dist/nusinersen.fallback.html");
+    let fallback =
+        std::fs::read_to_string(dist.join("nusinersen.fallback.html")).expect("the fallback in dist/");
+    let page = template.replace("{{FALLBACK}}", &fallback);
+    let no_wasm = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'">"#;
     std::fs::write(
-        dir.join("fallback.html"),
-        template.replace("{{FALLBACK}}", &fallback),
+        dir.join("fallback-no-wasm.html"),
+        page.replace("{{CSP}}", no_wasm),
     )
     .expect("write page");
+    std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
     dir
 }

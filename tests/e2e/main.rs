@@ -253,7 +253,7 @@ async fn invalid_monograph(browser: Browser) {
 /// and the console says why.
 async fn fallback_without_webassembly(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/generated/fallback.html").await;
+    session.open("/generated/fallback-no-wasm.html").await;
     let console = session
         .wait_for(
             "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
@@ -284,8 +284,9 @@ async fn fallback_without_webassembly(browser: Browser) {
     session.close().await;
 }
 
-/// With JavaScript off, the pasted fallback is the leaflet: every section's
-/// text is on the page. Read through WebDriver's element commands, not scripts.
+/// With JavaScript off, the pasted fallback is the leaflet: every section's text
+/// is on the page (on a page that would otherwise run the interactive leaflet).
+/// Read through WebDriver's element commands, not scripts.
 async fn fallback_without_javascript(browser: Browser) {
     let session = Session::start_with(browser, false).await;
     session.open("/generated/fallback.html").await;
@@ -304,6 +305,28 @@ async fn fallback_without_javascript(browser: Browser) {
         .expect("a list item deep in the leaflet");
     assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
     assert!(storage.text().await.expect("text").contains("2 to 8"));
+    session.close().await;
+}
+
+/// Where WebAssembly runs, the interactive leaflet replaces the pasted fallback.
+async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/generated/fallback.html").await;
+    wait_for_leaflet(&session, 0).await;
+    let fallback_title = session
+        .client
+        .find(fantoccini::Locator::Css("drug-leaflet h2"))
+        .await
+        .expect("the fallback is still in the light DOM");
+    assert!(
+        !fallback_title.is_displayed().await.expect("displayed"),
+        "{browser:?}: only one leaflet shows"
+    );
+    assert_eq!(
+        click_section(&session, 0, "dosing").await,
+        json!("true"),
+        "{browser:?}"
+    );
     session.close().await;
 }
 
@@ -328,6 +351,15 @@ macro_rules! in_browsers {
                 }
             )*
         }
+        mod webkit {
+            $(
+                #[tokio::test]
+                #[ignore = "needs dist/ and browsers: run `cargo xtask test`"]
+                async fn $page() {
+                    super::$page(super::Browser::WebKit).await;
+                }
+            )*
+        }
     };
 }
 
@@ -340,4 +372,5 @@ in_browsers!(
     invalid_monograph,
     fallback_without_webassembly,
     fallback_without_javascript,
+    fallback_is_replaced_by_the_leaflet,
 );

@@ -247,12 +247,15 @@ fn set_up_fallback(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Chromium with chromedriver and Firefox ESR, from Debian's packages.
+/// Chromium with chromedriver, Firefox ESR, and WebKitGTK (Safari's engine)
+/// with its WebDriver and a virtual X display, from Debian's packages.
 fn ensure_browsers() -> Result<()> {
     let wanted = [
         ("chromium", "chromium"),
         ("chromedriver", "chromium-driver"),
         ("firefox-esr", "firefox-esr"),
+        ("WebKitWebDriver", "webkit2gtk-driver"),
+        ("xvfb-run", "xvfb"),
     ];
     let missing: Vec<&str> = wanted
         .iter()
