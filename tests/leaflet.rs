@@ -6,6 +6,7 @@ mod support;
 
 use drug_leaflet::bundled;
 use support::{document, expanded, normalize, press, settle, visible, Mounted};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -237,4 +238,31 @@ async fn added_content_shows_its_source_and_the_sources_are_listed() {
         .iter()
         .any(|m| m.inner_text().contains("seed"));
     assert!(!seed_marker, "text from the main source carries no marker");
+}
+
+#[wasm_bindgen_test]
+async fn mounting_and_removing_many_times_does_not_grow_memory() {
+    let leaflet = Mounted::new().await;
+    let body = document().body().expect("body");
+    let cycle = || {
+        leaflet.host.remove();
+        body.append_child(&leaflet.host).expect("append");
+    };
+    let memory_bytes = || {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        js_sys::ArrayBuffer::from(memory.buffer()).byte_length()
+    };
+    for _ in 0..20 {
+        cycle();
+        settle().await;
+    }
+    let before = memory_bytes();
+    for _ in 0..200 {
+        cycle();
+        settle().await;
+    }
+    let grown = memory_bytes() - before;
+    // One leaflet's app takes tens of kilobytes: a leak of one a cycle would show as megabytes.
+    assert!(grown < 1 << 20, "memory grew by {grown} bytes over 200 mounts");
+    assert_eq!(leaflet.all(".leaflet-root").len(), 1);
 }

@@ -80,12 +80,19 @@ fn demo(root: &std::path::Path, port: u16) -> Result<()> {
 fn test(root: &std::path::Path) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Test)?;
     run(tools.command("cargo")?.args(["fmt", "--all", "--", "--check"]))?;
-    run(tools
-        .command("cargo")?
-        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(tools.command("cargo")?.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(tools.command("cargo")?.args([
         "clippy",
         "--lib",
+        "--tests",
         "--target",
         xtask::toolchain::WASM_TARGET,
         "--",
