@@ -65,6 +65,9 @@ pub struct Strings {
     pub revised: &'static str,
     pub revision_not_stated: &'static str,
     pub invalid_monograph: &'static str,
+    pub link_to_section: &'static str,
+    pub link_copied: &'static str,
+    pub copy_this_link: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -87,6 +90,9 @@ static EN: Strings = Strings {
     revised: "Revised",
     revision_not_stated: "Revision date not stated.",
     invalid_monograph: "This leaflet cannot be shown because its data has problems:",
+    link_to_section: "Link to this section",
+    link_copied: "Link copied:",
+    copy_this_link: "Copy this link:",
     months: [
         "January",
         "February",
@@ -122,6 +128,9 @@ static ES: Strings = Strings {
     revised: "Revisado en",
     revision_not_stated: "Fecha de revisión no indicada.",
     invalid_monograph: "Este prospecto no se puede mostrar porque sus datos tienen problemas:",
+    link_to_section: "Enlace a esta sección",
+    link_copied: "Enlace copiado:",
+    copy_this_link: "Copie este enlace:",
     months: [
         "enero",
         "febrero",

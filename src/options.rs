@@ -7,7 +7,7 @@ use yew::AttrValue;
 use crate::i18n::Language;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 4] = ["drug", "heading-level", "expanded", "lang"];
+pub const OBSERVED_ATTRIBUTES: [&str; 5] = ["drug", "heading-level", "expanded", "lang", "remember"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Expanded {
@@ -25,6 +25,8 @@ pub struct Options {
     pub expanded: Expanded,
     /// Language of the leaflet's own words; the content keeps the monograph's.
     pub language: Language,
+    /// Keep the reader's open sections in sessionStorage for this page.
+    pub remember: bool,
     /// False for the prerendered no-JavaScript fallback: no buttons, all open.
     pub interactive: bool,
     /// Prefix for element ids, so a fallback in the host's light DOM cannot clash.
@@ -37,6 +39,7 @@ impl Default for Options {
             heading_level: 2,
             expanded: Expanded::First,
             language: Language::En,
+            remember: true,
             interactive: true,
             id_prefix: AttrValue::default(),
         }
@@ -70,6 +73,7 @@ impl Options {
             ),
             "expanded" => set(&mut self.expanded, parse_expanded(value), defaults.expanded),
             "lang" => set(&mut self.language, parse_language(value), defaults.language),
+            "remember" => set(&mut self.remember, parse_remember(value), defaults.remember),
             _ => Ok(()),
         }
     }
@@ -97,6 +101,16 @@ fn parse_expanded(value: Option<&str>) -> Result<Expanded, String> {
         Some("none") => Ok(Expanded::None),
         Some(v) => Err(format!(
             "expanded=\"{v}\" is not allowed; use first, all or none. Using first."
+        )),
+    }
+}
+
+fn parse_remember(value: Option<&str>) -> Result<bool, String> {
+    match value.map(str::trim) {
+        None | Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        Some(v) => Err(format!(
+            "remember=\"{v}\" is not allowed; use on or off. Using on."
         )),
     }
 }
@@ -156,6 +170,14 @@ mod tests {
             .expect_err("unsupported");
         assert!(warning.contains("use en or es"));
         assert_eq!(options, Options::default());
+    }
+
+    #[test]
+    fn remember_off_turns_storage_off() {
+        let mut options = Options::default();
+        assert!(options.remember);
+        options.apply_attribute("remember", Some("off")).expect("valid");
+        assert!(!options.remember);
     }
 
     #[test]

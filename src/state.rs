@@ -13,10 +13,12 @@ pub struct Accordion {
     open: Vec<bool>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccordionAction {
     Toggle(usize),
     Open(usize),
+    /// Exactly these sections open (a reader's remembered state).
+    Restore(Vec<usize>),
     ExpandAll,
     CollapseAll,
 }
@@ -49,6 +51,11 @@ impl Accordion {
         self.open.get(index).copied().unwrap_or(false)
     }
 
+    /// Indexes of the open sections.
+    pub fn open_indexes(&self) -> Vec<usize> {
+        (0..self.open.len()).filter(|&i| self.open[i]).collect()
+    }
+
     pub fn all_open(&self) -> bool {
         self.open.iter().all(|open| *open)
     }
@@ -63,6 +70,14 @@ impl Accordion {
             AccordionAction::Open(index) => {
                 if let Some(open) = self.open.get_mut(index) {
                     *open = true;
+                }
+            }
+            AccordionAction::Restore(open) => {
+                self.open.fill(false);
+                for index in open {
+                    if let Some(section) = self.open.get_mut(index) {
+                        *section = true;
+                    }
                 }
             }
             AccordionAction::ExpandAll => self.open.fill(true),
@@ -125,6 +140,15 @@ mod tests {
             all.changes_since(&after).collect::<Vec<_>>(),
             [(0, false), (2, false)]
         );
+    }
+
+    #[test]
+    fn restore_opens_exactly_the_remembered_sections() {
+        let state = reduce(
+            Accordion::new(4, Expanded::First),
+            AccordionAction::Restore(vec![1, 3, 9]),
+        );
+        assert_eq!(state.open_indexes(), [1, 3]);
     }
 
     #[test]

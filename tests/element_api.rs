@@ -247,3 +247,132 @@ async fn a_monograph_set_before_the_element_is_on_the_page_is_shown() {
     assert_eq!(title.text_content().as_deref(), Some("Set before connecting"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn open_sections_are_remembered_for_the_page_unless_remember_is_off() {
+    let first = Mounted::new().await;
+    first.one("[data-section-id='dosing'] .section-button").click();
+    first
+        .one("[data-section-id='what-is-nusinersen'] .section-button")
+        .click();
+    settle().await;
+    drop(first);
+    let key = "drug-leaflet:/:nusinersen";
+    let stored = support::session_storage().get_item(key).expect("readable");
+    assert_eq!(
+        stored.as_deref(),
+        Some("dosing"),
+        "what is stored, under which key"
+    );
+
+    let again = Mounted::keeping_storage(&[]).await;
+    let open: Vec<String> = again
+        .section_buttons()
+        .iter()
+        .filter(|b| expanded(b))
+        .filter_map(|b| {
+            b.parent_element()?
+                .parent_element()?
+                .get_attribute("data-section-id")
+        })
+        .collect();
+    assert_eq!(
+        open,
+        ["dosing"],
+        "a reader coming back finds the leaflet as they left it"
+    );
+    drop(again);
+
+    support::forget_remembered_sections();
+    let private = Mounted::keeping_storage(&[("remember", "off")]).await;
+    private.one("[data-section-id='storage'] .section-button").click();
+    settle().await;
+    assert_eq!(
+        support::session_storage().length().expect("length"),
+        0,
+        "remember=\"off\" stores nothing"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_home_and_end_move_between_section_buttons() {
+    let leaflet = Mounted::new().await;
+    let buttons = leaflet.section_buttons();
+    buttons[0].focus().expect("focus");
+    let focused = || leaflet.shadow.active_element().expect("focus inside").id();
+    support::press(&buttons[0], "ArrowDown");
+    assert_eq!(focused(), buttons[1].id());
+    support::press(&buttons[1], "ArrowUp");
+    assert_eq!(focused(), buttons[0].id());
+    support::press(&buttons[0], "End");
+    assert_eq!(focused(), buttons[buttons.len() - 1].id());
+    support::press(&buttons[buttons.len() - 1], "Home");
+    assert_eq!(focused(), buttons[0].id());
+    assert!(expanded(&buttons[0]), "moving focus toggles nothing");
+}
+
+#[wasm_bindgen_test]
+async fn closed_panels_can_be_found_and_finding_one_opens_its_section() {
+    let leaflet = Mounted::new().await;
+    let button = leaflet.one("[data-section-id='storage'] .section-button");
+    let panel = leaflet.panel_of(&button);
+    // Chromium and Firefox support until-found; others fall back to plain hidden.
+    assert_eq!(panel.get_attribute("hidden").as_deref(), Some("until-found"));
+    let found = web_sys::Event::new_with_event_init_dict("beforematch", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    panel.dispatch_event(&found).expect("dispatch");
+    settle().await;
+    assert!(expanded(&button), "the button follows what the browser revealed");
+    assert!(visible(&panel));
+}
+
+#[wasm_bindgen_test]
+async fn link_to_this_section_gives_the_url_that_opens_it() {
+    let leaflet = Mounted::new().await;
+    let link = leaflet.one("[data-section-id='what-is-nusinersen'] .link-button");
+    assert_eq!(link.inner_text().trim(), "Link to this section");
+    link.click();
+    let status = leaflet.one("[data-section-id='what-is-nusinersen'] [role='status']");
+    for _ in 0..20 {
+        if !status.inner_text().is_empty() {
+            break;
+        }
+        settle().await;
+    }
+    let text = status.inner_text();
+    let page = web_sys::window()
+        .expect("window")
+        .location()
+        .href()
+        .expect("href");
+    let url = format!(
+        "{}#what-is-nusinersen",
+        page.split('#').next().unwrap_or_default()
+    );
+    // Headless browsers may refuse the clipboard: then the reader is told to copy it.
+    assert!(
+        text == format!("Link copied: {url}") || text == format!("Copy this link: {url}"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_url_fragment_opens_and_scrolls_to_its_section() {
+    let window = web_sys::window().expect("window");
+    window.location().set_hash("pregnancy").expect("set hash");
+    let leaflet = Mounted::new().await;
+    let pregnancy = leaflet.one("[data-section-id='pregnancy'] .section-button");
+    assert!(expanded(&pregnancy), "opened on load");
+
+    window.location().set_hash("storage").expect("set hash");
+    for _ in 0..10 {
+        settle().await;
+    }
+    let storage = leaflet.one("[data-section-id='storage'] .section-button");
+    assert!(expanded(&storage), "opened on hashchange");
+    window.location().set_hash("").expect("clear hash");
+}

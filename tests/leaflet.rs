@@ -156,7 +156,7 @@ async fn medwatch_number_is_a_phone_link() {
     let leaflet = Mounted::new().await;
     let link = leaflet.one("a[href^='tel:']");
     assert_eq!(link.get_attribute("href").as_deref(), Some("tel:+18003321088"));
-    assert_eq!(link.inner_text(), "1-800-FDA-1088");
+    assert_eq!(link.text_content().as_deref(), Some("1-800-FDA-1088"));
 }
 
 #[wasm_bindgen_test]

@@ -1,8 +1,10 @@
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::hooks::use_options;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AccordionSectionProps {
     pub id: AttrValue,
     pub heading: AttrValue,
@@ -12,36 +14,46 @@ pub struct AccordionSectionProps {
     pub children: Html,
 }
 
-/// One WAI-ARIA APG accordion item: a heading holding a button that shows and
-/// hides its panel. In the static fallback: a plain heading and its content.
+/// One accordion item: interactive in the element, static in the fallback.
 #[function_component]
 pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
+    if use_options().interactive {
+        html! { <InteractiveSection ..props.clone() /> }
+    } else {
+        html! {
+            <StaticSection id={props.id.clone()} heading={props.heading.clone()}>
+                { props.children.clone() }
+            </StaticSection>
+        }
+    }
+}
+
+/// A WAI-ARIA APG accordion item: a heading holding a button that shows and
+/// hides its panel.
+#[function_component]
+fn InteractiveSection(props: &AccordionSectionProps) -> Html {
     let options = use_options();
     let heading_tag = format!("h{}", options.section_heading_level());
     let button_id = format!("{}{}-button", options.id_prefix, props.id);
     let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
-    if !options.interactive {
-        let heading_id = format!("{}{}-heading", options.id_prefix, props.id);
-        return html! {
-            <section class="section" data-section-id={props.id.clone()} aria-labelledby={heading_id.clone()}>
-                <@{heading_tag} class="section-heading" id={heading_id}>{ props.heading.clone() }</@>
-                <div class="panel" id={panel_id}>{ props.children.clone() }</div>
-            </section>
-        };
-    }
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     // Enter and Space are handled here rather than left to the button's default
     // activation, so they behave the same for every input source; the default is
-    // prevented so a key press never toggles twice.
+    // prevented so a key press never toggles twice. Arrow keys, Home and End move
+    // between section buttons, as the APG accordion pattern suggests.
     let onkeydown = {
         let on_toggle = props.on_toggle.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if matches!(event.key().as_str(), "Enter" | " ") {
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" | " " => {
                 event.prevent_default();
                 if !event.repeat() {
                     on_toggle.emit(());
                 }
             }
+            key @ ("ArrowDown" | "ArrowUp" | "Home" | "End") if move_focus(&event, key) => {
+                event.prevent_default();
+            }
+            _ => {}
         })
     };
     let onkeyup = Callback::from(|event: KeyboardEvent| {
@@ -49,6 +61,18 @@ pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
             event.prevent_default();
         }
     });
+    // Closed panels stay findable: find in page and text fragments reveal them.
+    // yew writes `hidden` as a boolean, so the effect sets its `until-found`
+    // value; browsers without it treat the panel as plainly hidden.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with(props.expanded, move |expanded| {
+            if let (false, Some(panel)) = (*expanded, panel.cast::<Element>()) {
+                let _ = panel.set_attribute("hidden", "until-found");
+            }
+        });
+    }
     html! {
         <div class="section" data-section-id={props.id.clone()}>
             <@{heading_tag} class="section-heading">
@@ -67,9 +91,110 @@ pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
                     <span class="chevron" aria-hidden="true"></span>
                 </button>
             </@>
-            <div class="panel" part="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded}>
+            <div class="panel" part="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded} ref={panel}>
                 { props.children.clone() }
+                <SectionLink id={props.id.clone()} />
             </div>
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct StaticSectionProps {
+    id: AttrValue,
+    heading: AttrValue,
+    children: Html,
+}
+
+/// A section of the prerendered fallback: a plain heading and its content.
+#[function_component]
+fn StaticSection(props: &StaticSectionProps) -> Html {
+    let options = use_options();
+    let heading_tag = format!("h{}", options.section_heading_level());
+    let heading_id = format!("{}{}-heading", options.id_prefix, props.id);
+    let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
+    html! {
+        <section class="section" data-section-id={props.id.clone()} aria-labelledby={heading_id.clone()}>
+            <@{heading_tag} class="section-heading" id={heading_id}>{ props.heading.clone() }</@>
+            <div class="panel" id={panel_id}>{ props.children.clone() }</div>
+        </section>
+    }
+}
+
+/// Focuses the next, previous, first or last section button; false if there is none.
+fn move_focus(event: &KeyboardEvent, key: &str) -> bool {
+    let Some(current) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return false;
+    };
+    let Some(list) = current.closest(".content").ok().flatten() else {
+        return false;
+    };
+    let Ok(nodes) = list.query_selector_all(".section-button") else {
+        return false;
+    };
+    let buttons: Vec<HtmlElement> = (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into().ok())
+        .collect();
+    let Some(here) = buttons.iter().position(|b| *b == current) else {
+        return false;
+    };
+    let last = buttons.len() - 1;
+    let next = match key {
+        "ArrowDown" => (here + 1).min(last),
+        "ArrowUp" => here.saturating_sub(1),
+        "Home" => 0,
+        _ => last,
+    };
+    buttons[next].focus().is_ok()
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionLinkProps {
+    id: AttrValue,
+}
+
+/// "Link to this section": copies the host page's URL with `#<section id>` (which
+/// opens the section, see `use_deep_link`) and says so in a status message.
+#[function_component]
+fn SectionLink(props: &SectionLinkProps) -> Html {
+    let strings = use_options().language.strings();
+    let status = use_state(String::new);
+    let onclick = {
+        let (id, status) = (props.id.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let page = window.location().href().unwrap_or_default();
+            let url = format!("{}#{id}", page.split('#').next().unwrap_or_default());
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = copy_text(&window, &url).await;
+                let label = if copied {
+                    strings.link_copied
+                } else {
+                    strings.copy_this_link
+                };
+                status.set(format!("{label} {url}"));
+            });
+        })
+    };
+    html! {
+        <p class="section-link">
+            <button type="button" class="link-button" part="link-button" {onclick}>{ strings.link_to_section }</button>
+            { " " }
+            <span class="link-status" role="status">{ (*status).clone() }</span>
+        </p>
+    }
+}
+
+/// Writes `text` to the clipboard where the page allows it (secure contexts).
+async fn copy_text(window: &web_sys::Window, text: &str) -> bool {
+    let navigator = window.navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !available {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

@@ -7,8 +7,10 @@ use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
 use super::sources::SourcesList;
 use crate::controller::Controller;
-use crate::hooks::use_accordion;
+use std::rc::Rc;
+
 use crate::hooks::use_options;
+use crate::hooks::{use_accordion, use_deep_link, use_find_in_page, use_remembered_sections};
 use crate::monograph::model::Monograph;
 use crate::state::AccordionAction;
 
@@ -33,7 +35,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     let options = use_options();
     let strings = options.language.strings();
     let monograph = &props.monograph;
-    let section_ids: Vec<AttrValue> = monograph
+    let section_ids: Rc<[AttrValue]> = monograph
         .sections
         .iter()
         .map(|s| s.id.clone())
@@ -46,15 +48,24 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
             .reform(move |(index, expanded): (usize, bool)| (ids[index].clone(), expanded))
     };
     let accordion = use_accordion(section_ids.len(), options.expanded, &props.controller, on_change);
+    let content = use_node_ref();
+    // Remembered state first, so a deep link opens its section on top of it.
+    use_remembered_sections(
+        options.remember && options.interactive,
+        monograph.meta.id.clone(),
+        section_ids.clone(),
+        &accordion,
+    );
+    use_deep_link(section_ids.clone(), accordion.dispatcher(), content.clone());
+    use_find_in_page(section_ids.clone(), accordion.dispatcher(), content.clone());
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
         use_effect_with((), move |_| on_ready.emit(id));
     }
-    let content = use_node_ref();
-    let dispatch = |action| {
+    let dispatch = |action: AccordionAction| {
         let accordion = accordion.clone();
-        Callback::from(move |()| accordion.dispatch(action))
+        Callback::from(move |()| accordion.dispatch(action.clone()))
     };
     let based_on = monograph.meta.based_on.clone();
 

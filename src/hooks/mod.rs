@@ -1,7 +1,15 @@
-//! Custom hooks: state wiring kept out of the components' markup.
+//! Custom hooks: state wiring and browser integration kept out of the
+//! components' markup. Effects never run in server-side rendering, so the
+//! prerendered fallback touches no browser API.
 
 mod use_accordion;
+mod use_deep_link;
+mod use_find_in_page;
 mod use_options;
+mod use_remembered_sections;
 
 pub use use_accordion::use_accordion;
+pub use use_deep_link::use_deep_link;
+pub use use_find_in_page::use_find_in_page;
 pub use use_options::use_options;
+pub use use_remembered_sections::use_remembered_sections;

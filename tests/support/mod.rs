@@ -21,7 +21,14 @@ impl Mounted {
     }
 
     /// Like `new`, with attributes set before the element joins the page.
+    /// Each test starts as a new reader would: nothing remembered in sessionStorage.
     pub async fn with_attributes(attributes: &[(&str, &str)]) -> Self {
+        forget_remembered_sections();
+        Self::keeping_storage(attributes).await
+    }
+
+    /// Like `with_attributes`, keeping what earlier leaflets remembered.
+    pub async fn keeping_storage(attributes: &[(&str, &str)]) -> Self {
         drug_leaflet::define_element();
         let host: HtmlElement = document()
             .create_element(drug_leaflet::TAG_NAME)
@@ -76,6 +83,18 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         self.host.remove();
     }
+}
+
+pub fn session_storage() -> web_sys::Storage {
+    web_sys::window()
+        .expect("window")
+        .session_storage()
+        .expect("storage allowed")
+        .expect("storage")
+}
+
+pub fn forget_remembered_sections() {
+    session_storage().clear().expect("clear");
 }
 
 pub fn document() -> web_sys::Document {

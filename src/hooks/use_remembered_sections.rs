@@ -1,0 +1,64 @@
+use yew::prelude::*;
+
+use crate::state::{Accordion, AccordionAction};
+
+/// Keeps the open sections in sessionStorage under
+/// `drug-leaflet:<page path>:<monograph id>`, so a reader who reloads or comes
+/// back in the same tab finds the leaflet as they left it. Storage that is not
+/// available (sandboxed frames, privacy modes) just means nothing is remembered.
+#[hook]
+pub fn use_remembered_sections(
+    enabled: bool,
+    monograph_id: AttrValue,
+    section_ids: std::rc::Rc<[AttrValue]>,
+    accordion: &UseReducerHandle<Accordion>,
+) {
+    let restored = use_mut_ref(|| false);
+    {
+        let dispatcher = accordion.dispatcher();
+        let (id, ids) = (monograph_id.clone(), section_ids.clone());
+        use_effect_with((), move |_| {
+            if let Some(saved) = enabled.then(|| read(&key(&id))).flatten() {
+                let open = saved
+                    .split(',')
+                    .filter_map(|s| ids.iter().position(|id| id == s))
+                    .collect();
+                dispatcher.dispatch(AccordionAction::Restore(open));
+            }
+        });
+    }
+    let state = (**accordion).clone();
+    use_effect_with(state, move |state| {
+        // The first run sees the initial state, before any restore has applied.
+        if enabled && std::mem::replace(&mut *restored.borrow_mut(), true) {
+            let open: Vec<&str> = state
+                .open_indexes()
+                .into_iter()
+                .map(|i| section_ids[i].as_str())
+                .collect();
+            write(&key(&monograph_id), &open.join(","));
+        }
+    });
+}
+
+fn key(monograph_id: &str) -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("drug-leaflet:{path}:{monograph_id}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn write(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        // A full or refused storage only means the state is not remembered.
+        let _ = storage.set_item(key, value);
+    }
+}
