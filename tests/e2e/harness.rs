@@ -180,6 +180,40 @@ impl Session {
         serde_json::from_value(value).expect("a list of strings")
     }
 
+    /// A Chrome DevTools Protocol command through chromedriver (media emulation
+    /// for dark, forced colours and print, which W3C WebDriver lacks).
+    pub async fn cdp(&self, cmd: &str, params: Value) {
+        self.client
+            .issue_cmd(CdpCommand(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    }
+
+    /// axe-core's violations of WCAG 2.0-2.2 A/AA and best practice on the whole
+    /// page, shadow roots included, as "rule: target" lines.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
+            .expect("node_modules/axe-core (cargo xtask test installs it)");
+        self.client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values:
+                     ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
+                   .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
+                       v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        serde_json::from_value(result).expect("a list of strings")
+    }
+
     pub async fn close(mut self) {
         // Closing can fail if the browser already went away; the driver is killed anyway.
         let _ = self.client.clone().close().await;
@@ -211,4 +245,20 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     .expect("write page");
     std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
     dir
+}
+
+#[derive(Debug)]
+struct CdpCommand(Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
 }

@@ -364,6 +364,131 @@ async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
     session.close().await;
 }
 
+/// axe-core finds nothing in each state a reader can put the leaflet in:
+/// default, all open, all closed, 320 px wide, and (where the browser can
+/// emulate it) dark scheme, forced colours and print.
+async fn accessibility(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/a11y.html").await;
+    wait_for_leaflet(&session, 0).await;
+    let check = |state: &'static str| {
+        let session = &session;
+        async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let violations = session.axe_violations().await;
+            assert_eq!(violations, Vec::<String>::new(), "{browser:?}, {state}");
+        }
+    };
+    check("default").await;
+    session
+        .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
+        .await;
+    check("all sections open").await;
+    session
+        .eval("document.querySelector('drug-leaflet').collapseAll();", vec![])
+        .await;
+    check("all sections closed").await;
+
+    if let Browser::Chromium = browser {
+        session
+            .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
+            .await;
+        for (state, features) in [
+            (
+                "dark",
+                json!([{ "name": "prefers-color-scheme", "value": "dark" }]),
+            ),
+            (
+                "forced colors",
+                json!([{ "name": "forced-colors", "value": "active" }]),
+            ),
+        ] {
+            session
+                .cdp("Emulation.setEmulatedMedia", json!({ "features": features }))
+                .await;
+            check(state).await;
+        }
+        session
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "media": "print", "features": [] }),
+            )
+            .await;
+        check("print").await;
+        session
+            .eval("document.querySelector('drug-leaflet').collapseAll();", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let hidden_on_paper = session
+            .eval(
+                "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.panel')]
+                   .filter(p => p.offsetHeight === 0).map(p => p.id);",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            hidden_on_paper,
+            json!([]),
+            "print shows every section, even closed ones"
+        );
+        session
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "media": "", "features": [] }),
+            )
+            .await;
+        session
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+    } else {
+        session.open("/narrow.html").await;
+        let frame = session
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .expect("the frame");
+        frame.enter_frame().await.expect("enter the frame");
+        wait_for_leaflet(&session, 0).await;
+    }
+    let width = session.eval("return window.innerWidth;", vec![]).await;
+    session
+        .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
+        .await;
+    check("320 px wide").await;
+    let overflow = session
+        .eval(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        overflow,
+        json!(0),
+        "{browser:?}: horizontal scrolling at {width} px"
+    );
+    assert!(
+        width.as_u64().is_some_and(|w| w <= 320),
+        "{browser:?}: the page is {width} px wide"
+    );
+
+    // The check itself can fail: a button without a name is reported.
+    session
+        .eval(
+            "document.querySelector('main').append(document.createElement('button'));",
+            vec![],
+        )
+        .await;
+    let violations = session.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("button-name")),
+        "{browser:?}: {violations:?}"
+    );
+    session.close().await;
+}
+
 /// One `#[tokio::test]` a page and a browser.
 macro_rules! in_browsers {
     ($($page:ident),* $(,)?) => {
@@ -407,4 +532,5 @@ in_browsers!(
     fallback_without_webassembly,
     fallback_without_javascript,
     fallback_is_replaced_by_the_leaflet,
+    accessibility,
 );

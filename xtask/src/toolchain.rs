@@ -44,7 +44,7 @@ impl Toolchain {
         };
         let bindgen_version = wasm_bindgen_version(root)?;
         toolchain.ensure_cargo_tool("wasm-bindgen-cli", &bindgen_version, "wasm-bindgen")?;
-        toolchain.ensure_wasm_opt()?;
+        toolchain.ensure_npm_packages()?;
         if needs == Needs::Test {
             toolchain.ensure_cargo_tool("wasm-pack", WASM_PACK_VERSION, "wasm-pack")?;
             toolchain.ensure_cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver")?;
@@ -109,22 +109,37 @@ impl Toolchain {
         })
     }
 
-    fn ensure_wasm_opt(&self) -> Result<()> {
-        let wanted = pinned_npm_version(&self.root, "binaryen")?;
-        let major = wanted.split('.').next().unwrap_or_default();
-        let installed = output(Command::new(self.wasm_opt()).arg("--version"));
-        if installed
-            .as_deref()
-            .is_some_and(|v| v.contains(&format!("version {major} ")))
-        {
+    /// The npm packages pinned in package.json (binaryen's wasm-opt, axe-core):
+    /// `npm ci` unless each is in node_modules at its pinned version.
+    fn ensure_npm_packages(&self) -> Result<()> {
+        let manifest: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(self.root.join("package.json")).context("reading package.json")?,
+        )
+        .context("package.json is not JSON")?;
+        let pinned = manifest["devDependencies"]
+            .as_object()
+            .context("package.json has no devDependencies")?;
+        let stale: Vec<&String> = pinned
+            .iter()
+            .filter(|(name, version)| installed_npm_version(&self.root, name).as_deref() != version.as_str())
+            .map(|(name, _)| name)
+            .collect();
+        if stale.is_empty() {
             return Ok(());
         }
-        println!("installing binaryen {wanted} (wasm-opt) into node_modules with npm ci");
+        let names: Vec<&str> = stale.iter().map(|s| s.as_str()).collect();
+        println!("installing {} into node_modules with npm ci", names.join(", "));
         run(Command::new("npm")
             .current_dir(&self.root)
             .args(["ci", "--no-audit", "--no-fund"]))
         .context("npm ci failed: Node.js and npm are needed (Debian: apt-get install nodejs npm)")
     }
+}
+
+fn installed_npm_version(root: &Path, package: &str) -> Option<String> {
+    let manifest = fs::read_to_string(root.join("node_modules").join(package).join("package.json")).ok()?;
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+    manifest["version"].as_str().map(str::to_owned)
 }
 
 /// The version of `wasm-bindgen` in Cargo.lock: the CLI must match it exactly.
@@ -139,16 +154,6 @@ fn wasm_bindgen_version(root: &Path) -> Result<String> {
         }
     }
     bail!("Cargo.lock has no wasm-bindgen package")
-}
-
-fn pinned_npm_version(root: &Path, package: &str) -> Result<String> {
-    let manifest = fs::read_to_string(root.join("package.json")).context("reading package.json")?;
-    let key = format!("\"{package}\":");
-    manifest
-        .lines()
-        .find_map(|line| line.trim().strip_prefix(&key))
-        .map(|rest| rest.trim().trim_end_matches(',').trim_matches('"').to_owned())
-        .with_context(|| format!("package.json does not pin {package}"))
 }
 
 /// Makes the wasm32 standard library available: rustup's target on the standard
