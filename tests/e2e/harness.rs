@@ -214,6 +214,18 @@ impl Session {
         serde_json::from_value(result).expect("a list of strings")
     }
 
+    /// Presses and releases `key` on whatever has focus, as a keyboard would
+    /// (W3C WebDriver actions; special keys as in `fantoccini::key::Key`).
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.expect("key press");
+        // Let the page handle the key before the next look at it.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
     pub async fn close(mut self) {
         // Closing can fail if the browser already went away; the driver is killed anyway.
         let _ = self.client.clone().close().await;

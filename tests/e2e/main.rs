@@ -489,6 +489,147 @@ async fn accessibility(browser: Browser) {
     session.close().await;
 }
 
+/// What has keyboard focus inside the leaflet: its class and its section.
+const FOCUSED: &str = "const a = document.querySelector('drug-leaflet').shadowRoot.activeElement;
+    return a ? a.className + ' @' + (a.closest('[data-section-id]')?.dataset.sectionId ?? '') : 'outside';";
+
+/// A keyboard-only reader: Tab reaches the skip link first, Enter follows it,
+/// "Show all sections" and the section buttons work with Enter and Space, arrow
+/// keys, Home and End move between sections, and focus stays put after a toggle.
+async fn keyboard_walkthrough(browser: Browser) {
+    const TAB: char = '\u{E004}';
+    const ENTER: char = '\u{E007}';
+    const DOWN: char = '\u{E015}';
+    const END: char = '\u{E010}';
+    const HOME: char = '\u{E011}';
+    let session = Session::start(browser).await;
+    session.open("/a11y.html").await;
+    wait_for_leaflet(&session, 0).await;
+    let focused = || async { session.eval(FOCUSED, vec![]).await };
+
+    session.press(TAB).await;
+    assert_eq!(
+        focused().await,
+        json!("skip-link @"),
+        "{browser:?}: the skip link comes first"
+    );
+    session.press(ENTER).await;
+    assert_eq!(
+        focused().await,
+        json!("content @"),
+        "{browser:?}: Enter moves focus to the content"
+    );
+    session.press(TAB).await;
+    assert_eq!(focused().await, json!("show-all-button @"));
+    session.press(ENTER).await;
+    let all_open = session
+        .eval(
+            "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.section-button')]
+               .every(b => b.getAttribute('aria-expanded') === 'true');",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        all_open,
+        json!(true),
+        "{browser:?}: Enter on Show all opens every section"
+    );
+    assert_eq!(
+        focused().await,
+        json!("show-all-button @"),
+        "{browser:?}: focus stays on the control"
+    );
+
+    session.press(TAB).await;
+    assert_eq!(focused().await, json!("section-button @what-is-nusinersen"));
+    session.press(' ').await;
+    assert_eq!(
+        expanded(&session, 0, "what-is-nusinersen").await,
+        json!("false"),
+        "{browser:?}: Space closes"
+    );
+    assert_eq!(
+        focused().await,
+        json!("section-button @what-is-nusinersen"),
+        "{browser:?}: focus kept"
+    );
+    session.press(ENTER).await;
+    assert_eq!(
+        expanded(&session, 0, "what-is-nusinersen").await,
+        json!("true"),
+        "{browser:?}: Enter opens"
+    );
+    assert_eq!(focused().await, json!("section-button @what-is-nusinersen"));
+
+    session.press(DOWN).await;
+    assert_eq!(
+        focused().await,
+        json!("section-button @side-effects"),
+        "{browser:?}: ArrowDown"
+    );
+    session.press(END).await;
+    assert_eq!(
+        focused().await,
+        json!("section-button @sources"),
+        "{browser:?}: End"
+    );
+    session.press(HOME).await;
+    assert_eq!(
+        focused().await,
+        json!("section-button @what-is-nusinersen"),
+        "{browser:?}: Home"
+    );
+    session.press(TAB).await;
+    assert_eq!(
+        focused().await,
+        json!("link-button @what-is-nusinersen"),
+        "{browser:?}: Tab goes into the open panel"
+    );
+    session.close().await;
+}
+
+/// A link to the host page with `#<section id>` opens that section; a text
+/// fragment opens the closed section that holds the text.
+async fn deep_links(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/a11y.html#dosing").await;
+    wait_for_leaflet(&session, 0).await;
+    let dosing = session
+        .wait_for(
+            "const e = document.querySelector('drug-leaflet').shadowRoot
+               .querySelector(`[data-section-id='dosing'] .section-button`).getAttribute('aria-expanded');
+             return e === 'true' ? e : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(dosing, json!("true"), "{browser:?}");
+    let in_view = session
+        .eval(
+            "const r = document.querySelector('drug-leaflet').shadowRoot
+               .querySelector(`[data-section-id='dosing']`).getBoundingClientRect();
+             return r.top > -2 && r.top < window.innerHeight && window.scrollY > 0;",
+            vec![],
+        )
+        .await;
+    assert_eq!(in_view, json!(true), "{browser:?}: scrolled to the section");
+
+    if let Browser::Chromium = browser {
+        session
+            .open("/a11y.html#:~:text=Bladder%20or%20kidney%20infection")
+            .await;
+        let opened = session
+            .wait_for(
+                "const e = document.querySelector('drug-leaflet')?.shadowRoot
+                   ?.querySelector(`[data-section-id='side-effects'] .section-button`)?.getAttribute('aria-expanded');
+                 return e === 'true' ? e : null;",
+                vec![],
+            )
+            .await;
+        assert_eq!(opened, json!("true"), "the text fragment opened its section");
+    }
+    session.close().await;
+}
+
 /// One `#[tokio::test]` a page and a browser.
 macro_rules! in_browsers {
     ($($page:ident),* $(,)?) => {
@@ -533,4 +674,6 @@ in_browsers!(
     fallback_without_javascript,
     fallback_is_replaced_by_the_leaflet,
     accessibility,
+    keyboard_walkthrough,
+    deep_links,
 );
