@@ -1,42 +1,24 @@
 //! Drives real browsers through W3C WebDriver (chromedriver, geckodriver) against
 //! host pages in `tests/pages/` and the built `dist/`, served from separate folders.
 
-use std::net::{TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::{Element, ElementRef};
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::{json, Value};
 use xtask::serve::StaticServer;
+pub use xtask::webdriver::Browser;
+use xtask::webdriver::Driver;
 
 /// The W3C WebDriver key of an element reference in a JSON value.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
-
-#[derive(Clone, Copy, Debug)]
-pub enum Browser {
-    Chromium,
-    Firefox,
-    /// WebKitGTK's MiniBrowser, the engine of Safari, under a virtual X display.
-    WebKit,
-}
-
-const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /// A WebDriver session on a fresh browser, with the test pages and dist/ served.
 pub struct Session {
     pub client: Client,
     pub server: StaticServer,
-    driver: Child,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    driver: Driver,
 }
 
 fn root() -> PathBuf {
@@ -65,65 +47,11 @@ impl Session {
             ],
         )
         .expect("static server");
-        let port = free_port();
-        let tools = root().join(".tools/cargo/bin");
-        let (program, args, capabilities) = match browser {
-            Browser::Chromium => (
-                PathBuf::from("chromedriver"),
-                vec![format!("--port={port}")],
-                json!({ "goog:chromeOptions": {
-                    "binary": "/usr/bin/chromium",
-                    "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                             "--disable-background-networking", "--disable-component-update",
-                             "--disable-sync", "--no-first-run", "--window-size=1024,768"],
-                    "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } }
-                }}),
-            ),
-            Browser::Firefox => (
-                tools.join("geckodriver"),
-                vec!["--port".into(), port.to_string()],
-                json!({ "moz:firefoxOptions": {
-                    "args": ["-headless", "--width=1024", "--height=768"],
-                    "prefs": { "javascript.enabled": javascript }
-                }}),
-            ),
-            Browser::WebKit => (
-                PathBuf::from("xvfb-run"),
-                vec!["-a".into(), "WebKitWebDriver".into(), format!("--port={port}")],
-                json!({ "webkitgtk:browserOptions": {
-                    "binary": MINIBROWSER,
-                    "args": ["--automation", format!("--enable-javascript={javascript}")]
-                }}),
-            ),
-        };
-        let driver = Command::new(&program)
-            .args(&args)
-            // Its own process group, so closing also ends what it started (Xvfb).
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "{} did not start listening",
-                program.display()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let capabilities = match capabilities {
-            Value::Object(map) => map,
-            _ => unreachable!("capabilities are an object"),
-        };
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
+        let driver = Driver::start(browser, javascript)
             .await
-            .expect("WebDriver session");
+            .expect("a browser session");
         Session {
-            client,
+            client: driver.client.clone(),
             server,
             driver,
         }
@@ -180,13 +108,9 @@ impl Session {
         serde_json::from_value(value).expect("a list of strings")
     }
 
-    /// A Chrome DevTools Protocol command through chromedriver (media emulation
-    /// for dark, forced colours and print, which W3C WebDriver lacks).
+    /// A Chrome DevTools Protocol command (Chromium only): media emulation.
     pub async fn cdp(&self, cmd: &str, params: Value) {
-        self.client
-            .issue_cmd(CdpCommand(json!({ "cmd": cmd, "params": params })))
-            .await
-            .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        self.driver.cdp(cmd, params).await.expect("CDP command");
     }
 
     /// axe-core's violations of WCAG 2.0-2.2 A/AA and best practice on the whole
@@ -226,13 +150,8 @@ impl Session {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
-    pub async fn close(mut self) {
-        // Closing can fail if the browser already went away; the driver is killed anyway.
-        let _ = self.client.clone().close().await;
-        let group = format!("-{}", self.driver.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+    pub async fn close(self) {
+        self.driver.close().await;
     }
 }
 
@@ -257,20 +176,4 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     .expect("write page");
     std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
     dir
-}
-
-#[derive(Debug)]
-struct CdpCommand(Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
 }

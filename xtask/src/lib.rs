@@ -6,6 +6,7 @@ pub mod dist;
 pub mod process;
 pub mod serve;
 pub mod toolchain;
+pub mod webdriver;
 
 use std::path::PathBuf;
 
