@@ -4,6 +4,7 @@
 pub mod content;
 pub mod dist;
 pub mod process;
+pub mod screenshots;
 pub mod serve;
 pub mod toolchain;
 pub mod webdriver;

@@ -16,6 +16,8 @@ cargo xtask <command>
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+  screenshots            build dist/ and write PNGs of the demo (desktop, 320 px, dark, forced colours, print)
+                         into target/screenshots/
 ";
 
 fn main() -> ExitCode {
@@ -47,6 +49,16 @@ fn run_command(args: Vec<String>) -> Result<()> {
                 rest.iter().map(PathBuf::from).collect()
             };
             content::check(&files)
+        }
+        "screenshots" => {
+            let tools = Toolchain::ensure(&root, Needs::Test)?;
+            let dist = dist::build(&root, &tools)?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime
+                .block_on(xtask::screenshots::write_all(&root, &dist))
+                .map(|_| ())
         }
         "help" | "--help" | "-h" => {
             print!("{HELP}");
