@@ -437,6 +437,32 @@ async fn accessibility(browser: Browser) {
                 json!({ "media": "", "features": [] }),
             )
             .await;
+        // Text-only zoom to 200%: the reader's default font size doubles, and
+        // the leaflet, sized from it, follows without clipping or overflow.
+        session
+            .cdp("Page.setFontSizes", json!({ "fontSizes": { "standard": 32 } }))
+            .await;
+        session
+            .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
+            .await;
+        check("text at 200%").await;
+        let zoomed = session
+            .eval(
+                "const root = document.querySelector('drug-leaflet').shadowRoot;
+                 const p = root.querySelector('.panel p');
+                 return [parseFloat(getComputedStyle(p).fontSize),
+                         document.documentElement.scrollWidth - document.documentElement.clientWidth];",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            zoomed,
+            json!([36, 0]),
+            "200% text: 2 x 18 px, no horizontal scrolling"
+        );
+        session
+            .cdp("Page.setFontSizes", json!({ "fontSizes": { "standard": 16 } }))
+            .await;
         session
             .cdp(
                 "Emulation.setDeviceMetricsOverride",
