@@ -201,11 +201,19 @@ kind = "paragraph"
 text = "Ask your doctor about other side effects."
 "#;
 
-/// The errors of `MINIMAL` with `from` replaced by `to`, as `path: message` lines.
+/// The validation errors of a TOML monograph, as `path: message` lines.
+fn errors_of(text: &str) -> Vec<String> {
+    validate(&parse(text))
+        .errors
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The errors of `MINIMAL` with `from` replaced by `to`.
 fn errors_after(from: &str, to: &str) -> Vec<String> {
     assert!(MINIMAL.contains(from), "{from:?} is not in the fixture");
-    let report = validate(&parse(&MINIMAL.replacen(from, to, 1)));
-    report.errors.iter().map(ToString::to_string).collect()
+    errors_of(&MINIMAL.replacen(from, to, 1))
 }
 
 fn assert_rejected(from: &str, to: &str, expected: &str) {
@@ -238,11 +246,7 @@ fn rejects_an_empty_section_and_an_empty_list() {
         .expect("head")
         .to_owned()
         + "blocks = []\n";
-    let errors: Vec<String> = validate(&parse(&without_blocks))
-        .errors
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(&without_blocks);
     assert!(
         errors
             .iter()
@@ -264,11 +268,7 @@ fn rejects_duplicate_and_non_slug_ids() {
         "sections[0].id: \"Side Effects\" is not a slug",
     );
     let twice = MINIMAL.to_owned() + "\n[[sections]]\nid = \"side-effects\"\nheading = \"Again\"\nblocks = [{ kind = \"paragraph\", text = \"More.\" }]\n";
-    let errors: Vec<String> = validate(&parse(&twice))
-        .errors
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(&twice);
     assert!(
         errors
             .iter()

@@ -2,6 +2,7 @@
 //! components' markup. Effects never run in server-side rendering, so the
 //! prerendered fallback touches no browser API.
 
+mod event_listener;
 mod use_accordion;
 mod use_deep_link;
 mod use_find_in_page;

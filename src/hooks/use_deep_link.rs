@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
 /// Opens and scrolls to the section named by the host page's URL fragment
@@ -42,16 +43,8 @@ pub fn use_deep_link(
             let _ = window.set_timeout_with_callback(scroll.unchecked_ref());
         };
         follow();
-        let listener = Closure::<dyn Fn()>::new(follow);
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(window) = window {
-                let _ = window
-                    .remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-            }
-        }
+        let listener =
+            web_sys::window().map(|window| EventListener::new(&window, "hashchange", move |_| follow()));
+        move || drop(listener)
     });
 }

@@ -1,9 +1,10 @@
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 use yew::prelude::*;
 
+use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
 /// Closed panels are `hidden="until-found"`: the browser's find in page and
@@ -17,25 +18,18 @@ pub fn use_find_in_page(
     content: NodeRef,
 ) {
     use_effect_with((), move |_| {
-        let target = content.cast::<Element>();
-        let listener = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-            let section = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest("[data-section-id]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-section-id"));
-            if let Some(index) = section.and_then(|id| section_ids.iter().position(|s| *s == id)) {
-                accordion.dispatch(AccordionAction::Open(index));
-            }
+        let listener = content.cast::<Element>().map(|content| {
+            EventListener::new(&content, "beforematch", move |event: Event| {
+                let section = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.closest("[data-section-id]").ok().flatten())
+                    .and_then(|e| e.get_attribute("data-section-id"));
+                if let Some(index) = section.and_then(|id| section_ids.iter().position(|s| *s == id)) {
+                    accordion.dispatch(AccordionAction::Open(index));
+                }
+            })
         });
-        if let Some(target) = &target {
-            let _ = target.add_event_listener_with_callback("beforematch", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(target) = target {
-                let _ = target
-                    .remove_event_listener_with_callback("beforematch", listener.as_ref().unchecked_ref());
-            }
-        }
+        move || drop(listener)
     });
 }

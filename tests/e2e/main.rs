@@ -16,6 +16,16 @@ const TITLE_OF: &str = "return document.querySelectorAll('drug-leaflet')[argumen
 const EXPANDED_OF: &str = "return document.querySelectorAll('drug-leaflet')[arguments[0]].shadowRoot
     .querySelector(`[data-section-id='${arguments[1]}'] .section-button`).getAttribute('aria-expanded');";
 
+/// Nothing threw on the host page (tests/pages/watch.js records uncaught errors).
+async fn assert_no_page_errors(session: &Session, browser: Browser) {
+    let errors = session.watched("errors").await;
+    assert_eq!(
+        errors,
+        Vec::<String>::new(),
+        "{browser:?}: uncaught errors on the page"
+    );
+}
+
 async fn wait_for_leaflet(session: &Session, n: usize) {
     let title = session.wait_for(TITLE_OF, vec![json!(n)]).await;
     assert_eq!(title, json!("Nusinersen"), "leaflet {n}");
@@ -120,7 +130,7 @@ async fn plain_page(browser: Browser) {
         json!(["", 0, ["drug-leaflet:/plain.html:nusinersen"]]),
         "{browser:?}: no cookies, only the documented storage"
     );
-    assert_eq!(session.watched("errors").await, Vec::<String>::new());
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }
 
@@ -140,11 +150,7 @@ async fn strict_csp(browser: Browser) {
         .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
         .collect();
     assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
-    assert_eq!(
-        session.watched("errors").await,
-        Vec::<String>::new(),
-        "{browser:?}"
-    );
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }
 
@@ -192,11 +198,7 @@ async fn two_instances(browser: Browser) {
         json!("false"),
         "{browser:?}"
     );
-    assert_eq!(
-        session.watched("errors").await,
-        Vec::<String>::new(),
-        "{browser:?}"
-    );
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }
 
@@ -236,11 +238,7 @@ async fn moved_between_parents(browser: Browser) {
         json!("true"),
         "{browser:?}"
     );
-    assert_eq!(
-        session.watched("errors").await,
-        Vec::<String>::new(),
-        "{browser:?}"
-    );
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }
 
