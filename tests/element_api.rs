@@ -231,21 +231,8 @@ async fn methods_open_and_close_sections_and_every_change_is_an_event() {
 async fn a_monograph_set_before_the_element_is_on_the_page_is_shown() {
     let monograph = monograph_of(&Mounted::new().await);
     set(&monograph, "meta.title", &"Set before connecting".into());
-    let host = document().create_element("drug-leaflet").expect("create");
-    set(&host, "monograph", &monograph);
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    settle().await;
-    let shadow = host.shadow_root().expect("shadow root");
-    let title = shadow
-        .query_selector(".title")
-        .expect("selector")
-        .expect("a title");
-    assert_eq!(title.text_content().as_deref(), Some("Set before connecting"));
-    host.remove();
+    let leaflet = Mounted::prepared(|host| set(host, "monograph", &monograph)).await;
+    assert_eq!(leaflet.one(".title").inner_text(), "Set before connecting");
 }
 
 #[wasm_bindgen_test]

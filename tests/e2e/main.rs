@@ -654,6 +654,22 @@ async fn deep_links(browser: Browser) {
     session.close().await;
 }
 
+/// A `monograph` set before the script has defined the element (a framework
+/// rendering first) is still the one the element checks and shows.
+async fn property_set_before_definition(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/early-property.html").await;
+    let alert = session
+        .wait_for(
+            "return document.querySelector('#early').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    let alert = alert.as_str().unwrap_or_default().to_owned();
+    assert!(alert.contains("missing field"), "{browser:?}: {alert}");
+    session.close().await;
+}
+
 /// One `#[tokio::test]` a page and a browser.
 macro_rules! in_browsers {
     ($($page:ident),* $(,)?) => {
@@ -700,4 +716,5 @@ in_browsers!(
     accessibility,
     keyboard_walkthrough,
     deep_links,
+    property_set_before_definition,
 );

@@ -29,15 +29,24 @@ impl Mounted {
 
     /// Like `with_attributes`, keeping what earlier leaflets remembered.
     pub async fn keeping_storage(attributes: &[(&str, &str)]) -> Self {
+        Self::prepared(|host| {
+            for (name, value) in attributes {
+                host.set_attribute(name, value).expect("set attribute");
+            }
+        })
+        .await
+    }
+
+    /// Creates the element, lets `prepare` set it up as a host page would
+    /// before inserting it, then adds it to the page and waits for it to render.
+    pub async fn prepared(prepare: impl FnOnce(&HtmlElement)) -> Self {
         drug_leaflet::define_element();
         let host: HtmlElement = document()
             .create_element(drug_leaflet::TAG_NAME)
             .expect("create element")
             .dyn_into()
             .expect("an HTMLElement");
-        for (name, value) in attributes {
-            host.set_attribute(name, value).expect("set attribute");
-        }
+        prepare(&host);
         document()
             .body()
             .expect("body")

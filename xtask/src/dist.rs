@@ -245,7 +245,7 @@ fn print_sizes(dist: &Path) -> Result<()> {
     }
     let shipped: Vec<&FileSize> = sizes
         .iter()
-        .filter(|f| !f.path.ends_with(".html") && !f.path.ends_with(".css"))
+        .filter(|f| f.path.ends_with(".js") || f.path.ends_with(".wasm"))
         .collect();
     println!(
         "{:<58} {:>10} {:>10} {:>10}\n",
