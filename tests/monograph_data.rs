@@ -4,8 +4,8 @@
 
 use drug_leaflet::bundled;
 use drug_leaflet::components::{Leaflet, LeafletProps};
-use drug_leaflet::monograph::model::{Block, Monograph};
-use drug_leaflet::monograph::validate::validate;
+use drug_leaflet::monograph::model::{Block, Monograph, SourceRef};
+use drug_leaflet::monograph::validate::{sentences, validate};
 use yew::LocalServerRenderer;
 
 const NUSINERSEN_FILE: &str = include_str!("../monographs/nusinersen.toml");
@@ -151,6 +151,49 @@ fn added_content_is_marked_with_its_source_and_the_sources_are_listed() {
     }
     // Text from the main source carries no marker.
     assert!(!text.contains("(Source: seed"));
+}
+
+#[test]
+fn every_added_sentence_is_under_20_words() {
+    let monograph = nusinersen();
+    let based_on = monograph.meta.based_on.clone();
+    let added = |source: &Option<SourceRef>| source.as_ref().is_some_and(|s| s.doc != based_on);
+    let mut texts = Vec::new();
+    for section in monograph.sections.iter() {
+        for block in section.blocks.iter() {
+            match block {
+                Block::Paragraph { text, source } | Block::Note { text, source } if added(source) => {
+                    texts.push(text.to_string())
+                }
+                Block::List { lead, source, items } => {
+                    texts.extend(lead.iter().filter(|_| added(source)).map(|l| l.to_string()));
+                    texts.extend(
+                        items
+                            .iter()
+                            .filter(|i| added(&i.source))
+                            .map(|i| i.text.to_string()),
+                    );
+                }
+                Block::Definitions { items } => texts.extend(
+                    items
+                        .iter()
+                        .filter(|i| added(&i.source))
+                        .map(|i| i.definition.to_string()),
+                ),
+                _ => {}
+            }
+        }
+    }
+    assert!(texts.len() > 60, "only {} added texts", texts.len());
+    let long: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| sentences(t))
+        .filter(|s| s.split_whitespace().count() >= 20)
+        .collect();
+    assert!(
+        long.is_empty(),
+        "plain language: sentences under 20 words: {long:#?}"
+    );
 }
 
 #[test]
