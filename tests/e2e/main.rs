@@ -387,6 +387,29 @@ async fn accessibility(browser: Browser) {
         .await;
     check("all sections closed").await;
 
+    // WCAG 1.4.12: with the text spacing a reader may force (line height 1.5,
+    // paragraph spacing 2, letter 0.12, word 0.16 em), nothing is clipped.
+    let clipped = session
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const sheet = new CSSStyleSheet();
+             sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+             root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+             document.querySelector('drug-leaflet').expandAll();
+             return new Promise(done => setTimeout(() => {
+               const boxes = [...root.querySelectorAll('button, p, li, dt, dd, .title')];
+               const cut = boxes.filter(e => getComputedStyle(e).display !== 'inline')
+                                .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+                                .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + 'x' + e.scrollHeight
+                                          + ' in ' + e.clientWidth + 'x' + e.clientHeight + ': ' + e.textContent.slice(0, 40));
+               root.adoptedStyleSheets = root.adoptedStyleSheets.slice(0, -1);
+               done(cut);
+             }, 200));",
+            vec![],
+        )
+        .await;
+    assert_eq!(clipped, json!([]), "{browser:?}: text spacing clips nothing");
+
     if let Browser::Chromium = browser {
         session
             .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
