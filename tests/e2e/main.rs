@@ -650,11 +650,12 @@ async fn deep_links(browser: Browser) {
         )
         .await;
     assert_eq!(dosing, json!("true"), "{browser:?}");
+    // The scroll follows the opening (after the section renders): wait for it.
     let in_view = session
-        .eval(
+        .wait_for(
             "const r = document.querySelector('drug-leaflet').shadowRoot
                .querySelector(`[data-section-id='dosing']`).getBoundingClientRect();
-             return r.top > -2 && r.top < window.innerHeight && window.scrollY > 0;",
+             return r.top > -2 && r.top < window.innerHeight && window.scrollY > 0 ? true : null;",
             vec![],
         )
         .await;
