@@ -79,6 +79,20 @@ impl Session {
         }
     }
 
+    /// Runs `script` until it returns `expected` (pages react to keys and clicks
+    /// a moment later, more so on a loaded machine); returns the last value after
+    /// 5 s so the caller's assertion shows what was there instead.
+    pub async fn eventually(&self, script: &str, expected: Value) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let value = self.eval(script, vec![]).await;
+            if value == expected || Instant::now() > deadline {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.expect("script runs")
     }

@@ -552,28 +552,30 @@ async fn keyboard_walkthrough(browser: Browser) {
     let session = Session::start(browser).await;
     session.open("/a11y.html").await;
     wait_for_leaflet(&session, 0).await;
-    let focused = || async { session.eval(FOCUSED, vec![]).await };
 
     session.press(TAB).await;
     assert_eq!(
-        focused().await,
+        session.eventually(FOCUSED, json!("skip-link @")).await,
         json!("skip-link @"),
         "{browser:?}: the skip link comes first"
     );
     session.press(ENTER).await;
     assert_eq!(
-        focused().await,
+        session.eventually(FOCUSED, json!("content @")).await,
         json!("content @"),
         "{browser:?}: Enter moves focus to the content"
     );
     session.press(TAB).await;
-    assert_eq!(focused().await, json!("show-all-button @"));
+    assert_eq!(
+        session.eventually(FOCUSED, json!("show-all-button @")).await,
+        json!("show-all-button @")
+    );
     session.press(ENTER).await;
     let all_open = session
-        .eval(
+        .eventually(
             "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.section-button')]
                .every(b => b.getAttribute('aria-expanded') === 'true');",
-            vec![],
+            json!(true),
         )
         .await;
     assert_eq!(
@@ -582,53 +584,73 @@ async fn keyboard_walkthrough(browser: Browser) {
         "{browser:?}: Enter on Show all opens every section"
     );
     assert_eq!(
-        focused().await,
+        session.eventually(FOCUSED, json!("show-all-button @")).await,
         json!("show-all-button @"),
         "{browser:?}: focus stays on the control"
     );
 
     session.press(TAB).await;
-    assert_eq!(focused().await, json!("section-button @what-is-nusinersen"));
+    assert_eq!(
+        session
+            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
+            .await,
+        json!("section-button @what-is-nusinersen")
+    );
     session.press(' ').await;
     assert_eq!(
-        expanded(&session, 0, "what-is-nusinersen").await,
+        expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("true")).await,
         json!("false"),
         "{browser:?}: Space closes"
     );
     assert_eq!(
-        focused().await,
+        session
+            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
+            .await,
         json!("section-button @what-is-nusinersen"),
         "{browser:?}: focus kept"
     );
     session.press(ENTER).await;
     assert_eq!(
-        expanded(&session, 0, "what-is-nusinersen").await,
+        expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("false")).await,
         json!("true"),
         "{browser:?}: Enter opens"
     );
-    assert_eq!(focused().await, json!("section-button @what-is-nusinersen"));
+    assert_eq!(
+        session
+            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
+            .await,
+        json!("section-button @what-is-nusinersen")
+    );
 
     session.press(DOWN).await;
     assert_eq!(
-        focused().await,
+        session
+            .eventually(FOCUSED, json!("section-button @side-effects"))
+            .await,
         json!("section-button @side-effects"),
         "{browser:?}: ArrowDown"
     );
     session.press(END).await;
     assert_eq!(
-        focused().await,
+        session
+            .eventually(FOCUSED, json!("section-button @sources"))
+            .await,
         json!("section-button @sources"),
         "{browser:?}: End"
     );
     session.press(HOME).await;
     assert_eq!(
-        focused().await,
+        session
+            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
+            .await,
         json!("section-button @what-is-nusinersen"),
         "{browser:?}: Home"
     );
     session.press(TAB).await;
     assert_eq!(
-        focused().await,
+        session
+            .eventually(FOCUSED, json!("link-button @what-is-nusinersen"))
+            .await,
         json!("link-button @what-is-nusinersen"),
         "{browser:?}: Tab goes into the open panel"
     );
