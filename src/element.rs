@@ -83,8 +83,14 @@ impl MountedLeaflet {
                 warn(&warning);
             }
         }
+        // The content is known before the first render, so a reader never sees
+        // an empty placeholder (nor a screen reader an empty alert).
+        let content = content_for(host, &monograph_input);
+        if let Content::Invalid(problems) = &content {
+            report_problems(host, problems);
+        }
         let props = AppProps {
-            content: Content::Invalid(Rc::new([])),
+            content,
             options,
             controller: Controller::default(),
             on_toggle: toggle_events(host.clone()),
@@ -92,14 +98,12 @@ impl MountedLeaflet {
             revision: 0,
         };
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
-        let mut mounted = MountedLeaflet {
+        Ok(MountedLeaflet {
             app,
             props,
             root,
             host: host.clone(),
-        };
-        mounted.show(mounted.content_for(&monograph_input));
-        Ok(mounted)
+        })
     }
 
     pub fn destroy(self) {
@@ -120,14 +124,14 @@ impl MountedLeaflet {
     /// `undefined` goes back to the bundled one named by the `drug` attribute.
     #[wasm_bindgen(js_name = setMonograph)]
     pub fn set_monograph(&mut self, value: JsValue) {
-        let content = self.content_for(&value);
+        let content = content_for(&self.host, &value);
         self.show(content);
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&mut self, name: &str, value: Option<String>) {
         if name == "drug" {
-            let content = self.content_for(&JsValue::UNDEFINED);
+            let content = content_for(&self.host, &JsValue::UNDEFINED);
             self.show(content);
             return;
         }
@@ -176,28 +180,6 @@ impl MountedLeaflet {
 }
 
 impl MountedLeaflet {
-    /// The content for a host's `monograph` value, or else the `drug` attribute.
-    fn content_for(&self, monograph_input: &JsValue) -> Content {
-        if !monograph_input.is_null() && !monograph_input.is_undefined() {
-            return match host_monograph::parse(monograph_input.clone()) {
-                Ok(monograph) => Content::Monograph(monograph),
-                Err(problems) => Content::Invalid(problems.into()),
-            };
-        }
-        let drug = self.host.get_attribute("drug");
-        let id = drug.as_deref().map_or(bundled::DEFAULT_ID, str::trim);
-        match bundled::by_id(id) {
-            Some(monograph) => Content::Monograph(monograph),
-            None => Content::Invalid(Rc::new([Problem {
-                path: "drug".into(),
-                message: format!(
-                    "drug=\"{id}\" is not a bundled monograph; use {}",
-                    bundled::IDS.join(" or ")
-                ),
-            }])),
-        }
-    }
-
     fn show(&mut self, content: Content) {
         if let Content::Invalid(problems) = &content {
             report_problems(&self.host, problems);
@@ -211,6 +193,28 @@ impl MountedLeaflet {
     fn update(&mut self, props: AppProps) {
         self.props = props.clone();
         self.app.update(props);
+    }
+}
+
+/// The content for a host's `monograph` value, or else the `drug` attribute.
+fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
+    if !monograph_input.is_null() && !monograph_input.is_undefined() {
+        return match host_monograph::parse(monograph_input.clone()) {
+            Ok(monograph) => Content::Monograph(monograph),
+            Err(problems) => Content::Invalid(problems.into()),
+        };
+    }
+    let drug = host.get_attribute("drug");
+    let id = drug.as_deref().map_or(bundled::DEFAULT_ID, str::trim);
+    match bundled::by_id(id) {
+        Some(monograph) => Content::Monograph(monograph),
+        None => Content::Invalid(Rc::new([Problem {
+            path: "drug".into(),
+            message: format!(
+                "drug=\"{id}\" is not a bundled monograph; use {}",
+                bundled::IDS.join(" or ")
+            ),
+        }])),
     }
 }
 
