@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use xtask::serve::StaticServer;
 pub use xtask::webdriver::Browser;
 use xtask::webdriver::Driver;
+pub use xtask::webdriver::Launch;
 
 /// The W3C WebDriver key of an element reference in a JSON value.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -27,11 +28,11 @@ fn root() -> PathBuf {
 
 impl Session {
     pub async fn start(browser: Browser) -> Session {
-        Session::start_with(browser, true).await
+        Session::start_with(browser, Launch::default()).await
     }
 
-    /// A session whose browser runs no JavaScript when `javascript` is false.
-    pub async fn start_with(browser: Browser, javascript: bool) -> Session {
+    /// A session on a browser started as `launch` says (no JavaScript, dark).
+    pub async fn start_with(browser: Browser, launch: Launch) -> Session {
         let dist = root().join("dist");
         assert!(
             dist.join("drug-leaflet.js").is_file(),
@@ -47,9 +48,7 @@ impl Session {
             ],
         )
         .expect("static server");
-        let driver = Driver::start(browser, javascript)
-            .await
-            .expect("a browser session");
+        let driver = Driver::start(browser, launch).await.expect("a browser session");
         Session {
             client: driver.client.clone(),
             server,

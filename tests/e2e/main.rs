@@ -5,7 +5,7 @@
 
 mod harness;
 
-use harness::{Browser, Session};
+use harness::{Browser, Launch, Session};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -321,7 +321,14 @@ async fn fallback_without_webassembly(browser: Browser) {
 /// is on the page (on a page that would otherwise run the interactive leaflet).
 /// Read through WebDriver's element commands, not scripts.
 async fn fallback_without_javascript(browser: Browser) {
-    let session = Session::start_with(browser, false).await;
+    let session = Session::start_with(
+        browser,
+        Launch {
+            javascript: false,
+            ..Launch::default()
+        },
+    )
+    .await;
     session.open("/generated/fallback.html").await;
     let title = session
         .client
@@ -386,6 +393,30 @@ async fn accessibility(browser: Browser) {
         .eval("document.querySelector('drug-leaflet').collapseAll();", vec![])
         .await;
     check("all sections closed").await;
+    if let Browser::Firefox = browser {
+        let dark = Session::start_with(
+            browser,
+            Launch {
+                dark: true,
+                ..Launch::default()
+            },
+        )
+        .await;
+        dark.open("/a11y.html").await;
+        wait_for_leaflet(&dark, 0).await;
+        let scheme = dark
+            .eval(
+                "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                vec![],
+            )
+            .await;
+        assert_eq!(scheme, json!(true), "Firefox started dark");
+        dark.eval("document.querySelector('drug-leaflet').expandAll();", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(dark.axe_violations().await, Vec::<String>::new(), "Firefox, dark");
+        dark.close().await;
+    }
 
     // WCAG 1.4.12: with the text spacing a reader may force (line height 1.5,
     // paragraph spacing 2, letter 0.12, word 0.16 em), nothing is clipped.

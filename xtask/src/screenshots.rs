@@ -10,7 +10,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::serve::StaticServer;
-use crate::webdriver::{Browser, Driver};
+use crate::webdriver::{Browser, Driver, Launch};
 
 struct View {
     name: &'static str,
@@ -61,7 +61,7 @@ pub async fn write_all(root: &Path, dist: &Path) -> Result<Vec<PathBuf>> {
     let out = root.join("target/screenshots");
     fs::create_dir_all(&out)?;
     let server = StaticServer::start(0, vec![("/".into(), dist.to_path_buf())])?;
-    let driver = Driver::start(Browser::Chromium, true).await?;
+    let driver = Driver::start(Browser::Chromium, Launch::default()).await?;
     let result = capture(&driver, &server, &out).await;
     driver.close().await;
     result

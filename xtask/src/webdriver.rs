@@ -22,6 +22,24 @@ pub enum Browser {
 
 const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
+/// How to start the browser.
+#[derive(Clone, Copy, Debug)]
+pub struct Launch {
+    pub javascript: bool,
+    /// Firefox only: start with a dark system theme (prefers-color-scheme: dark);
+    /// Chromium emulates it per page through CDP instead.
+    pub dark: bool,
+}
+
+impl Default for Launch {
+    fn default() -> Self {
+        Launch {
+            javascript: true,
+            dark: false,
+        }
+    }
+}
+
 /// A browser and its WebDriver session; `close` ends both.
 pub struct Driver {
     pub client: Client,
@@ -46,8 +64,9 @@ fn free_port() -> Result<u16> {
 }
 
 impl Driver {
-    /// A fresh headless browser; with `javascript` false it runs no scripts.
-    pub async fn start(browser: Browser, javascript: bool) -> Result<Driver> {
+    /// A fresh headless browser, started as `launch` says.
+    pub async fn start(browser: Browser, launch: Launch) -> Result<Driver> {
+        let Launch { javascript, dark } = launch;
         let port = free_port()?;
         let geckodriver = crate::project_root().join(".tools/cargo/bin/geckodriver");
         let (program, args, capabilities) = match browser {
@@ -69,7 +88,11 @@ impl Driver {
                 vec!["--port".into(), port.to_string()],
                 json!({ "moz:firefoxOptions": {
                     "args": ["-headless", "--width=1024", "--height=768"],
-                    "prefs": { "javascript.enabled": javascript }
+                    "prefs": {
+                        "javascript.enabled": javascript,
+                        "ui.systemUsesDarkTheme": if dark { 1 } else { 0 },
+                        "layout.css.prefers-color-scheme.content-override": if dark { 0 } else { 1 }
+                    }
                 }}),
             ),
             Browser::WebKit => (
