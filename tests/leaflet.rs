@@ -266,3 +266,52 @@ async fn mounting_and_removing_many_times_does_not_grow_memory() {
     assert!(grown < 1 << 20, "memory grew by {grown} bytes over 200 mounts");
     assert_eq!(leaflet.all(".leaflet-root").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn every_listener_a_leaflet_adds_to_the_window_is_removed_when_it_leaves() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+
+    // Let earlier tests' leaflets finish leaving (yew tears down asynchronously).
+    settle().await;
+    let window = web_sys::window().expect("window");
+    let counts = Rc::new(RefCell::new((0, 0)));
+    let mut wrappers = Vec::new();
+    let mut originals = Vec::new();
+    for (method, is_add) in [("addEventListener", true), ("removeEventListener", false)] {
+        let original: js_sys::Function = js_sys::Reflect::get(&window, &method.into())
+            .expect("method")
+            .unchecked_into();
+        let (counts, call, this) = (Rc::clone(&counts), original.clone(), window.clone());
+        let wrapper = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> JsValue>::new(
+            move |kind: JsValue, listener: JsValue, options: JsValue| {
+                if kind.as_string().as_deref() == Some("hashchange") {
+                    let mut counts = counts.borrow_mut();
+                    if is_add {
+                        counts.0 += 1;
+                    } else {
+                        counts.1 += 1;
+                    }
+                }
+                call.call3(&this, &kind, &listener, &options)
+                    .unwrap_or(JsValue::UNDEFINED)
+            },
+        );
+        js_sys::Reflect::set(&window, &method.into(), wrapper.as_ref()).expect("wrap");
+        wrappers.push(wrapper);
+        originals.push((method, original));
+    }
+
+    for _ in 0..5 {
+        let leaflet = Mounted::new().await;
+        drop(leaflet);
+        settle().await;
+    }
+    for (method, original) in originals {
+        js_sys::Reflect::set(&window, &method.into(), &original).expect("restore");
+    }
+    let (added, removed) = *counts.borrow();
+    assert_eq!(added, 5, "one hashchange listener a leaflet");
+    assert_eq!(removed, added, "each one removed when its leaflet left the page");
+}
