@@ -18,7 +18,7 @@ use crate::components::{App, AppProps, Content, SOURCES_SECTION_ID};
 use crate::controller::Controller;
 use crate::host_monograph;
 use crate::monograph::validate::Problem;
-use crate::options::{Options, OBSERVED_ATTRIBUTES};
+use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES};
 use crate::state::AccordionAction;
 
 pub const TAG_NAME: &str = "drug-leaflet";
@@ -80,6 +80,11 @@ impl MountedLeaflet {
         let mut options = Options::default();
         for name in OBSERVED_ATTRIBUTES {
             if let Err(warning) = options.apply_attribute(name, host.get_attribute(name).as_deref()) {
+                warn(&warning);
+            }
+        }
+        for name in host.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+            if let Some(warning) = unknown_attribute_warning(&name) {
                 warn(&warning);
             }
         }

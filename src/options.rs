@@ -9,6 +9,36 @@ use crate::i18n::Language;
 /// Attributes `<drug-leaflet>` reacts to.
 pub const OBSERVED_ATTRIBUTES: [&str; 5] = ["drug", "heading-level", "expanded", "lang", "remember"];
 
+/// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
+/// `heading_level`), or `None` for its own and for global HTML attributes.
+pub fn unknown_attribute_warning(name: &str) -> Option<String> {
+    const GLOBAL: [&str; 12] = [
+        "id",
+        "class",
+        "style",
+        "title",
+        "hidden",
+        "slot",
+        "part",
+        "dir",
+        "tabindex",
+        "role",
+        "translate",
+        "inert",
+    ];
+    let known = OBSERVED_ATTRIBUTES.contains(&name)
+        || GLOBAL.contains(&name)
+        || ["aria-", "data-", "on"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix));
+    (!known).then(|| {
+        format!(
+            "unknown attribute \"{name}\" is ignored; <drug-leaflet> knows {}.",
+            OBSERVED_ATTRIBUTES.join(", ")
+        )
+    })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Expanded {
     /// Only the first section open (the default).
@@ -170,6 +200,18 @@ mod tests {
             .expect_err("unsupported");
         assert!(warning.contains("use en or es"));
         assert_eq!(options, Options::default());
+    }
+
+    #[test]
+    fn unknown_attributes_are_named_and_global_ones_are_not() {
+        let warning = unknown_attribute_warning("heading_level").expect("a typo");
+        assert_eq!(
+            warning,
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, heading-level, expanded, lang, remember."
+        );
+        for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
+            assert_eq!(unknown_attribute_warning(name), None, "{name}");
+        }
     }
 
     #[test]

@@ -33,7 +33,12 @@ async fn heading_level_fits_the_leaflet_into_the_host_outline() {
 #[wasm_bindgen_test]
 async fn an_invalid_attribute_warns_with_the_allowed_values_and_uses_the_default() {
     let warnings = ConsoleLog::new("warn");
-    let leaflet = Mounted::with_attributes(&[("heading-level", "9"), ("expanded", "some")]).await;
+    let leaflet = Mounted::with_attributes(&[
+        ("heading-level", "9"),
+        ("expanded", "some"),
+        ("heading_level", "3"),
+    ])
+    .await;
     assert_eq!(leaflet.one(".title").tag_name(), "H2");
     assert!(
         expanded(&leaflet.section_buttons()[0]),
@@ -46,6 +51,12 @@ async fn an_invalid_attribute_warns_with_the_allowed_values_and_uses_the_default
     );
     assert!(
         text.contains("expanded=\"some\" is not allowed; use first, all or none"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, heading-level"
+        ),
         "{text}"
     );
 }
