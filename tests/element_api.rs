@@ -94,6 +94,31 @@ async fn lang_switches_the_leaflets_own_words_not_the_content() {
         Some("en"),
         "content stays English"
     );
+    // WCAG 3.1.2: the leaflet's own words carry their language, so a screen
+    // reader does not read Spanish labels with the English voice of the content.
+    for selector in [
+        ".skip-link",
+        ".show-all-button",
+        ".drug-fact dt",
+        ".review",
+        ".note-label",
+        ".source-marker",
+        ".link-button",
+        "[data-section-id='sources'] .section-title",
+    ] {
+        let lang = leaflet
+            .one(selector)
+            .closest("[lang]")
+            .expect("closest")
+            .and_then(|e| e.get_attribute("lang"));
+        assert_eq!(lang.as_deref(), Some("es"), "{selector}");
+    }
+    let heading = leaflet.one("[data-section-id='dosing'] .section-title");
+    let lang = heading
+        .closest("[lang]")
+        .expect("closest")
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("en"), "content keeps its language");
 }
 
 #[wasm_bindgen_test]

@@ -10,6 +10,9 @@ pub struct AccordionSectionProps {
     pub heading: AttrValue,
     pub expanded: bool,
     pub on_toggle: Callback<()>,
+    /// Language of the heading when it is the leaflet's own word ("Sources").
+    #[prop_or_default]
+    pub heading_lang: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -87,7 +90,7 @@ fn InteractiveSection(props: &AccordionSectionProps) -> Html {
                     {onkeydown}
                     {onkeyup}
                 >
-                    <span class="section-title">{ props.heading.clone() }</span>
+                    <span class="section-title" lang={props.heading_lang.clone()}>{ props.heading.clone() }</span>
                     <span class="chevron" aria-hidden="true"></span>
                 </button>
             </@>
@@ -157,7 +160,8 @@ struct SectionLinkProps {
 /// opens the section, see `use_deep_link`) and says so in a status message.
 #[function_component]
 fn SectionLink(props: &SectionLinkProps) -> Html {
-    let strings = use_options().language.strings();
+    let language = use_options().language;
+    let strings = language.strings();
     let status = use_state(String::new);
     let onclick = {
         let (id, status) = (props.id.clone(), status.clone());
@@ -180,7 +184,7 @@ fn SectionLink(props: &SectionLinkProps) -> Html {
         })
     };
     html! {
-        <p class="section-link">
+        <p class="section-link" lang={language.tag()}>
             <button type="button" class="link-button" part="link-button" {onclick}>{ strings.link_to_section }</button>
             { " " }
             <span class="link-status" role="status">{ (*status).clone() }</span>

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::rich_text::RichText;
 use crate::hooks::use_options;
-use crate::i18n::Strings;
+use crate::i18n::Language;
 use crate::monograph::model::{Block, SourceRef};
 
 #[derive(Properties, PartialEq)]
@@ -14,8 +14,9 @@ pub struct BlockViewProps {
 
 #[function_component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
-    let strings = use_options().language.strings();
-    let marker = |source: &Option<SourceRef>| source_marker(source.as_ref(), &props.based_on, strings);
+    let language = use_options().language;
+    let strings = language.strings();
+    let marker = |source: &Option<SourceRef>| source_marker(source.as_ref(), &props.based_on, language);
     match &props.block {
         Block::Paragraph { text, source } => html! {
             <p><RichText text={text.clone()} />{ marker(source) }</p>
@@ -23,7 +24,7 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
         Block::Note { text, source } => html! {
             <div class="note">
                 <p>
-                    <strong class="note-label">{ strings.important }</strong>{ " " }
+                    <strong class="note-label" lang={language.tag()}>{ strings.important }</strong>{ " " }
                     <RichText text={text.clone()} />{ marker(source) }
                 </p>
             </div>
@@ -55,7 +56,7 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
 
 /// "(Source: PI 6.1)" after content that is not from the base document: visible
 /// text, so provenance never depends on colour.
-fn source_marker(source: Option<&SourceRef>, based_on: &str, strings: &Strings) -> Html {
+fn source_marker(source: Option<&SourceRef>, based_on: &str, language: Language) -> Html {
     match source {
         Some(source) if source.doc != based_on => {
             let section = source
@@ -66,8 +67,8 @@ fn source_marker(source: Option<&SourceRef>, based_on: &str, strings: &Strings) 
             html! {
                 <>
                     { " " }
-                    <span class="source-marker" part="source-marker">
-                        { format!("({}: {}{section})", strings.source, source.doc) }
+                    <span class="source-marker" part="source-marker" lang={language.tag()}>
+                        { format!("({}: {}{section})", language.strings().source, source.doc) }
                     </span>
                 </>
             }

@@ -14,9 +14,10 @@ pub struct InvalidMonographProps {
 /// half-checked leaflet, and the integrator must see why.
 #[function_component]
 pub fn InvalidMonograph(props: &InvalidMonographProps) -> Html {
-    let strings = use_options().language.strings();
+    let language = use_options().language;
+    let strings = language.strings();
     html! {
-        <div class="alert" role="alert" part="alert">
+        <div class="alert" role="alert" part="alert" lang={language.tag()}>
             <p>{ strings.invalid_monograph }</p>
             <ul>
                 { for props.problems.iter().map(|problem| html! { <li>{ problem.to_string() }</li> }) }

@@ -102,6 +102,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                 <AccordionSection
                     id={SOURCES_SECTION_ID}
                     heading={strings.sources}
+                    heading_lang={AttrValue::Static(options.language.tag())}
                     expanded={accordion.is_open(sources_index)}
                     on_toggle={dispatch(AccordionAction::Toggle(sources_index))}
                 >

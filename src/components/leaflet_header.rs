@@ -35,11 +35,11 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
             <dl class="drug-facts">
                 { for facts.into_iter().filter_map(|(label, value)| value.map(|value| html! {
                     <div class="drug-fact">
-                        <dt>{ label }{ ":" }</dt>{ " " }<dd>{ value }</dd>
+                        <dt lang={options.language.tag()}>{ label }{ ":" }</dt>{ " " }<dd>{ value }</dd>
                     </div>
                 })) }
             </dl>
-            <p class="review">
+            <p class="review" lang={options.language.tag()}>
                 { strings.reviewed_by }{ " " }{ meta.reviewed_by.clone() }{ ". " }{ strings.last_updated }{ " " }
                 <time datetime={meta.last_updated.clone()}>{ updated }</time>{ "." }
             </p>

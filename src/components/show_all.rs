@@ -13,7 +13,8 @@ pub struct ShowAllProps {
 /// follow the sections.
 #[function_component]
 pub fn ShowAll(props: &ShowAllProps) -> Html {
-    let strings = use_options().language.strings();
+    let language = use_options().language;
+    let strings = language.strings();
     let (label, callback) = if props.all_open {
         (strings.hide_all, &props.on_hide_all)
     } else {
@@ -21,7 +22,7 @@ pub fn ShowAll(props: &ShowAllProps) -> Html {
     };
     let onclick = callback.reform(|_: MouseEvent| ());
     html! {
-        <div class="show-all">
+        <div class="show-all" lang={language.tag()}>
             <button type="button" class="show-all-button" part="show-all" aria-expanded={props.all_open.to_string()} {onclick}>
                 { label }
             </button>

@@ -26,7 +26,7 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
         })
     };
     html! {
-        <a class="skip-link" part="skip-link" href={format!("#{}leaflet-content", options.id_prefix)} {onclick}>
+        <a class="skip-link" part="skip-link" lang={options.language.tag()} href={format!("#{}leaflet-content", options.id_prefix)} {onclick}>
             { options.language.strings().skip_link }
         </a>
     }

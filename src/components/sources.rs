@@ -19,20 +19,22 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
     let strings = options.language.strings();
     html! {
         <>
-            <p>{ strings.sources_intro }</p>
+            <p lang={options.language.tag()}>{ strings.sources_intro }</p>
             <ul class="sources">
                 { for props.sources.iter().map(|source| {
                     let revised = match source.revised.as_deref().and_then(IsoDate::parse) {
                         Some(date) => format!("{} {}.", strings.revised, options.language.format_date(date)),
                         None => strings.revision_not_stated.to_owned(),
                     };
-                    let main = (source.id == props.based_on).then(|| format!(" ({})", strings.main_source));
+                    let main = (source.id == props.based_on).then(|| html! {
+                        <span lang={options.language.tag()}>{ format!(" ({})", strings.main_source) }</span>
+                    });
                     html! {
                         <li data-source-id={source.id.clone()}>
                             <strong>{ source.id.clone() }{ main }</strong>{ ": " }
                             { source.title.clone() }
                             { for source.publisher.as_ref().map(|p| format!(", {p}")) }
-                            { ". " }{ revised }
+                            { ". " }<span lang={options.language.tag()}>{ revised }</span>
                             { for source.note.as_ref().map(|note| format!(" {note}")) }
                         </li>
                     }
