@@ -59,7 +59,8 @@ export interface DrugLeafletElement extends HTMLElement {
    * The monograph shown, as a plain object (null while the element shows an error).
    * Setting it validates the object and shows it; an invalid one shows a
    * role="alert" message listing each problem. null or undefined goes back to
-   * the bundled monograph named by the `drug` attribute.
+   * the bundled monograph named by the `drug` attribute; changing `drug` also
+   * replaces a monograph set here.
    */
   monograph: Monograph | null | undefined;
   /** Opens every section; false if no leaflet is showing. */

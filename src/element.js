@@ -35,6 +35,10 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
       }
 
       attributeChangedCallback(name, oldValue, newValue) {
+        if (name === "drug" && oldValue !== newValue) {
+          // Choosing a bundled drug replaces a monograph set through the property.
+          this.monographInput = undefined;
+        }
         if (this.leafletHandle && oldValue !== newValue) {
           this.leafletHandle.attributeChanged(name, newValue);
         }

@@ -399,3 +399,25 @@ async fn a_url_fragment_opens_and_scrolls_to_its_section() {
     assert!(expanded(&storage), "opened on hashchange");
     window.location().set_hash("").expect("clear hash");
 }
+
+#[wasm_bindgen_test]
+async fn choosing_a_drug_replaces_a_monograph_set_through_the_property() {
+    let leaflet = Mounted::new().await;
+    let monograph = monograph_of(&leaflet);
+    set(&monograph, "meta.title", &"From the portal".into());
+    set(&leaflet.host, "monograph", &monograph);
+    settle().await;
+    assert_eq!(leaflet.one(".title").inner_text(), "From the portal");
+    leaflet.host.set_attribute("drug", "nusinersen").expect("set");
+    settle().await;
+    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+    // And it stays replaced when the element is moved.
+    leaflet.host.remove();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&leaflet.host)
+        .expect("append");
+    settle().await;
+    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+}
