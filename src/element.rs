@@ -14,7 +14,7 @@ use web_sys::{
 use yew::{AppHandle, AttrValue, Callback};
 
 use crate::bundled;
-use crate::components::{App, AppProps, Content, SOURCES_SECTION_ID};
+use crate::components::{accordion_section_ids, App, AppProps, Content};
 use crate::controller::Controller;
 use crate::host_monograph;
 use crate::monograph::validate::Problem;
@@ -164,11 +164,8 @@ impl MountedLeaflet {
     /// warning, if there is no such section.
     pub fn open(&self, section_id: &str) -> bool {
         let index = match &self.props.content {
-            Content::Monograph(monograph) => monograph
-                .sections
+            Content::Monograph(monograph) => accordion_section_ids(monograph)
                 .iter()
-                .map(|s| s.id.clone())
-                .chain([AttrValue::Static(SOURCES_SECTION_ID)])
                 .position(|id| id == section_id),
             Content::Invalid(_) => None,
         };

@@ -412,12 +412,7 @@ async fn choosing_a_drug_replaces_a_monograph_set_through_the_property() {
     settle().await;
     assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
     // And it stays replaced when the element is moved.
-    leaflet.host.remove();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&leaflet.host)
-        .expect("append");
+    leaflet.reinsert();
     settle().await;
     assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
 }

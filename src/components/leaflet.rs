@@ -17,6 +17,17 @@ use crate::state::AccordionAction;
 /// Id of the generated "Sources" section, after the monograph's own sections.
 pub const SOURCES_SECTION_ID: &str = "sources";
 
+/// The id of each accordion item in order: the monograph's sections, then
+/// Sources. Accordion state and the element's `open(id)` index into it.
+pub fn accordion_section_ids(monograph: &Monograph) -> Rc<[AttrValue]> {
+    monograph
+        .sections
+        .iter()
+        .map(|s| s.id.clone())
+        .chain([AttrValue::Static(SOURCES_SECTION_ID)])
+        .collect()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {
     pub monograph: Monograph,
@@ -35,12 +46,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     let options = use_options();
     let strings = options.language.strings();
     let monograph = &props.monograph;
-    let section_ids: Rc<[AttrValue]> = monograph
-        .sections
-        .iter()
-        .map(|s| s.id.clone())
-        .chain([AttrValue::Static(SOURCES_SECTION_ID)])
-        .collect();
+    let section_ids = accordion_section_ids(monograph);
     let on_change = {
         let ids = section_ids.clone();
         props

@@ -13,4 +13,4 @@ mod skip_link;
 mod sources;
 
 pub use app::{App, AppProps, Content};
-pub use leaflet::{Leaflet, LeafletProps, SOURCES_SECTION_ID};
+pub use leaflet::{accordion_section_ids, Leaflet, LeafletProps};

@@ -57,6 +57,16 @@ impl Mounted {
         Mounted { host, shadow }
     }
 
+    /// Takes the element off the page and puts it back, as a framework moving it would.
+    pub fn reinsert(&self) {
+        self.host.remove();
+        document()
+            .body()
+            .expect("body")
+            .append_child(&self.host)
+            .expect("append");
+    }
+
     pub fn all(&self, selector: &str) -> Vec<HtmlElement> {
         let list = self.shadow.query_selector_all(selector).expect("valid selector");
         (0..list.length())
