@@ -13,7 +13,9 @@ use std::{env, fs, process};
 
 use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
-use monograph::model::{Block, Definition, Item, Meta, Monograph, Section, Source, SourceRef};
+use monograph::model::{
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Section, Source, SourceKind, SourceRef,
+};
 
 fn main() {
     println!("cargo::rerun-if-changed=monographs");
@@ -128,12 +130,18 @@ impl WriteRust for Monograph {
         let Monograph {
             meta,
             sources,
+            summary,
             sections,
         } = self;
         write_struct(
             out,
             "Monograph",
-            &[("meta", meta), ("sources", sources), ("sections", sections)],
+            &[
+                ("meta", meta),
+                ("sources", sources),
+                ("summary", summary),
+                ("sections", sections),
+            ],
         );
     }
 }
@@ -152,6 +160,7 @@ impl WriteRust for Meta {
             reviewed_by,
             last_updated,
             based_on,
+            additions,
         } = self;
         write_struct(
             out,
@@ -168,8 +177,29 @@ impl WriteRust for Meta {
                 ("reviewed_by", reviewed_by),
                 ("last_updated", last_updated),
                 ("based_on", based_on),
+                ("additions", additions),
             ],
         );
+    }
+}
+
+impl WriteRust for Additions {
+    fn write_rust(&self, out: &mut String) {
+        let Additions { compiled, review } = self;
+        write_struct(out, "Additions", &[("compiled", compiled), ("review", review)]);
+    }
+}
+
+impl WriteRust for Review {
+    fn write_rust(&self, out: &mut String) {
+        let Review { name, role, date } = self;
+        write_struct(out, "Review", &[("name", name), ("role", role), ("date", date)]);
+    }
+}
+
+impl WriteRust for SourceKind {
+    fn write_rust(&self, out: &mut String) {
+        write!(out, "SourceKind::{self:?}").unwrap();
     }
 }
 
@@ -180,6 +210,7 @@ impl WriteRust for Source {
             title,
             publisher,
             revised,
+            kind,
             note,
         } = self;
         write_struct(
@@ -190,6 +221,7 @@ impl WriteRust for Source {
                 ("title", title),
                 ("publisher", publisher),
                 ("revised", revised),
+                ("kind", kind),
                 ("note", note),
             ],
         );
@@ -251,6 +283,24 @@ impl WriteRust for Block {
                 &[("lead", lead), ("source", source), ("items", items)],
             ),
             Block::Definitions { items } => write_struct(out, "Block::Definitions", &[("items", items)]),
+            Block::KeyFacts { heading, items } => {
+                write_struct(out, "Block::KeyFacts", &[("heading", heading), ("items", items)])
+            }
+            Block::Urgent {
+                heading,
+                lead,
+                source,
+                items,
+            } => write_struct(
+                out,
+                "Block::Urgent",
+                &[
+                    ("heading", heading),
+                    ("lead", lead),
+                    ("source", source),
+                    ("items", items),
+                ],
+            ),
         }
     }
 }

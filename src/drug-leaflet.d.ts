@@ -8,11 +8,30 @@ export interface SourceRef {
   section?: string;
 }
 
+/** A fact: it always names its source. Text may link a glossary term: `[[shown words|Term]]`. */
+export interface Item {
+  text: string;
+  source: SourceRef;
+}
+
 export type Block =
   | { kind: "paragraph"; text: string; source?: SourceRef }
   | { kind: "note"; text: string; source?: SourceRef }
-  | { kind: "list"; lead?: string; source?: SourceRef; items: { text: string; source: SourceRef }[] }
-  | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] };
+  | { kind: "list"; lead?: string; source?: SourceRef; items: Item[] }
+  | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] }
+  /** Summary only: 4 to 6 facts a patient needs first. */
+  | { kind: "key_facts"; heading: string; items: Item[] }
+  /** Summary only, exactly one: the signs that need medical help, always in view. */
+  | { kind: "urgent"; heading: string; lead?: string; source?: SourceRef; items: Item[] };
+
+export type SourceKind =
+  | "consumer-monograph"
+  | "label"
+  | "package-leaflet"
+  | "safety-update"
+  | "professional-letter"
+  | "announcement"
+  | "editorial";
 
 /** The same shape as monographs/<drug>.toml (see the README, "Writing a monograph"). */
 export interface Monograph {
@@ -25,13 +44,32 @@ export interface Monograph {
     brand_name: string;
     dosage_form: string;
     drug_class: string;
+    /** Who reviewed the `based_on` document; covers its own text only. */
     reviewed_by: string;
-    /** ISO 8601 date, YYYY-MM-DD. */
+    /** ISO 8601 date, YYYY-MM-DD, of the `based_on` document. */
     last_updated: string;
     /** Id of the source that text without a `source` comes from. */
     based_on: string;
+    /** Required once any text cites another source than `based_on`. */
+    additions?: {
+      /** ISO 8601 date, YYYY-MM-DD: last change to the added text. */
+      compiled: string;
+      /** A pharmacist's review of the added text; absent: "Not yet reviewed by a pharmacist". */
+      review?: { name: string; role: string; date: string };
+    };
   };
-  sources: { id: string; title: string; publisher?: string; revised?: string; note?: string }[];
+  sources: {
+    id: string;
+    title: string;
+    publisher?: string;
+    /** ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY. */
+    revised?: string;
+    /** An `announcement` may back one fact only. */
+    kind?: SourceKind;
+    note?: string;
+  }[];
+  /** Shown under the header, never collapsed: one `urgent` block, at most one `key_facts`. */
+  summary: Block[];
   sections: { id: string; heading: string; blocks: Block[] }[];
 }
 

@@ -2,6 +2,7 @@
 //! `lang` attribute picks the table; the content keeps the monograph's language.
 
 use crate::monograph::date::IsoDate;
+use crate::monograph::model::SourceKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
@@ -33,14 +34,42 @@ impl Language {
         }
     }
 
-    /// A date in running text: "May 20, 2025", "20 de mayo de 2025", "March 2026".
+    /// A date in running text: "May 20, 2025", "20 de mayo de 2025", "March 2026", "2022".
     pub fn format_date(self, date: IsoDate) -> String {
-        let month = self.strings().months[usize::from(date.month) - 1];
+        let year = date.year;
+        let Some(month) = date.month else {
+            return year.to_string();
+        };
+        let month = self.strings().months[usize::from(month) - 1];
         match (self, date.day) {
-            (Language::En, Some(day)) => format!("{month} {day}, {}", date.year),
-            (Language::En, None) => format!("{month} {}", date.year),
-            (Language::Es, Some(day)) => format!("{day} de {month} de {}", date.year),
-            (Language::Es, None) => format!("{month} de {}", date.year),
+            (Language::En, Some(day)) => format!("{month} {day}, {year}"),
+            (Language::En, None) => format!("{month} {year}"),
+            (Language::Es, Some(day)) => format!("{day} de {month} de {year}"),
+            (Language::Es, None) => format!("{month} de {year}"),
+        }
+    }
+}
+
+pub struct SourceKindNames {
+    pub consumer_monograph: &'static str,
+    pub label: &'static str,
+    pub package_leaflet: &'static str,
+    pub safety_update: &'static str,
+    pub professional_letter: &'static str,
+    pub announcement: &'static str,
+    pub editorial: &'static str,
+}
+
+impl SourceKindNames {
+    pub fn name(&self, kind: SourceKind) -> &'static str {
+        match kind {
+            SourceKind::ConsumerMonograph => self.consumer_monograph,
+            SourceKind::Label => self.label,
+            SourceKind::PackageLeaflet => self.package_leaflet,
+            SourceKind::SafetyUpdate => self.safety_update,
+            SourceKind::ProfessionalLetter => self.professional_letter,
+            SourceKind::Announcement => self.announcement,
+            SourceKind::Editorial => self.editorial,
         }
     }
 }
@@ -57,6 +86,17 @@ pub struct Strings {
     /// "Medically reviewed by {reviewer}. Last updated on {date}." in two parts.
     pub reviewed_by: &'static str,
     pub last_updated: &'static str,
+    /// Labels the base document's review line, which covers only its own text.
+    pub original_text: &'static str,
+    /// "Added text: compiled on {date} from {sources} (see Sources)."
+    pub added_text: &'static str,
+    pub compiled_on: &'static str,
+    pub compiled_from: &'static str,
+    pub see_sources: &'static str,
+    pub not_yet_reviewed: &'static str,
+    /// "Reviewed by {name}, {role}, on {date}."
+    pub additions_reviewed_by: &'static str,
+    pub reviewed_on: &'static str,
     pub important: &'static str,
     pub source: &'static str,
     pub sources: &'static str,
@@ -64,6 +104,8 @@ pub struct Strings {
     pub main_source: &'static str,
     pub revised: &'static str,
     pub revision_not_stated: &'static str,
+    /// What each kind of source is, in the sources list.
+    pub source_kinds: SourceKindNames,
     pub invalid_monograph: &'static str,
     pub link_to_section: &'static str,
     pub link_copied: &'static str,
@@ -82,6 +124,14 @@ static EN: Strings = Strings {
     drug_class: "Drug class",
     reviewed_by: "Medically reviewed by",
     last_updated: "Last updated on",
+    original_text: "Original text:",
+    added_text: "Added text:",
+    compiled_on: "compiled on",
+    compiled_from: "from",
+    see_sources: "(see Sources).",
+    not_yet_reviewed: "Not yet reviewed by a pharmacist.",
+    additions_reviewed_by: "Reviewed by",
+    reviewed_on: "on",
     important: "Important:",
     source: "Source",
     sources: "Sources",
@@ -89,6 +139,15 @@ static EN: Strings = Strings {
     main_source: "main source",
     revised: "Revised",
     revision_not_stated: "Revision date not stated.",
+    source_kinds: SourceKindNames {
+        consumer_monograph: "Consumer drug information",
+        label: "Prescribing information (label)",
+        package_leaflet: "Package leaflet",
+        safety_update: "Regulator's safety communication",
+        professional_letter: "Letter to healthcare professionals",
+        announcement: "Company announcement",
+        editorial: "Editorial note",
+    },
     invalid_monograph: "This leaflet cannot be shown because its data has problems:",
     link_to_section: "Link to this section",
     link_copied: "Link copied:",
@@ -120,6 +179,14 @@ static ES: Strings = Strings {
     drug_class: "Clase de medicamento",
     reviewed_by: "Revisión médica de",
     last_updated: "Última actualización:",
+    original_text: "Texto original:",
+    added_text: "Texto añadido:",
+    compiled_on: "recopilado el",
+    compiled_from: "a partir de",
+    see_sources: "(ver Fuentes).",
+    not_yet_reviewed: "Aún no revisado por un farmacéutico.",
+    additions_reviewed_by: "Revisado por",
+    reviewed_on: "el",
     important: "Importante:",
     source: "Fuente",
     sources: "Fuentes",
@@ -127,6 +194,15 @@ static ES: Strings = Strings {
     main_source: "fuente principal",
     revised: "Revisado en",
     revision_not_stated: "Fecha de revisión no indicada.",
+    source_kinds: SourceKindNames {
+        consumer_monograph: "Información para el consumidor",
+        label: "Ficha técnica (etiqueta)",
+        package_leaflet: "Prospecto",
+        safety_update: "Comunicación de seguridad de una agencia reguladora",
+        professional_letter: "Carta a profesionales sanitarios",
+        announcement: "Anuncio de la empresa",
+        editorial: "Nota editorial",
+    },
     invalid_monograph: "Este prospecto no se puede mostrar porque sus datos tienen problemas:",
     link_to_section: "Enlace a esta sección",
     link_copied: "Enlace copiado:",
@@ -159,6 +235,8 @@ mod tests {
         assert_eq!(Language::En.format_date(month), "March 2026");
         assert_eq!(Language::Es.format_date(day), "20 de mayo de 2025");
         assert_eq!(Language::Es.format_date(month), "marzo de 2026");
+        let year = IsoDate::parse("2022").expect("year");
+        assert_eq!(Language::En.format_date(year), "2022");
     }
 
     #[test]

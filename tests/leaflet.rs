@@ -310,3 +310,80 @@ async fn every_listener_a_leaflet_adds_to_the_window_is_removed_when_it_leaves()
     assert_eq!(added, 5, "one hashchange listener a leaflet");
     assert_eq!(removed, added, "each one removed when its leaflet left the page");
 }
+
+/// The "Get medical help" box and the key facts sit above the sections and stay
+/// in view when every section is closed; the box is a region named by its
+/// heading, with an icon beside the words, so it never relies on colour.
+#[wasm_bindgen_test]
+async fn get_medical_help_and_key_facts_stay_in_view_with_every_section_closed() {
+    let leaflet = Mounted::with_attributes(&[("expanded", "none")]).await;
+    assert!(leaflet.section_buttons().iter().all(|b| !expanded(b)));
+    let urgent = leaflet.one("section.urgent");
+    let key_facts = leaflet.one("section.key-facts");
+    for (summary, heading) in [(&urgent, "Get medical help"), (&key_facts, "Key facts")] {
+        assert!(visible(summary), "{heading} is shown");
+        assert!(summary.closest(".panel").expect("closest").is_none());
+        let labelled_by = summary.get_attribute("aria-labelledby").expect("aria-labelledby");
+        let name = leaflet.one(&format!("#{labelled_by}"));
+        assert_eq!(normalize(&name.inner_text()), heading);
+        assert_eq!(name.tag_name(), "H3", "one level below the title");
+        let first_section = &leaflet.section_buttons()[0];
+        let position = summary.compare_document_position(first_section);
+        assert!(
+            position & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0,
+            "{heading} comes before the sections"
+        );
+    }
+    let icon = leaflet
+        .shadow
+        .query_selector("section.urgent h3 svg")
+        .expect("valid selector")
+        .expect("an icon in the heading");
+    assert_eq!(icon.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(icon.client_width() > 0, "the icon is drawn");
+    let facts = key_facts.query_selector_all("li").expect("items").length();
+    assert!((4..=6).contains(&facts), "{facts} key facts");
+    let signs = normalize(&urgent.inner_text());
+    for sign in [
+        "vomiting",
+        "headache",
+        "head",
+        "stiff neck",
+        "swelling of the face, lips or tongue",
+    ] {
+        assert!(signs.contains(sign), "the box names {sign:?}: {signs}");
+    }
+    assert!(signs.contains("(Source: "), "each sign shows its source: {signs}");
+}
+
+/// A linked word in the text leads to its glossary entry: the glossary opens
+/// and the definition takes focus, without touching the host page's URL.
+#[wasm_bindgen_test]
+async fn a_glossary_link_opens_the_glossary_at_the_definition() {
+    let leaflet = Mounted::with_attributes(&[("expanded", "none")]).await;
+    let link = leaflet
+        .all("a.term-link")
+        .into_iter()
+        .find(|a| a.closest("[data-section-id='glossary']").ok().flatten().is_none())
+        .expect("a term link outside the glossary");
+    let target = link.get_attribute("href").expect("href");
+    assert!(target.starts_with("#term-"), "{target}");
+    let url_before = web_sys::window()
+        .expect("window")
+        .location()
+        .href()
+        .expect("href");
+    link.click();
+    settle().await;
+    let glossary = leaflet.one("[data-section-id='glossary'] .section-button");
+    assert!(expanded(&glossary), "the glossary opened");
+    let focused = leaflet.shadow.active_element().expect("focus is in the leaflet");
+    assert_eq!(format!("#{}", focused.id()), target);
+    assert!(visible(&focused.dyn_into().expect("an HTMLElement")));
+    let url_after = web_sys::window()
+        .expect("window")
+        .location()
+        .href()
+        .expect("href");
+    assert_eq!(url_after, url_before, "the host page's URL is untouched");
+}

@@ -4,8 +4,9 @@
 
 use drug_leaflet::bundled;
 use drug_leaflet::components::{Leaflet, LeafletProps};
+use drug_leaflet::monograph::markup::shown_text;
 use drug_leaflet::monograph::model::{Block, Monograph, SourceRef};
-use drug_leaflet::monograph::validate::{sentences, validate};
+use drug_leaflet::monograph::validate::{added_texts, sentences, validate};
 use yew::LocalServerRenderer;
 
 const NUSINERSEN_FILE: &str = include_str!("../monographs/nusinersen.toml");
@@ -144,8 +145,9 @@ fn added_content_is_marked_with_its_source_and_the_sources_are_listed() {
         "(Source: PI 5.1)",
         "(Source: PI 2.1)",
         "(Source: PI 16)",
-        "PI: SPINRAZA (nusinersen) injection, US prescribing information, Biogen. Revised March 2026.",
-        "seed (main source): Nusinersen: consumer drug monograph. Revised May 20, 2025.",
+        "PI: Prescribing information (label). SPINRAZA (nusinersen) injection, US prescribing information, Biogen. Revised March 2026.",
+        "seed (main source): Consumer drug information. Nusinersen: consumer drug monograph. Revised May 20, 2025.",
+        "BIOGEN-2026: Company announcement.",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }
@@ -156,34 +158,10 @@ fn added_content_is_marked_with_its_source_and_the_sources_are_listed() {
 #[test]
 fn every_added_sentence_is_under_20_words() {
     let monograph = nusinersen();
-    let based_on = monograph.meta.based_on.clone();
-    let added = |source: &Option<SourceRef>| source.as_ref().is_some_and(|s| s.doc != based_on);
-    let mut texts = Vec::new();
-    for section in monograph.sections.iter() {
-        for block in section.blocks.iter() {
-            match block {
-                Block::Paragraph { text, source } | Block::Note { text, source } if added(source) => {
-                    texts.push(text.to_string())
-                }
-                Block::List { lead, source, items } => {
-                    texts.extend(lead.iter().filter(|_| added(source)).map(|l| l.to_string()));
-                    texts.extend(
-                        items
-                            .iter()
-                            .filter(|i| added(&i.source))
-                            .map(|i| i.text.to_string()),
-                    );
-                }
-                Block::Definitions { items } => texts.extend(
-                    items
-                        .iter()
-                        .filter(|i| added(&i.source))
-                        .map(|i| i.definition.to_string()),
-                ),
-                _ => {}
-            }
-        }
-    }
+    let texts: Vec<String> = added_texts(&monograph)
+        .iter()
+        .map(|added| shown_text(added.text))
+        .collect();
     assert!(texts.len() > 60, "only {} added texts", texts.len());
     let long: Vec<&str> = texts
         .iter()
@@ -199,11 +177,50 @@ fn every_added_sentence_is_under_20_words() {
 #[test]
 fn nothing_marked_unverified_in_the_label_facts_is_in_the_leaflet() {
     let text = rendered_text(nusinersen()).to_lowercase();
-    for unverified in ["50 mg", "28 mg", "higher-dose", "higher dose"] {
+    // The higher-dose schedule's details and any bleeding or kidney "signs".
+    for unverified in [
+        "50 mg",
+        "28 mg",
+        "higher-dose",
+        "bruising",
+        "blood in the urine",
+        "blood in urine",
+    ] {
         assert!(
             !text.contains(unverified),
             "{unverified:?} is UNVERIFIED and must stay out"
         );
+    }
+    // Round 2 allows one note that a higher dose exists, citing the announcement once.
+    assert_eq!(text.matches("higher dose").count(), 1, "one higher-dose note");
+}
+
+/// Round 2 of the clinical review: each correction's new wording is in the
+/// leaflet and the wording it replaces is gone.
+#[test]
+fn the_clinical_review_corrections_are_applied() {
+    let text = rendered_text(nusinersen());
+    for corrected in [
+        "people who had a pretend (sham) procedure",
+        "children whose SMA started later",
+        "your care team may repeat the test and check further",
+        "some medicines of the same kind (antisense oligonucleotides)",
+        "especially in younger patients and people with a curved spine (scoliosis)",
+        "below 50,000",
+    ] {
+        assert!(text.contains(corrected), "missing the correction {corrected:?}");
+    }
+    for replaced in [
+        "people who did not get nusinersen",
+        "children and adults whose SMA starts later",
+        "Kidney damage (renal toxicity)",
+        "Damage to the kidneys.",
+        "the test is repeated and checked further",
+        "Medicines of the same kind as nusinersen",
+        "especially in younger patients.",
+        "In one person they fell to 10,000",
+    ] {
+        assert!(!text.contains(replaced), "still says {replaced:?}");
     }
 }
 
@@ -221,6 +238,9 @@ reviewed_by = "A. Pharmacist"
 last_updated = "2025-05-20"
 based_on = "seed"
 
+[meta.additions]
+compiled = "2026-11-27"
+
 [[sources]]
 id = "seed"
 title = "Seed"
@@ -229,6 +249,17 @@ title = "Seed"
 id = "PI"
 title = "Prescribing information"
 revised = "2026-03"
+
+[[sources]]
+id = "NEWS"
+title = "Company news"
+kind = "announcement"
+
+[[summary]]
+kind = "urgent"
+heading = "Get medical help"
+lead = "Get medical help quickly for:"
+items = [{ text = "A headache that does not go away.", source = { doc = "PI", section = "5.1" } }]
 
 [[sections]]
 id = "side-effects"
@@ -364,4 +395,278 @@ fn rejects_unknown_fields_by_name() {
     let error = toml::from_str::<Monograph>(&MINIMAL.replacen("heading =", "headline =", 1))
         .expect_err("unknown field");
     assert!(error.to_string().contains("unknown field `headline`"), "{error}");
+}
+
+const URGENT_BLOCK: &str = r#"[[summary]]
+kind = "urgent"
+heading = "Get medical help"
+lead = "Get medical help quickly for:"
+items = [{ text = "A headache that does not go away.", source = { doc = "PI", section = "5.1" } }]
+"#;
+
+#[test]
+fn rejects_a_leaflet_without_an_urgent_block() {
+    assert_rejected(
+        URGENT_BLOCK,
+        "",
+        "summary: a leaflet needs exactly one urgent block (kind = \"urgent\")",
+    );
+}
+
+#[test]
+fn rejects_summary_blocks_inside_a_section() {
+    let moved =
+        MINIMAL.replacen(URGENT_BLOCK, "", 1) + &URGENT_BLOCK.replace("[[summary]]", "[[sections.blocks]]");
+    let errors = errors_of(&moved);
+    assert!(
+        errors.iter().any(|e| e
+            .contains("sections[0].blocks[2].kind: a urgent block belongs in the summary: a closed section would hide it")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn key_facts_are_four_to_six_sourced_lines() {
+    let facts = |n: usize| {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!("{{ text = \"Fact {i}.\", source = {{ doc = \"PI\", section = \"2.1\" }} }}"))
+            .collect();
+        format!(
+            "[[summary]]\nkind = \"key_facts\"\nheading = \"Key facts\"\nitems = [{}]\n\n{URGENT_BLOCK}",
+            items.join(", ")
+        )
+    };
+    assert_eq!(errors_after(URGENT_BLOCK, &facts(4)), Vec::<String>::new());
+    assert_rejected(
+        URGENT_BLOCK,
+        &facts(7),
+        "summary[0].items: key facts are 4 to 6 one-line facts; found 7",
+    );
+    assert_rejected(
+        URGENT_BLOCK,
+        &facts(2),
+        "summary[0].items: key facts are 4 to 6 one-line facts; found 2",
+    );
+}
+
+#[test]
+fn an_announcement_backs_one_fact_only() {
+    let cites_news = r#"{ text = "Headache.", source = { doc = "NEWS" } }"#;
+    let once = r#"items = [{ text = "Headache.", source = { doc = "NEWS" } }]"#;
+    assert_eq!(
+        errors_after(
+            r#"items = [{ text = "Headache.", source = { doc = "PI", section = "6.1" } }]"#,
+            once
+        ),
+        Vec::<String>::new()
+    );
+    let twice = format!(
+        "items = [{cites_news}, {}]",
+        cites_news.replace("Headache", "Fever")
+    );
+    assert_rejected(
+        r#"items = [{ text = "Headache.", source = { doc = "PI", section = "6.1" } }]"#,
+        &twice,
+        "sections[0].blocks[0].items[1].source.doc: \"NEWS\" is a company announcement: it may back one fact only, and sections[0].blocks[0].items[0] cites it already",
+    );
+}
+
+#[test]
+fn glossary_links_must_name_a_defined_term() {
+    let glossary = "\n[[sections.blocks]]\nkind = \"definitions\"\nitems = [{ term = \"Platelets\", definition = \"Blood cells that help blood clot.\", source = { doc = \"PI\", section = \"5.1\" } }]\n";
+    let linked = MINIMAL.replacen("Headache.", "Few [[platelets|Platelets]].", 1) + glossary;
+    assert_eq!(errors_of(&linked), Vec::<String>::new());
+    let unknown = MINIMAL.replacen("Headache.", "Few [[platelet cells]].", 1) + glossary;
+    let errors = errors_of(&unknown);
+    assert!(
+        errors.iter().any(|e| e.contains(
+            "sections[0].blocks[0].items[0].text: [[platelet cells]] links to a term that no definition list defines"
+        )),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn added_text_needs_a_compiled_date_and_a_review_no_older_than_it() {
+    assert_rejected(
+        "[meta.additions]\ncompiled = \"2026-11-27\"\n",
+        "",
+        "meta.additions: the leaflet adds 2 text(s) beyond \"seed\"",
+    );
+    let reviewed = |date: &str| {
+        format!(
+            "[meta.additions]\ncompiled = \"2026-11-27\"\n\n[meta.additions.review]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\ndate = \"{date}\"\n"
+        )
+    };
+    assert_eq!(
+        errors_after(
+            "[meta.additions]\ncompiled = \"2026-11-27\"\n",
+            &reviewed("2026-12-01")
+        ),
+        Vec::<String>::new()
+    );
+    assert_rejected(
+        "[meta.additions]\ncompiled = \"2026-11-27\"\n",
+        &reviewed("2026-11-01"),
+        "meta.additions.review.date: the review (2026-11-01) is older than the additions it covers (compiled 2026-11-27)",
+    );
+}
+
+/// The MINIMAL leaflet as rendered, after replacing `from` with `to`.
+fn rendered_minimal(from: &str, to: &str) -> String {
+    rendered_text(parse(&MINIMAL.replacen(from, to, 1)))
+}
+
+#[test]
+fn the_header_says_who_reviewed_which_text() {
+    let text = rendered_text(nusinersen());
+    // The seed's review line, verbatim, labelled as the original text's.
+    assert!(
+        text.contains(
+            "Original text: Medically reviewed by Carmen Pope, BPharm. Last updated on May 20, 2025."
+        ),
+        "{text}"
+    );
+    let added = "Added text: compiled on November 27, 2026 from PI (March 2026), EU-PL (2022), MHRA (September 2018), DHPC (July 31, 2018), BIOGEN-2026 (January 12, 2026) (see Sources). Not yet reviewed by a pharmacist.";
+    assert!(text.contains(added), "{text}");
+
+    let reviewed = rendered_minimal(
+        "[meta.additions]\ncompiled = \"2026-11-27\"\n",
+        "[meta.additions]\ncompiled = \"2026-11-27\"\n\n[meta.additions.review]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\ndate = \"2026-12-01\"\n",
+    );
+    assert!(
+        reviewed.contains("Reviewed by A. Pharmacist, Clinical pharmacist, on December 1, 2026."),
+        "{reviewed}"
+    );
+    assert!(!reviewed.contains("Not yet reviewed"), "{reviewed}");
+}
+
+/// The key facts summarise the sections: each names the same source (document
+/// and part) as something in the sections, where the reader finds the detail.
+#[test]
+fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
+    let monograph = nusinersen();
+    let mut in_sections: Vec<SourceRef> = Vec::new();
+    for section in monograph.sections.iter() {
+        for block in section.blocks.iter() {
+            match block {
+                Block::Paragraph { source, .. } | Block::Note { source, .. } => {
+                    in_sections.extend(source.clone())
+                }
+                Block::List { source, items, .. } => {
+                    in_sections.extend(source.clone());
+                    in_sections.extend(items.iter().filter_map(|i| i.source.clone()));
+                }
+                Block::Definitions { items } => {
+                    in_sections.extend(items.iter().filter_map(|i| i.source.clone()))
+                }
+                Block::KeyFacts { .. } | Block::Urgent { .. } => {}
+            }
+        }
+    }
+    let key_facts: Vec<_> = monograph
+        .summary
+        .iter()
+        .filter_map(|block| match block {
+            Block::KeyFacts { items, .. } => Some(items.clone()),
+            _ => None,
+        })
+        .flat_map(|items| items.iter().cloned().collect::<Vec<_>>())
+        .collect();
+    assert!(
+        (4..=6).contains(&key_facts.len()),
+        "{} key facts",
+        key_facts.len()
+    );
+    for fact in key_facts {
+        let source = fact.source.clone().expect("a key fact names its source");
+        assert!(
+            in_sections.contains(&source),
+            "key fact {:?} cites {source:?}, which no section cites",
+            fact.text
+        );
+    }
+}
+
+/// The box a carer needs is complete: each sign Round 2 lists, with its source.
+#[test]
+fn the_urgent_box_holds_the_signs_that_need_help() {
+    let monograph = nusinersen();
+    let urgent: Vec<_> = monograph
+        .summary
+        .iter()
+        .filter_map(|block| match block {
+            Block::Urgent { heading, items, .. } => Some((heading.clone(), items.clone())),
+            _ => None,
+        })
+        .collect();
+    let [(heading, items)] = urgent.as_slice() else {
+        panic!("one urgent block, found {}", urgent.len());
+    };
+    assert_eq!(heading.as_str(), "Get medical help");
+    let text = items
+        .iter()
+        .map(|i| i.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for sign in [
+        "vomiting",
+        "headache",
+        "does not go away",
+        "alert",
+        "head",
+        "stiff neck",
+        "fever",
+        "infection",
+        "swelling of the face, lips or tongue",
+        "worry you",
+    ] {
+        assert!(text.contains(sign), "the urgent box lacks {sign:?}: {text}");
+    }
+    let cited: Vec<&str> = items
+        .iter()
+        .filter_map(|i| i.source.as_ref().map(|s| s.doc.as_str()))
+        .collect();
+    for source in ["MHRA", "EU-PL"] {
+        assert!(cited.contains(&source), "nothing in the box cites {source}");
+    }
+}
+
+/// The prerendered fallback (no JavaScript) carries the summary too.
+#[test]
+fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
+    use drug_leaflet::components::{App, AppProps, Content};
+    use drug_leaflet::options::Options;
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+            content: Content::Monograph(nusinersen()),
+            options: Options::fallback("nusinersen"),
+        }))
+        .hydratable(false)
+        .render(),
+    );
+    // The opening tag that carries `class="{class}"`, and where it starts.
+    let tag_with_class = |class: &str| {
+        let at = html.find(&format!("class=\"{class}\"")).expect(class);
+        let start = html[..at].rfind('<').expect("a tag");
+        let end = at + html[at..].find('>').expect("the tag's end");
+        (start, &html[start..=end])
+    };
+    let (urgent, tag) = tag_with_class("urgent");
+    assert!(tag.starts_with("<section"), "{tag}");
+    assert!(
+        tag.contains("aria-labelledby=\"drug-leaflet-nusinersen-urgent-heading\""),
+        "{tag}"
+    );
+    let (key_facts, tag) = tag_with_class("key-facts");
+    assert!(tag.starts_with("<section"), "{tag}");
+    let first_section = html.find("data-section-id=").expect("the sections");
+    assert!(
+        key_facts < urgent && urgent < first_section,
+        "key facts, the box, then the sections"
+    );
+    // Glossary links work without JavaScript: they point at the prefixed ids.
+    let (_, link) = tag_with_class("term-link");
+    assert!(link.contains("href=\"#drug-leaflet-nusinersen-term-"), "{link}");
+    assert!(html.contains("id=\"drug-leaflet-nusinersen-term-platelets\""));
 }

@@ -10,8 +10,8 @@ use crate::controller::Controller;
 use std::rc::Rc;
 
 use crate::hooks::use_options;
-use crate::hooks::{use_accordion, use_deep_link, use_find_in_page, use_remembered_sections};
-use crate::monograph::model::Monograph;
+use crate::hooks::{use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_term_links};
+use crate::monograph::model::{Block, Monograph};
 use crate::state::AccordionAction;
 
 /// Id of the generated "Sources" section, after the monograph's own sections.
@@ -39,7 +39,8 @@ pub struct LeafletProps {
     pub on_ready: Callback<AttrValue>,
 }
 
-/// The whole leaflet: skip link, header, show-all control and one accordion item
+/// The whole leaflet: skip link, header, the summary (key facts and the "get
+/// medical help" box, never collapsed), show-all control and one accordion item
 /// per section, then the sources the content comes from.
 #[function_component]
 pub fn Leaflet(props: &LeafletProps) -> Html {
@@ -64,6 +65,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     );
     use_deep_link(section_ids.clone(), accordion.dispatcher(), content.clone());
     use_find_in_page(section_ids.clone(), accordion.dispatcher(), content.clone());
+    use_term_links(section_ids.clone(), accordion.dispatcher(), content.clone());
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
@@ -74,6 +76,8 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         Callback::from(move |()| accordion.dispatch(action.clone()))
     };
     let based_on = monograph.meta.based_on.clone();
+    let block_view =
+        |block: &Block| html! { <BlockView block={block.clone()} based_on={based_on.clone()} /> };
 
     let sections = monograph.sections.iter().enumerate().map(|(index, section)| {
         html! {
@@ -84,9 +88,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                 expanded={accordion.is_open(index)}
                 on_toggle={dispatch(AccordionAction::Toggle(index))}
             >
-                { for section.blocks.iter().map(|block| html! {
-                    <BlockView block={block.clone()} based_on={based_on.clone()} />
-                }) }
+                { for section.blocks.iter().map(block_view) }
             </AccordionSection>
         }
     });
@@ -95,8 +97,9 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     html! {
         <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
             <SkipLink target={content.clone()} />
-            <LeafletHeader meta={monograph.meta.clone()} />
+            <LeafletHeader meta={monograph.meta.clone()} sources={monograph.sources.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
+                { for monograph.summary.iter().map(block_view) }
                 if options.interactive {
                     <ShowAll
                         all_open={accordion.all_open()}
@@ -112,7 +115,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                     expanded={accordion.is_open(sources_index)}
                     on_toggle={dispatch(AccordionAction::Toggle(sources_index))}
                 >
-                    <SourcesList sources={monograph.sources.clone()} {based_on} />
+                    <SourcesList sources={monograph.sources.clone()} based_on={based_on.clone()} />
                 </AccordionSection>
             </div>
         </article>

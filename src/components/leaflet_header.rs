@@ -1,16 +1,19 @@
+use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use crate::hooks::use_options;
+use crate::i18n::Language;
 use crate::monograph::date::IsoDate;
-use crate::monograph::model::Meta;
+use crate::monograph::model::{Meta, Source, SourceKind};
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletHeaderProps {
     pub meta: Meta,
+    pub sources: IArray<Source>,
 }
 
-/// Title, names and form of the drug, and who reviewed it when: always visible,
-/// so a reader can judge the leaflet before opening any section.
+/// Title, names and form of the drug, and who reviewed what when: always
+/// visible, so a reader can judge the leaflet before opening any section.
 #[function_component]
 pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
     let options = use_options();
@@ -23,11 +26,6 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
         (strings.dosage_form, Some(meta.dosage_form.clone())),
         (strings.drug_class, Some(meta.drug_class.clone())),
     ];
-    // Validation guarantees an ISO date; show it as written if that ever fails.
-    let updated = IsoDate::parse(&meta.last_updated).map_or_else(
-        || meta.last_updated.to_string(),
-        |date| options.language.format_date(date),
-    );
     let title_tag = format!("h{}", options.heading_level);
     html! {
         <header class="leaflet-header">
@@ -39,10 +37,67 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
                     </div>
                 })) }
             </dl>
-            <p class="review" lang={options.language.tag()}>
-                { strings.reviewed_by }{ " " }{ meta.reviewed_by.clone() }{ ". " }{ strings.last_updated }{ " " }
-                <time datetime={meta.last_updated.clone()}>{ updated }</time>{ "." }
-            </p>
+            <Provenance meta={meta.clone()} sources={props.sources.clone()} />
         </header>
     }
+}
+
+/// Who reviewed which text: the base document's review line as it was written,
+/// labelled as covering the original text only, then when the added text was
+/// compiled, from which sources, and whether a pharmacist has reviewed it.
+#[function_component]
+fn Provenance(props: &LeafletHeaderProps) -> Html {
+    let language = use_options().language;
+    let strings = language.strings();
+    let meta = &props.meta;
+    let lang = language.tag();
+    let original = html! {
+        <p class="review" {lang}>
+            <strong class="review-label">{ strings.original_text }</strong>{ " " }
+            { strings.reviewed_by }{ " " }{ meta.reviewed_by.clone() }{ ". " }{ strings.last_updated }{ " " }
+            { date(&meta.last_updated, language) }{ "." }
+        </p>
+    };
+    let Some(additions) = &meta.additions else {
+        return html! { <div class="provenance">{ original }</div> };
+    };
+    let added_from: Vec<String> = props
+        .sources
+        .iter()
+        // The editors' own notes are not a source the facts were compiled from.
+        .filter(|source| source.id != meta.based_on && source.kind != Some(SourceKind::Editorial))
+        .map(
+            |source| match source.revised.as_deref().and_then(IsoDate::parse) {
+                Some(revised) => format!("{} ({})", source.id, language.format_date(revised)),
+                None => source.id.to_string(),
+            },
+        )
+        .collect();
+    let status = match &additions.review {
+        Some(review) => html! {
+            <>
+                { strings.additions_reviewed_by }{ " " }{ review.name.clone() }{ ", " }{ review.role.clone() }
+                { format!(", {} ", strings.reviewed_on) }{ date(&review.date, language) }{ "." }
+            </>
+        },
+        None => html! { { strings.not_yet_reviewed } },
+    };
+    html! {
+        <div class="provenance">
+            { original }
+            <p class="review" {lang}>
+                <strong class="review-label">{ strings.added_text }</strong>{ " " }
+                { strings.compiled_on }{ " " }{ date(&additions.compiled, language) }{ " " }
+                { strings.compiled_from }{ " " }{ added_from.join(", ") }{ " " }{ strings.see_sources }{ " " }
+                <span class="review-status" part="review-status">{ status }</span>
+            </p>
+        </div>
+    }
+}
+
+/// A `<time>` in running text. Validation guarantees ISO dates; one that is not
+/// is shown as written.
+fn date(iso: &AttrValue, language: Language) -> Html {
+    let shown = IsoDate::parse(iso).map_or_else(|| iso.to_string(), |date| language.format_date(date));
+    html! { <time datetime={iso.clone()}>{ shown }</time> }
 }

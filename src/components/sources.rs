@@ -32,6 +32,11 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
                     html! {
                         <li data-source-id={source.id.clone()}>
                             <strong>{ source.id.clone() }{ main }</strong>{ ": " }
+                            { for source.kind.map(|kind| html! {
+                                <span class="source-kind" lang={options.language.tag()}>
+                                    { format!("{}. ", strings.source_kinds.name(kind)) }
+                                </span>
+                            }) }
                             { source.title.clone() }
                             { for source.publisher.as_ref().map(|p| format!(", {p}")) }
                             { ". " }<span lang={options.language.tag()}>{ revised }</span>

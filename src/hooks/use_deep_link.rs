@@ -1,9 +1,9 @@
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::dom::after_render;
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -27,9 +27,8 @@ pub fn use_deep_link(
                 return;
             };
             accordion.dispatch(AccordionAction::Open(index));
-            // Scroll once the opened section has rendered.
             let content = content.clone();
-            let scroll = Closure::once_into_js(move || {
+            after_render(move || {
                 let section = content.cast::<Element>().and_then(|c| {
                     c.query_selector(&format!("[data-section-id=\"{id}\"]"))
                         .ok()
@@ -39,8 +38,6 @@ pub fn use_deep_link(
                     section.scroll_into_view();
                 }
             });
-            // A failed timer only loses the scroll; the section is open either way.
-            let _ = window.set_timeout_with_callback(scroll.unchecked_ref());
         };
         follow();
         let listener =

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 use yew::prelude::*;
 
+use super::dom::section_index;
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -20,12 +21,11 @@ pub fn use_find_in_page(
     use_effect_with((), move |_| {
         let listener = content.cast::<Element>().map(|content| {
             EventListener::new(&content, "beforematch", move |event: Event| {
-                let section = event
+                let index = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("[data-section-id]").ok().flatten())
-                    .and_then(|e| e.get_attribute("data-section-id"));
-                if let Some(index) = section.and_then(|id| section_ids.iter().position(|s| *s == id)) {
+                    .and_then(|e| section_index(&e, &section_ids));
+                if let Some(index) = index {
                     accordion.dispatch(AccordionAction::Open(index));
                 }
             })

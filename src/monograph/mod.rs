@@ -3,5 +3,7 @@
 //! and implicit-clone.
 
 pub mod date;
+pub mod markup;
 pub mod model;
+pub mod readability;
 pub mod validate;

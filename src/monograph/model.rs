@@ -15,6 +15,10 @@ pub struct Monograph {
     pub meta: Meta,
     /// Documents the content comes from; `meta.based_on` names one of them.
     pub sources: IArray<Source>,
+    /// Blocks shown under the header and never collapsed: the key facts and the
+    /// "get medical help" box (`urgent`), which a closed section would hide.
+    #[serde(default)]
+    pub summary: IArray<Block>,
     pub sections: IArray<Section>,
 }
 
@@ -31,11 +35,34 @@ pub struct Meta {
     pub brand_name: IString,
     pub dosage_form: IString,
     pub drug_class: IString,
+    /// Who reviewed the base document (`based_on`): its review covers only its own text.
     pub reviewed_by: IString,
-    /// ISO 8601 date (`YYYY-MM-DD`).
+    /// ISO 8601 date (`YYYY-MM-DD`) of the base document.
     pub last_updated: IString,
     /// Id of the source that prose without a `source` comes from.
     pub based_on: IString,
+    /// The content added beyond the base document: required when there is any.
+    pub additions: Option<Additions>,
+}
+
+/// When the added content was compiled from its sources, and its review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Additions {
+    /// ISO 8601 date (`YYYY-MM-DD`) of the last change to the added content.
+    pub compiled: IString,
+    /// None until a pharmacist has reviewed the additions as compiled.
+    pub review: Option<Review>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub name: IString,
+    /// e.g. "Clinical pharmacist".
+    pub role: IString,
+    /// ISO 8601 date (`YYYY-MM-DD`), on or after `compiled`.
+    pub date: IString,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,9 +72,31 @@ pub struct Source {
     pub id: IString,
     pub title: IString,
     pub publisher: Option<IString>,
-    /// ISO 8601 date of the document's revision (`YYYY-MM-DD` or `YYYY-MM`).
+    /// ISO 8601 date of the document's revision (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub revised: Option<IString>,
+    pub kind: Option<SourceKind>,
     pub note: Option<IString>,
+}
+
+/// What kind of document a source is, shown in the sources list so a reader can
+/// weigh it. A company announcement may back at most one fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The base consumer text.
+    ConsumerMonograph,
+    /// Prescribing information (a regulator-approved label).
+    Label,
+    /// A regulator-approved package leaflet.
+    PackageLeaflet,
+    /// A regulator's safety communication.
+    SafetyUpdate,
+    /// A letter to healthcare professionals agreed with a regulator.
+    ProfessionalLetter,
+    /// A company announcement.
+    Announcement,
+    /// A note from the leaflet's editors, not a medical fact.
+    Editorial,
 }
 
 /// Where an added fact comes from: a declared source and the part of it.
@@ -86,8 +135,18 @@ pub enum Block {
         text: IString,
         source: Option<SourceRef>,
     },
-    /// Term and definition pairs: ingredients, a glossary.
+    /// Term and definition pairs: ingredients, a glossary. Added text links to
+    /// a term with `[[shown words|Term]]` or `[[Term]]`.
     Definitions { items: IArray<Definition> },
+    /// The few facts a patient needs first; only in `summary`.
+    KeyFacts { heading: IString, items: IArray<Item> },
+    /// The signs that need medical help now; only in `summary`, always visible.
+    Urgent {
+        heading: IString,
+        lead: Option<IString>,
+        source: Option<SourceRef>,
+        items: IArray<Item>,
+    },
 }
 
 /// A list item: a fact, so it always names its source.
@@ -107,6 +166,9 @@ pub struct Definition {
 }
 
 impl ImplicitClone for Monograph {}
+impl ImplicitClone for Additions {}
+impl ImplicitClone for Review {}
+impl ImplicitClone for SourceKind {}
 impl ImplicitClone for Source {}
 impl ImplicitClone for SourceRef {}
 impl ImplicitClone for Section {}

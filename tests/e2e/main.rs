@@ -345,6 +345,13 @@ async fn fallback_without_javascript(browser: Browser) {
         .expect("a list item deep in the leaflet");
     assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
     assert!(storage.text().await.expect("text").contains("2 to 8"));
+    let urgent = session
+        .client
+        .find(fantoccini::Locator::Css("drug-leaflet section.urgent h3"))
+        .await
+        .expect("the fallback's get-medical-help box");
+    assert!(urgent.is_displayed().await.expect("displayed"), "{browser:?}");
+    assert_eq!(urgent.text().await.expect("text"), "Get medical help");
     session.close().await;
 }
 
@@ -563,6 +570,91 @@ async fn accessibility(browser: Browser) {
     assert!(
         violations.iter().any(|v| v.starts_with("button-name")),
         "{browser:?}: {violations:?}"
+    );
+    session.close().await;
+}
+
+/// How the "Get medical help" box looks now: whether it takes space on the
+/// page, sits outside every panel, its heading, and its border and icon (drawn,
+/// in a colour that differs from the background).
+const URGENT_BOX: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
+    const box = root.querySelector('section.urgent');
+    const icon = box.querySelector('h3 svg');
+    const style = getComputedStyle(box);
+    const rect = box.getBoundingClientRect();
+    return { shown: rect.height > 0 && box.checkVisibility(), inPanel: box.closest('.panel') !== null,
+             heading: box.querySelector('h3').textContent.trim(),
+             border: style.borderTopStyle + ' ' + (parseFloat(style.borderInlineStartWidth) >= 6),
+             borderVisible: style.borderTopColor !== style.backgroundColor,
+             icon: icon.getBoundingClientRect().width > 0 && getComputedStyle(icon).color !== style.backgroundColor,
+             fits: rect.right <= document.documentElement.clientWidth };";
+
+/// The "Get medical help" box is in view with every section closed: in the
+/// default scheme, dark, forced colours, on paper and 320 px wide.
+async fn urgent_box_in_every_state(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/a11y.html").await;
+    wait_for_leaflet(&session, 0).await;
+    session
+        .eval("document.querySelector('drug-leaflet').collapseAll();", vec![])
+        .await;
+    let expected = json!({ "shown": true, "inPanel": false, "heading": "Get medical help",
+                           "border": "solid true", "borderVisible": true, "icon": true, "fits": true });
+    assert_eq!(
+        session.eventually(URGENT_BOX, expected.clone()).await,
+        expected,
+        "{browser:?}"
+    );
+    if let Browser::Chromium = browser {
+        for (state, emulation) in [
+            (
+                "dark",
+                json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+            ),
+            (
+                "forced colours",
+                json!({ "features": [{ "name": "forced-colors", "value": "active" }] }),
+            ),
+            ("print", json!({ "media": "print", "features": [] })),
+        ] {
+            session.cdp("Emulation.setEmulatedMedia", emulation).await;
+            assert_eq!(
+                session.eventually(URGENT_BOX, expected.clone()).await,
+                expected,
+                "{state}"
+            );
+        }
+        session
+            .cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "media": "", "features": [] }),
+            )
+            .await;
+        session
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+    } else {
+        session.open("/narrow.html").await;
+        let frame = session
+            .client
+            .find(fantoccini::Locator::Css("iframe"))
+            .await
+            .expect("the frame");
+        frame.enter_frame().await.expect("enter the frame");
+        wait_for_leaflet(&session, 0).await;
+    }
+    let width = session.eval("return window.innerWidth;", vec![]).await;
+    assert!(
+        width.as_u64().is_some_and(|w| w <= 320),
+        "{browser:?}: {width} px"
+    );
+    assert_eq!(
+        session.eventually(URGENT_BOX, expected.clone()).await,
+        expected,
+        "{browser:?}: 320 px"
     );
     session.close().await;
 }
@@ -791,6 +883,7 @@ in_browsers!(
     fallback_without_javascript,
     fallback_is_replaced_by_the_leaflet,
     accessibility,
+    urgent_box_in_every_state,
     keyboard_walkthrough,
     deep_links,
     property_set_before_definition,

@@ -1,6 +1,7 @@
 //! `cargo xtask check-content [FILE...]`: validates monographs with the same
-//! rules as `build.rs` and reports plain-language findings (long added sentences)
-//! that do not fail the build.
+//! rules as `build.rs` and reports what a pharmacist signing a leaflet off wants
+//! to know without failing the build: long added sentences, the reading grade
+//! of the added text and the additions nobody has reviewed yet.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -12,13 +13,77 @@ use anyhow::{bail, Result};
 pub mod monograph;
 
 use monograph::model::Monograph;
-use monograph::validate::{validate, Report};
+use monograph::readability::Readability;
+use monograph::validate::{added_texts, validate, Problem, Report};
 
-/// The report for one file: its errors and warnings, or why it could not be read.
-pub fn check_file(path: &Path) -> Result<Report, String> {
+/// Added text above this Flesch-Kincaid grade is reported: patient leaflets aim
+/// for a reading age of 9 to 11 (US grades 4 to 6), grade 8 at most.
+pub const MAX_READING_GRADE: f64 = 8.0;
+
+fn load(path: &Path) -> Result<Monograph, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-    let monograph: Monograph = toml::from_str(&text).map_err(|e| e.to_string())?;
-    Ok(validate(&monograph))
+    toml::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// The rules' report, with a warning when the added text reads above grade 8,
+/// and the editor's notes (reading grade, unreviewed additions) as lines.
+fn check_monograph(monograph: &Monograph) -> (Report, Vec<String>) {
+    let mut report = validate(monograph);
+    let added = added_texts(monograph);
+    let mut readability = Readability::default();
+    for text in &added {
+        readability.add(text.text);
+    }
+    let mut notes = Vec::new();
+    if let Some(grade) = readability.grade() {
+        notes.push(format!(
+            "reading grade of the added text (Flesch-Kincaid): {grade:.1}, target {MAX_READING_GRADE:.0} or below ({} sentences, {} words, {} syllables)",
+            readability.sentences, readability.words, readability.syllables
+        ));
+        if grade > MAX_READING_GRADE {
+            report.warnings.push(Problem {
+                path: "(added text)".to_owned(),
+                message: format!(
+                    "reads at grade {grade:.1}, above {MAX_READING_GRADE:.0}: use shorter words and sentences"
+                ),
+            });
+        }
+    }
+    let review = monograph.meta.additions.as_ref().and_then(|a| a.review.as_ref());
+    match review {
+        Some(review) => notes.push(format!(
+            "additions reviewed by {}, {}, on {}",
+            review.name.as_str(),
+            review.role.as_str(),
+            review.date.as_str()
+        )),
+        None if !added.is_empty() => {
+            notes.push(format!(
+                "unreviewed additions: {} text(s), not yet reviewed by a pharmacist ([meta.additions.review] records a review):",
+                added.len()
+            ));
+            for text in &added {
+                let section = text
+                    .source
+                    .section
+                    .as_deref()
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default();
+                let shown = monograph::markup::shown_text(text.text);
+                let mut preview: String = shown.chars().take(72).collect();
+                if preview.len() < shown.len() {
+                    preview.push_str("...");
+                }
+                notes.push(format!(
+                    "  {} ({}{section}): {preview}",
+                    text.path,
+                    text.source.doc.as_str()
+                ));
+            }
+        }
+        None => {}
+    }
+    (report, notes)
 }
 
 pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
@@ -49,12 +114,21 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
 /// The report for one file as printed, and whether the file is valid.
 pub fn report_text(path: &Path) -> (String, bool) {
     let name = path.display().to_string();
-    match check_file(path) {
+    match load(path) {
         Err(error) => (format!("{name}: error: {error}\n"), false),
-        Ok(report) => {
+        Ok(monograph) => {
+            let (report, notes) = check_monograph(&monograph);
             let mut out = String::new();
             for line in report.lines(&name) {
                 let _ = writeln!(out, "{line}");
+            }
+            for note in notes {
+                // List entries (indented) continue the note above them.
+                match note.starts_with(' ') {
+                    true => writeln!(out, "{note}"),
+                    false => writeln!(out, "{name}: note: {note}"),
+                }
+                .ok();
             }
             let _ = writeln!(
                 out,

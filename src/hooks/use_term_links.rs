@@ -1,0 +1,53 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement};
+use yew::prelude::*;
+
+use super::dom::{after_render, section_index};
+use super::event_listener::EventListener;
+use crate::state::{Accordion, AccordionAction};
+
+/// A `[[term]]` link goes to the term's definition: its section opens, the
+/// definition scrolls into view and takes focus, so a keyboard or screen reader
+/// user lands on it. A fragment link cannot reach into the shadow root by itself,
+/// and following it would change the host page's URL.
+#[hook]
+pub fn use_term_links(
+    section_ids: Rc<[AttrValue]>,
+    accordion: UseReducerDispatcher<Accordion>,
+    content: NodeRef,
+) {
+    use_effect_with((), move |_| {
+        let listener = content.cast::<Element>().map(|root| {
+            let content = root.clone();
+            EventListener::new(&root, "click", move |event: Event| {
+                let link = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.closest("a.term-link").ok().flatten());
+                let id = link.and_then(|l| l.get_attribute("href"));
+                let definition = id.and_then(|id| {
+                    content
+                        .query_selector(&format!("[id=\"{}\"]", id.trim_start_matches('#')))
+                        .ok()
+                        .flatten()
+                });
+                let Some(definition) = definition else {
+                    return;
+                };
+                event.prevent_default();
+                if let Some(index) = section_index(&definition, &section_ids) {
+                    accordion.dispatch(AccordionAction::Open(index));
+                }
+                after_render(move || {
+                    definition.scroll_into_view();
+                    if let Some(definition) = definition.dyn_ref::<HtmlElement>() {
+                        let _ = definition.focus();
+                    }
+                });
+            })
+        });
+        move || drop(listener)
+    });
+}
