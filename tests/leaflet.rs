@@ -228,7 +228,10 @@ async fn added_content_shows_its_source_and_the_sources_are_listed() {
         .iter()
         .filter_map(|li| li.get_attribute("data-source-id"))
         .collect();
-    assert_eq!(ids, ["seed", "PI"]);
+    assert_eq!(
+        ids,
+        ["seed", "PI", "EU-PL", "MHRA", "DHPC", "BIOGEN-2026", "editors"]
+    );
     assert!(sources[1]
         .text_content()
         .unwrap_or_default()

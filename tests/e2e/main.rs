@@ -688,6 +688,27 @@ async fn keyboard_walkthrough(browser: Browser) {
         json!("content @"),
         "{browser:?}: Enter moves focus to the content"
     );
+    // The always-visible summary comes first: its glossary links, one Tab each.
+    let summary_links = session
+        .eval(
+            "return document.querySelector('drug-leaflet').shadowRoot
+               .querySelectorAll('.key-facts a, .urgent a').length;",
+            vec![],
+        )
+        .await;
+    let summary_links = summary_links.as_u64().expect("a count");
+    assert!(
+        summary_links > 0,
+        "{browser:?}: the summary links jargon to the glossary"
+    );
+    for _ in 0..summary_links {
+        session.press(TAB).await;
+        assert_eq!(
+            session.eventually(FOCUSED, json!("term-link @")).await,
+            json!("term-link @"),
+            "{browser:?}: a glossary link in the summary"
+        );
+    }
     session.press(TAB).await;
     assert_eq!(
         session.eventually(FOCUSED, json!("show-all-button @")).await,
