@@ -1,87 +1,115 @@
-//! Which accordion sections are open, and the actions that change it. Kept apart
-//! from the view so the rules (first open at start, show all, hide all) are
-//! plain data that host tests can check.
+//! Which accordion sections are open, keyed by section id, and the actions that
+//! change it. Kept apart from the view so the rules (first open at start, show
+//! all, hide all) are plain data that host tests can check.
 
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
+use crate::monograph::model::Monograph;
 use crate::options::Expanded;
+
+/// Id of the generated "Sources" section, after the monograph's own sections.
+pub const SOURCES_SECTION_ID: &str = "sources";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accordion {
-    open: Vec<bool>,
+    /// Every section in order, with whether it is open.
+    sections: Vec<(AttrValue, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccordionAction {
-    Toggle(usize),
-    Open(usize),
+    Toggle(AttrValue),
+    Open(AttrValue),
     /// Exactly these sections open (a reader's remembered state).
-    Restore(Vec<usize>),
+    Restore(Vec<AttrValue>),
     ExpandAll,
     CollapseAll,
 }
 
 impl Accordion {
-    /// `count` sections, open as the `expanded` attribute asks.
-    pub fn new(count: usize, expanded: Expanded) -> Self {
-        Accordion {
-            open: (0..count)
-                .map(|i| match expanded {
+    /// The monograph's sections and then Sources, open as `expanded` asks.
+    pub fn for_monograph(monograph: &Monograph, expanded: Expanded) -> Self {
+        let ids = monograph
+            .sections
+            .iter()
+            .map(|section| section.id.clone())
+            .chain([AttrValue::Static(SOURCES_SECTION_ID)]);
+        Accordion::new(ids, expanded)
+    }
+
+    pub fn new(ids: impl IntoIterator<Item = AttrValue>, expanded: Expanded) -> Self {
+        let sections = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let open = match expanded {
                     Expanded::First => i == 0,
                     Expanded::All => true,
                     Expanded::None => false,
-                })
-                .collect(),
-        }
+                };
+                (id, open)
+            })
+            .collect();
+        Accordion { sections }
     }
 
     /// Sections whose state differs from `previous`, with their new state.
-    pub fn changes_since<'a>(&'a self, previous: &'a Accordion) -> impl Iterator<Item = (usize, bool)> + 'a {
-        self.open
+    pub fn changes_since<'a>(
+        &'a self,
+        previous: &'a Accordion,
+    ) -> impl Iterator<Item = (AttrValue, bool)> + 'a {
+        self.sections
             .iter()
-            .zip(&previous.open)
-            .enumerate()
-            .filter(|(_, (now, before))| now != before)
-            .map(|(index, (now, _))| (index, *now))
+            .zip(&previous.sections)
+            .filter(|((_, now), (_, before))| now != before)
+            .map(|((id, now), _)| (id.clone(), *now))
     }
 
-    pub fn is_open(&self, index: usize) -> bool {
-        self.open.get(index).copied().unwrap_or(false)
+    pub fn has(&self, id: &str) -> bool {
+        self.sections.iter().any(|(section, _)| section == id)
     }
 
-    /// Indexes of the open sections.
-    pub fn open_indexes(&self) -> Vec<usize> {
-        (0..self.open.len()).filter(|&i| self.open[i]).collect()
+    pub fn is_open(&self, id: &str) -> bool {
+        self.sections.iter().any(|(section, open)| *open && section == id)
+    }
+
+    /// Ids of the open sections, in order.
+    pub fn open_ids(&self) -> impl Iterator<Item = &AttrValue> {
+        self.sections.iter().filter(|(_, open)| *open).map(|(id, _)| id)
     }
 
     pub fn all_open(&self) -> bool {
-        self.open.iter().all(|open| *open)
+        self.sections.iter().all(|(_, open)| *open)
+    }
+
+    fn section(&mut self, id: &str) -> Option<&mut bool> {
+        self.sections
+            .iter_mut()
+            .find(|(section, _)| section == id)
+            .map(|(_, open)| open)
     }
 
     fn apply(&mut self, action: AccordionAction) {
         match action {
-            AccordionAction::Toggle(index) => {
-                if let Some(open) = self.open.get_mut(index) {
+            AccordionAction::Toggle(id) => {
+                if let Some(open) = self.section(&id) {
                     *open = !*open;
                 }
             }
-            AccordionAction::Open(index) => {
-                if let Some(open) = self.open.get_mut(index) {
+            AccordionAction::Open(id) => {
+                if let Some(open) = self.section(&id) {
                     *open = true;
                 }
             }
-            AccordionAction::Restore(open) => {
-                self.open.fill(false);
-                for index in open {
-                    if let Some(section) = self.open.get_mut(index) {
-                        *section = true;
-                    }
+            AccordionAction::Restore(ids) => {
+                for (id, open) in &mut self.sections {
+                    *open = ids.contains(id);
                 }
             }
-            AccordionAction::ExpandAll => self.open.fill(true),
-            AccordionAction::CollapseAll => self.open.fill(false),
+            AccordionAction::ExpandAll => self.sections.iter_mut().for_each(|(_, open)| *open = true),
+            AccordionAction::CollapseAll => self.sections.iter_mut().for_each(|(_, open)| *open = false),
         }
     }
 }
@@ -100,62 +128,83 @@ impl Reducible for Accordion {
 mod tests {
     use super::*;
 
+    fn three(expanded: Expanded) -> Accordion {
+        Accordion::new(["a", "b", "c"].map(AttrValue::Static), expanded)
+    }
+
     fn reduce(state: Accordion, action: AccordionAction) -> Accordion {
         (*Rc::new(state).reduce(action)).clone()
     }
 
+    fn id(id: &'static str) -> AttrValue {
+        AttrValue::Static(id)
+    }
+
     #[test]
     fn only_the_first_section_is_open_at_start() {
-        let state = Accordion::new(3, Expanded::First);
-        assert!(state.is_open(0));
-        assert!(!state.is_open(1) && !state.is_open(2));
+        let state = three(Expanded::First);
+        assert!(state.is_open("a"));
+        assert!(!state.is_open("b") && !state.is_open("c"));
         assert!(!state.all_open());
     }
 
     #[test]
     fn toggle_flips_one_section_and_ignores_unknown_ones() {
-        let state = reduce(Accordion::new(3, Expanded::First), AccordionAction::Toggle(2));
-        assert!(state.is_open(0) && state.is_open(2) && !state.is_open(1));
-        let state = reduce(state, AccordionAction::Toggle(0));
-        assert!(!state.is_open(0));
-        assert_eq!(reduce(state.clone(), AccordionAction::Toggle(9)), state);
+        let state = reduce(three(Expanded::First), AccordionAction::Toggle(id("c")));
+        assert!(state.is_open("a") && state.is_open("c") && !state.is_open("b"));
+        let state = reduce(state, AccordionAction::Toggle(id("a")));
+        assert!(!state.is_open("a"));
+        assert_eq!(reduce(state.clone(), AccordionAction::Toggle(id("zz"))), state);
+        assert!(!state.has("zz") && state.has("b"));
     }
 
     #[test]
     fn the_expanded_attribute_sets_the_start() {
-        assert!(Accordion::new(3, Expanded::All).all_open());
-        let none = Accordion::new(3, Expanded::None);
-        assert!((0..3).all(|i| !none.is_open(i)));
+        assert!(three(Expanded::All).all_open());
+        assert_eq!(three(Expanded::None).open_ids().count(), 0);
     }
 
     #[test]
-    fn open_opens_without_toggling_and_changes_are_reported() {
-        let before = Accordion::new(3, Expanded::First);
-        let after = reduce(before.clone(), AccordionAction::Open(0));
+    fn open_opens_without_toggling_and_changes_are_reported_by_id() {
+        let before = three(Expanded::First);
+        let after = reduce(before.clone(), AccordionAction::Open(id("a")));
         assert_eq!(after, before, "an open section stays open");
-        let after = reduce(before.clone(), AccordionAction::Open(2));
-        assert_eq!(after.changes_since(&before).collect::<Vec<_>>(), [(2, true)]);
-        let all = reduce(after.clone(), AccordionAction::CollapseAll);
+        let after = reduce(before.clone(), AccordionAction::Open(id("c")));
         assert_eq!(
-            all.changes_since(&after).collect::<Vec<_>>(),
-            [(0, false), (2, false)]
+            after.changes_since(&before).collect::<Vec<_>>(),
+            [(id("c"), true)]
+        );
+        let none = reduce(after.clone(), AccordionAction::CollapseAll);
+        assert_eq!(
+            none.changes_since(&after).collect::<Vec<_>>(),
+            [(id("a"), false), (id("c"), false)]
         );
     }
 
     #[test]
     fn restore_opens_exactly_the_remembered_sections() {
         let state = reduce(
-            Accordion::new(4, Expanded::First),
-            AccordionAction::Restore(vec![1, 3, 9]),
+            three(Expanded::First),
+            AccordionAction::Restore(vec![id("b"), id("c"), id("gone")]),
         );
-        assert_eq!(state.open_indexes(), [1, 3]);
+        assert_eq!(state.open_ids().cloned().collect::<Vec<_>>(), [id("b"), id("c")]);
     }
 
     #[test]
     fn expand_all_and_collapse_all() {
-        let all = reduce(Accordion::new(4, Expanded::First), AccordionAction::ExpandAll);
+        let all = reduce(three(Expanded::First), AccordionAction::ExpandAll);
         assert!(all.all_open());
         let none = reduce(all, AccordionAction::CollapseAll);
-        assert!((0..4).all(|i| !none.is_open(i)));
+        assert_eq!(none.open_ids().count(), 0);
+    }
+
+    #[test]
+    fn a_monograph_gives_its_sections_then_sources() {
+        let monograph = crate::bundled::by_id(crate::bundled::DEFAULT_ID).expect("bundled");
+        let state = Accordion::for_monograph(&monograph, Expanded::All);
+        let ids: Vec<AttrValue> = state.open_ids().cloned().collect();
+        assert_eq!(ids.first().map(AttrValue::as_str), Some("what-is-nusinersen"));
+        assert_eq!(ids.last().map(AttrValue::as_str), Some(SOURCES_SECTION_ID));
+        assert_eq!(ids.len(), monograph.sections.len() + 1);
     }
 }

@@ -4,14 +4,19 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AttrValue;
 
-/// The accordion index of the section that holds `element`.
-pub fn section_index(element: &Element, section_ids: &[AttrValue]) -> Option<usize> {
-    let id = element
-        .closest("[data-section-id]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-section-id")?;
-    section_ids.iter().position(|s| *s == id)
+/// The id of the accordion section that holds `element`.
+pub fn section_id(element: &Element) -> Option<AttrValue> {
+    let section = element.closest("[data-section-id]").ok().flatten()?;
+    section.get_attribute("data-section-id").map(AttrValue::from)
+}
+
+/// The section element with id `id` inside `content`, compared as text, so an
+/// id from a URL is never read as a CSS selector.
+pub fn section_element(content: &Element, id: &str) -> Option<Element> {
+    let sections = content.query_selector_all("[data-section-id]").ok()?;
+    (0..sections.length())
+        .filter_map(|i| sections.item(i)?.dyn_into::<Element>().ok())
+        .find(|section| section.get_attribute("data-section-id").as_deref() == Some(id))
 }
 
 /// Runs `then` once the render a dispatch started has reached the page.

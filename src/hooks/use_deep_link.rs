@@ -1,9 +1,7 @@
-use std::rc::Rc;
-
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::dom::after_render;
+use super::dom::{after_render, section_element};
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -11,33 +9,21 @@ use crate::state::{Accordion, AccordionAction};
 /// (`#dosing`), on load and on every `hashchange`. A fragment cannot reach into
 /// a shadow root by itself, so the leaflet follows it.
 #[hook]
-pub fn use_deep_link(
-    section_ids: Rc<[AttrValue]>,
-    accordion: UseReducerDispatcher<Accordion>,
-    content: NodeRef,
-) {
+pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRef) {
     use_effect_with((), move |_| {
         let follow = move || {
             let Some(window) = web_sys::window() else {
                 return;
             };
             let hash = window.location().hash().unwrap_or_default();
-            let id = hash.trim_start_matches('#').to_owned();
-            let Some(index) = section_ids.iter().position(|s| *s == id) else {
+            let id = hash.trim_start_matches('#');
+            let section = content.cast::<Element>().and_then(|c| section_element(&c, id));
+            let Some(section) = section else {
                 return;
             };
-            accordion.dispatch(AccordionAction::Open(index));
-            let content = content.clone();
-            after_render(move || {
-                let section = content.cast::<Element>().and_then(|c| {
-                    c.query_selector(&format!("[data-section-id=\"{id}\"]"))
-                        .ok()
-                        .flatten()
-                });
-                if let Some(section) = section {
-                    section.scroll_into_view();
-                }
-            });
+            accordion.dispatch(AccordionAction::Open(AttrValue::from(id.to_owned())));
+            // Scroll once the opened section has rendered.
+            after_render(move || section.scroll_into_view());
         };
         follow();
         let listener =

@@ -10,19 +10,16 @@ use crate::state::{Accordion, AccordionAction};
 pub fn use_remembered_sections(
     enabled: bool,
     monograph_id: AttrValue,
-    section_ids: std::rc::Rc<[AttrValue]>,
     accordion: &UseReducerHandle<Accordion>,
 ) {
     let restored = use_mut_ref(|| false);
     {
         let dispatcher = accordion.dispatcher();
-        let (id, ids) = (monograph_id.clone(), section_ids.clone());
+        let id = monograph_id.clone();
         use_effect_with((), move |_| {
             if let Some(saved) = enabled.then(|| read(&key(&id))).flatten() {
-                let open = saved
-                    .split(',')
-                    .filter_map(|s| ids.iter().position(|id| id == s))
-                    .collect();
+                // Ids the leaflet does not have (an old or a forged entry) open nothing.
+                let open = saved.split(',').map(|s| AttrValue::from(s.to_owned())).collect();
                 dispatcher.dispatch(AccordionAction::Restore(open));
             }
         });
@@ -31,11 +28,7 @@ pub fn use_remembered_sections(
     use_effect_with(state, move |state| {
         // The first run sees the initial state, before any restore has applied.
         if enabled && std::mem::replace(&mut *restored.borrow_mut(), true) {
-            let open: Vec<&str> = state
-                .open_indexes()
-                .into_iter()
-                .map(|i| section_ids[i].as_str())
-                .collect();
+            let open: Vec<&str> = state.open_ids().map(AttrValue::as_str).collect();
             write(&key(&monograph_id), &open.join(","));
         }
     });

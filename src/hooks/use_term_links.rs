@@ -1,10 +1,8 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
 use yew::prelude::*;
 
-use super::dom::{after_render, section_index};
+use super::dom::{after_render, section_id};
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -13,11 +11,7 @@ use crate::state::{Accordion, AccordionAction};
 /// user lands on it. A fragment link cannot reach into the shadow root by itself,
 /// and following it would change the host page's URL.
 #[hook]
-pub fn use_term_links(
-    section_ids: Rc<[AttrValue]>,
-    accordion: UseReducerDispatcher<Accordion>,
-    content: NodeRef,
-) {
+pub fn use_term_links(accordion: UseReducerDispatcher<Accordion>, content: NodeRef) {
     use_effect_with((), move |_| {
         let listener = content.cast::<Element>().map(|root| {
             let content = root.clone();
@@ -37,8 +31,8 @@ pub fn use_term_links(
                     return;
                 };
                 event.prevent_default();
-                if let Some(index) = section_index(&definition, &section_ids) {
-                    accordion.dispatch(AccordionAction::Open(index));
+                if let Some(section) = section_id(&definition) {
+                    accordion.dispatch(AccordionAction::Open(section));
                 }
                 after_render(move || {
                     definition.scroll_into_view();
