@@ -1,8 +1,9 @@
-//! Mounting the yew app into a `<drug-leaflet>` element: shadow root, stylesheet,
-//! attributes, the JS API and its events, and the teardown on disconnect.
+//! The bridge between the `<drug-leaflet>` element (JS) and the yew app: shadow
+//! root, stylesheet, attributes, the JS API, firing its events, and the teardown
+//! on disconnect. What it shows is chosen in `content`; the events' names and
+//! payloads live in `events`.
 
 use std::cell::OnceCell;
-use std::rc::Rc;
 
 use js_sys::Array;
 use serde::Serialize;
@@ -13,9 +14,10 @@ use web_sys::{
 };
 use yew::{AppHandle, AttrValue, Callback};
 
-use crate::bundled;
-use crate::components::{accordion_section_ids, App, AppProps, Content};
+use crate::components::{App, AppProps};
+use crate::content::Content;
 use crate::controller::Controller;
+use crate::events::{self, ErrorDetail, ReadyDetail, ToggleDetail};
 use crate::host_monograph;
 use crate::monograph::validate::Problem;
 use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES};
@@ -98,7 +100,7 @@ impl MountedLeaflet {
             content,
             options,
             controller: Controller::default(),
-            on_toggle: toggle_events(host.clone()),
+            on_section_change: toggle_events(host.clone()),
             on_ready: ready_events(host.clone()),
             revision: 0,
         };
@@ -163,21 +165,13 @@ impl MountedLeaflet {
     /// Opens section `section_id` (its `data-section-id`); false, with a console
     /// warning, if there is no such section.
     pub fn open(&self, section_id: &str) -> bool {
-        let index = match &self.props.content {
-            Content::Monograph(monograph) => accordion_section_ids(monograph)
-                .iter()
-                .position(|id| id == section_id),
-            Content::Invalid(_) => None,
-        };
-        match index {
-            Some(index) => self.props.controller.dispatch(AccordionAction::Open(index)),
-            None => {
-                warn(&format!(
-                    "open(\"{section_id}\"): this leaflet has no section with that id."
-                ));
-                false
-            }
+        let opened = self.props.controller.open(section_id);
+        if !opened {
+            warn(&format!(
+                "open(\"{section_id}\"): this leaflet has no section with that id."
+            ));
         }
+        opened
     }
 }
 
@@ -200,23 +194,10 @@ impl MountedLeaflet {
 
 /// The content for a host's `monograph` value, or else the `drug` attribute.
 fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
-    if !monograph_input.is_null() && !monograph_input.is_undefined() {
-        return match host_monograph::parse(monograph_input.clone()) {
-            Ok(monograph) => Content::Monograph(monograph),
-            Err(problems) => Content::Invalid(problems.into()),
-        };
-    }
-    let drug = host.get_attribute("drug");
-    let id = drug.as_deref().map_or(bundled::DEFAULT_ID, str::trim);
-    match bundled::by_id(id) {
-        Some(monograph) => Content::Monograph(monograph),
-        None => Content::Invalid(Rc::new([Problem {
-            path: "drug".into(),
-            message: format!(
-                "drug=\"{id}\" is not a bundled monograph; use {}",
-                bundled::IDS.join(" or ")
-            ),
-        }])),
+    if monograph_input.is_null() || monograph_input.is_undefined() {
+        Content::bundled(host.get_attribute("drug").as_deref())
+    } else {
+        Content::from_host(host_monograph::parse(monograph_input.clone()))
     }
 }
 
@@ -233,16 +214,12 @@ fn report_problems(host: &HtmlElement, problems: &[Problem]) {
         )
         .into(),
     );
-    #[derive(Serialize)]
-    struct ErrorDetail<'a> {
-        problems: &'a [Problem],
-    }
-    dispatch(host, "drug-leaflet-error", &ErrorDetail { problems });
+    fire_event(host, events::ERROR, &ErrorDetail { problems });
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` so listeners outside the shadow
 /// root and up the host page's tree receive it.
-fn dispatch(host: &HtmlElement, name: &str, detail: &impl Serialize) {
+fn fire_event(host: &HtmlElement, name: &str, detail: &impl Serialize) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -254,27 +231,17 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &impl Serialize) {
 }
 
 fn toggle_events(host: HtmlElement) -> Callback<(AttrValue, bool)> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct ToggleDetail<'a> {
-        section_id: &'a str,
-        expanded: bool,
-    }
     Callback::from(move |(section_id, expanded): (AttrValue, bool)| {
         let detail = ToggleDetail {
             section_id: &section_id,
             expanded,
         };
-        dispatch(&host, "drug-leaflet-toggle", &detail);
+        fire_event(&host, events::TOGGLE, &detail);
     })
 }
 
 fn ready_events(host: HtmlElement) -> Callback<AttrValue> {
-    #[derive(Serialize)]
-    struct ReadyDetail<'a> {
-        drug: &'a str,
-    }
-    Callback::from(move |drug: AttrValue| dispatch(&host, "drug-leaflet-ready", &ReadyDetail { drug: &drug }))
+    Callback::from(move |drug: AttrValue| fire_event(&host, events::READY, &ReadyDetail { drug: &drug }))
 }
 
 thread_local! {

@@ -3,9 +3,11 @@
 
 pub mod bundled;
 pub mod components;
+pub mod content;
 pub mod controller;
 #[cfg(target_arch = "wasm32")]
 mod element;
+pub mod events;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod host_monograph;

@@ -635,7 +635,8 @@ fn the_urgent_box_holds_the_signs_that_need_help() {
 /// The prerendered fallback (no JavaScript) carries the summary too.
 #[test]
 fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
-    use drug_leaflet::components::{App, AppProps, Content};
+    use drug_leaflet::components::{App, AppProps};
+    use drug_leaflet::content::Content;
     use drug_leaflet::options::Options;
     let html = futures::executor::block_on(
         LocalServerRenderer::<App>::with_props(yew::props!(AppProps {

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use drug_leaflet::bundled;
-use drug_leaflet::components::{App, AppProps, Content};
+use drug_leaflet::components::{App, AppProps};
+use drug_leaflet::content::Content;
 use drug_leaflet::options::Options;
 use yew::LocalServerRenderer;
 

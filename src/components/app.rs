@@ -4,29 +4,9 @@ use yew::prelude::*;
 
 use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
+use crate::content::Content;
 use crate::controller::Controller;
-use crate::monograph::model::Monograph;
-use crate::monograph::validate::Problem;
 use crate::options::Options;
-
-/// What the element shows: a monograph, or why it cannot show one.
-// One value per mounted element, moved rarely: boxing would only add allocations.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug)]
-pub enum Content {
-    Monograph(Monograph),
-    Invalid(Rc<[Problem]>),
-}
-
-impl PartialEq for Content {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Content::Monograph(a), Content::Monograph(b)) => a == b,
-            (Content::Invalid(a), Content::Invalid(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
-}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -37,7 +17,7 @@ pub struct AppProps {
     pub controller: Controller,
     /// (section id, expanded) whenever a section opens or closes.
     #[prop_or_default]
-    pub on_toggle: Callback<(AttrValue, bool)>,
+    pub on_section_change: Callback<(AttrValue, bool)>,
     /// After a monograph is first shown, with its id.
     #[prop_or_default]
     pub on_ready: Callback<AttrValue>,
@@ -55,7 +35,7 @@ pub fn App(props: &AppProps) -> Html {
                 key={props.revision}
                 monograph={monograph.clone()}
                 controller={props.controller.clone()}
-                on_toggle={props.on_toggle.clone()}
+                on_section_change={props.on_section_change.clone()}
                 on_ready={props.on_ready.clone()}
             />
         },

@@ -12,5 +12,5 @@ mod show_all;
 mod skip_link;
 mod sources;
 
-pub use app::{App, AppProps, Content};
-pub use leaflet::{accordion_section_ids, Leaflet, LeafletProps};
+pub use app::{App, AppProps};
+pub use leaflet::{Leaflet, LeafletProps};
