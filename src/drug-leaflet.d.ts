@@ -109,8 +109,8 @@ export interface DrugLeafletElement extends HTMLElement {
   open(sectionId: string): boolean;
 
   /** Attributes: drug (default "nusinersen"), heading-level ("2" to "6"),
-   *  expanded ("first" | "all" | "none"), lang ("en" | "es"). */
-  setAttribute(name: "drug" | "heading-level" | "expanded" | "lang" | string, value: string): void;
+   *  expanded ("first" | "all" | "none"), lang ("en" | "es"), remember ("on" | "off"). */
+  setAttribute(name: "drug" | "heading-level" | "expanded" | "lang" | "remember" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
