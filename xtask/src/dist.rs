@@ -92,8 +92,9 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let wasm_integrity = integrity(&fs::read(dist.join(format!("{CORE_NAME}_bg.wasm")))?);
     let core = bundle_core(&bindgen_out)?.replace(WASM_INTEGRITY, &wasm_integrity);
     fs::write(dist.join(format!("{CORE_NAME}.js")), &core)?;
-    let loader =
-        fs::read_to_string(root.join("src/loader.js"))?.replace(CORE_INTEGRITY, &integrity(core.as_bytes()));
+    let loader = fs::read_to_string(root.join("src/loader.js"))?
+        .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
+        .replace(WASM_INTEGRITY, &wasm_integrity);
     fs::write(dist.join(LOADER), loader)?;
     for (source, name) in STATIC_FILES {
         fs::copy(root.join(source), dist.join(name)).with_context(|| format!("copying {source}"))?;
