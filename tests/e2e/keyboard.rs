@@ -5,35 +5,68 @@ use serde_json::json;
 use crate::common::{expanded_changed_from, wait_for_leaflet};
 use crate::harness::{Browser, Session};
 
+/// WebDriver's key codes (as in `fantoccini::key::Key`).
+const TAB: char = '\u{E004}';
+const ENTER: char = '\u{E007}';
+const SPACE: char = ' ';
+const DOWN: char = '\u{E015}';
+const END: char = '\u{E010}';
+const HOME: char = '\u{E011}';
+
 /// What has keyboard focus inside the leaflet: its class and its section.
 const FOCUSED: &str = "const a = document.querySelector('drug-leaflet').shadowRoot.activeElement;
     return a ? a.className + ' @' + (a.closest('[data-section-id]')?.dataset.sectionId ?? '') : 'outside';";
+
+/// What `FOCUSED` reads on the controls before the sections.
+const SKIP_LINK: &str = "skip-link @";
+const CONTENT: &str = "content @";
+const GLOSSARY_LINK: &str = "term-link @";
+const SHOW_ALL: &str = "show-all-button @";
+
+/// What `FOCUSED` reads on an element of class `class` in section `section`.
+fn in_section(class: &str, section: &str) -> String {
+    format!("{class} @{section}")
+}
+
+/// Waits for focus to be on `expected` (as `FOCUSED` reads it).
+async fn expect_focus(session: &Session, browser: Browser, expected: &str, message: &str) {
+    assert_eq!(
+        session.eventually(FOCUSED, json!(expected)).await,
+        json!(expected),
+        "{browser:?}: {message}"
+    );
+}
+
+/// Presses `key` and waits for focus to move to, or stay on, `expected`.
+async fn press_and_expect_focus(
+    session: &Session,
+    browser: Browser,
+    key: char,
+    expected: &str,
+    message: &str,
+) {
+    session.press(key).await;
+    expect_focus(session, browser, expected, message).await;
+}
 
 /// A keyboard-only reader: Tab reaches the skip link first, Enter follows it,
 /// "Show all sections" and the section buttons work with Enter and Space, arrow
 /// keys, Home and End move between sections, and focus stays put after a toggle.
 pub async fn keyboard_walkthrough(browser: Browser) {
-    const TAB: char = '\u{E004}';
-    const ENTER: char = '\u{E007}';
-    const DOWN: char = '\u{E015}';
-    const END: char = '\u{E010}';
-    const HOME: char = '\u{E011}';
+    let first_section = in_section("section-button", "what-is-nusinersen");
     let session = Session::start(browser).await;
     session.open("/a11y.html").await;
     wait_for_leaflet(&session, 0).await;
 
-    session.press(TAB).await;
-    assert_eq!(
-        session.eventually(FOCUSED, json!("skip-link @")).await,
-        json!("skip-link @"),
-        "{browser:?}: the skip link comes first"
-    );
-    session.press(ENTER).await;
-    assert_eq!(
-        session.eventually(FOCUSED, json!("content @")).await,
-        json!("content @"),
-        "{browser:?}: Enter moves focus to the content"
-    );
+    press_and_expect_focus(&session, browser, TAB, SKIP_LINK, "the skip link comes first").await;
+    press_and_expect_focus(
+        &session,
+        browser,
+        ENTER,
+        CONTENT,
+        "Enter moves focus to the content",
+    )
+    .await;
     // The always-visible summary comes first: its glossary links, one Tab each.
     let summary_links = session
         .eval(
@@ -48,18 +81,17 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         "{browser:?}: the summary links jargon to the glossary"
     );
     for _ in 0..summary_links {
-        session.press(TAB).await;
-        assert_eq!(
-            session.eventually(FOCUSED, json!("term-link @")).await,
-            json!("term-link @"),
-            "{browser:?}: a glossary link in the summary"
-        );
+        press_and_expect_focus(
+            &session,
+            browser,
+            TAB,
+            GLOSSARY_LINK,
+            "a glossary link in the summary",
+        )
+        .await;
     }
-    session.press(TAB).await;
-    assert_eq!(
-        session.eventually(FOCUSED, json!("show-all-button @")).await,
-        json!("show-all-button @")
-    );
+    press_and_expect_focus(&session, browser, TAB, SHOW_ALL, "Show all after the summary").await;
+
     session.press(ENTER).await;
     let all_open = session
         .eventually(
@@ -73,76 +105,48 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         json!(true),
         "{browser:?}: Enter on Show all opens every section"
     );
-    assert_eq!(
-        session.eventually(FOCUSED, json!("show-all-button @")).await,
-        json!("show-all-button @"),
-        "{browser:?}: focus stays on the control"
-    );
+    expect_focus(&session, browser, SHOW_ALL, "focus stays on the control").await;
 
-    session.press(TAB).await;
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
-            .await,
-        json!("section-button @what-is-nusinersen")
-    );
-    session.press(' ').await;
+    press_and_expect_focus(&session, browser, TAB, &first_section, "the first section next").await;
+    session.press(SPACE).await;
     assert_eq!(
         expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("true")).await,
         json!("false"),
         "{browser:?}: Space closes"
     );
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
-            .await,
-        json!("section-button @what-is-nusinersen"),
-        "{browser:?}: focus kept"
-    );
+    expect_focus(&session, browser, &first_section, "focus kept").await;
     session.press(ENTER).await;
     assert_eq!(
         expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("false")).await,
         json!("true"),
         "{browser:?}: Enter opens"
     );
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
-            .await,
-        json!("section-button @what-is-nusinersen")
-    );
+    expect_focus(&session, browser, &first_section, "focus kept after Enter").await;
 
-    session.press(DOWN).await;
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @side-effects"))
-            .await,
-        json!("section-button @side-effects"),
-        "{browser:?}: ArrowDown"
-    );
-    session.press(END).await;
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @sources"))
-            .await,
-        json!("section-button @sources"),
-        "{browser:?}: End"
-    );
-    session.press(HOME).await;
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("section-button @what-is-nusinersen"))
-            .await,
-        json!("section-button @what-is-nusinersen"),
-        "{browser:?}: Home"
-    );
-    session.press(TAB).await;
-    assert_eq!(
-        session
-            .eventually(FOCUSED, json!("link-button @what-is-nusinersen"))
-            .await,
-        json!("link-button @what-is-nusinersen"),
-        "{browser:?}: Tab goes into the open panel"
-    );
+    press_and_expect_focus(
+        &session,
+        browser,
+        DOWN,
+        &in_section("section-button", "side-effects"),
+        "ArrowDown",
+    )
+    .await;
+    press_and_expect_focus(
+        &session,
+        browser,
+        END,
+        &in_section("section-button", "sources"),
+        "End",
+    )
+    .await;
+    press_and_expect_focus(&session, browser, HOME, &first_section, "Home").await;
+    press_and_expect_focus(
+        &session,
+        browser,
+        TAB,
+        &in_section("link-button", "what-is-nusinersen"),
+        "Tab goes into the open panel",
+    )
+    .await;
     session.close().await;
 }
