@@ -7,6 +7,7 @@ use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use crate::common::wait_for_leaflet;
+use crate::fixtures::{nusinersen, pages, scripts};
 use crate::harness::Browser::{self, Chromium, Firefox, WebKit};
 use crate::harness::{Launch, Session};
 
@@ -76,7 +77,7 @@ const STATES: &[State] = &[
     State {
         name: "320 px wide",
         browsers: &[Chromium],
-        entry: Entry::Width(NARROW_WIDTH),
+        entry: Entry::Width(pages::NARROW_WIDTH),
         media_query: None,
         sections: &[Sections::AllOpen],
         check: Some(Check::NoHorizontalScrolling),
@@ -93,13 +94,6 @@ const STATES: &[State] = &[
 
 /// A browser's default font size, in px.
 const DEFAULT_FONT_SIZE: u64 = 16;
-
-/// A small phone's width, where WCAG 1.4.10 asks for no horizontal scrolling;
-/// narrow.html frames the page this wide.
-const NARROW_WIDTH: u64 = 320;
-
-const EXPAND_ALL: &str = "document.querySelector('drug-leaflet').expandAll();";
-const COLLAPSE_ALL: &str = "document.querySelector('drug-leaflet').collapseAll();";
 
 /// A state a reader can put the leaflet in, and how a test gets there.
 struct State {
@@ -202,12 +196,12 @@ impl State {
             }
             Entry::Launch(launch) => {
                 let launched = Session::start_with(browser, launch).await;
-                launched.open("/a11y.html").await;
+                launched.open(pages::A11Y).await;
                 wait_for_leaflet(&launched, 0).await;
                 Some(launched)
             }
             Entry::NarrowFrame => {
-                session.open("/narrow.html").await;
+                session.open(pages::NARROW).await;
                 let frame = session
                     .client
                     .find(Locator::Css("iframe"))
@@ -239,7 +233,7 @@ impl State {
     fn max_width(&self) -> Option<u64> {
         match self.entry {
             Entry::Width(px) => Some(px),
-            Entry::NarrowFrame => Some(NARROW_WIDTH),
+            Entry::NarrowFrame => Some(pages::NARROW_WIDTH),
             _ => None,
         }
     }
@@ -275,7 +269,7 @@ impl State {
                 }
             }
             Entry::NarrowFrame => {
-                session.open("/a11y.html").await;
+                session.open(pages::A11Y).await;
                 wait_for_leaflet(session, 0).await;
             }
         }
@@ -295,10 +289,10 @@ impl Sections {
         match self {
             Sections::AsLoaded => {}
             Sections::AllOpen => {
-                page.eval(EXPAND_ALL, vec![]).await;
+                page.eval(scripts::EXPAND_ALL, vec![]).await;
             }
             Sections::AllClosed => {
-                page.eval(COLLAPSE_ALL, vec![]).await;
+                page.eval(scripts::COLLAPSE_ALL, vec![]).await;
             }
         }
     }
@@ -331,7 +325,7 @@ impl Check {
                 assert_eq!(clipped, json!([]), "{browser:?}: text spacing clips nothing");
             }
             Check::EverySectionPrinted => {
-                page.eval(COLLAPSE_ALL, vec![]).await;
+                page.eval(scripts::COLLAPSE_ALL, vec![]).await;
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 let hidden_on_paper = page
                     .eval(
@@ -394,7 +388,7 @@ async fn assert_no_axe_violations(page: &Session, browser: Browser, state: &str)
 /// (`STATES`), and reports a fault when there is one.
 pub async fn accessibility(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/a11y.html").await;
+    session.open(pages::A11Y).await;
     wait_for_leaflet(&session, 0).await;
     for state in State::all_in(browser) {
         let launched = state.enter(&session, browser).await;
@@ -443,9 +437,9 @@ const URGENT_BOX: &str = "const root = document.querySelector('drug-leaflet').sh
 /// state a reader can put the leaflet in (`STATES`).
 pub async fn urgent_box_in_every_state(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/a11y.html").await;
+    session.open(pages::A11Y).await;
     wait_for_leaflet(&session, 0).await;
-    let expected = json!({ "shown": true, "inPanel": false, "heading": "Get medical help",
+    let expected = json!({ "shown": true, "inPanel": false, "heading": nusinersen::URGENT_HEADING,
                            "border": "solid true", "borderVisible": true, "icon": true, "fits": true });
     for state in State::all_in(browser) {
         let launched = state.enter(&session, browser).await;

@@ -5,13 +5,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use crate::fixtures::{nusinersen, scripts};
 use crate::harness::{Browser, Session};
-
-const TITLE_OF: &str = "return document.querySelectorAll('drug-leaflet')[arguments[0]]
-    ?.shadowRoot?.querySelector('.title')?.textContent ?? null;";
-
-const EXPANDED_OF: &str = "return document.querySelectorAll('drug-leaflet')[arguments[0]].shadowRoot
-    .querySelector(`[data-section-id='${arguments[1]}'] .section-button`).getAttribute('aria-expanded');";
 
 /// Nothing threw on the host page (tests/pages/watch.js records uncaught errors).
 pub async fn assert_no_page_errors(session: &Session, browser: Browser) {
@@ -23,13 +18,16 @@ pub async fn assert_no_page_errors(session: &Session, browser: Browser) {
     );
 }
 
+/// Waits until leaflet `n` on the page has rendered, and checks its title.
 pub async fn wait_for_leaflet(session: &Session, n: usize) {
-    let title = session.wait_for(TITLE_OF, vec![json!(n)]).await;
-    assert_eq!(title, json!("Nusinersen"), "leaflet {n}");
+    let title = session.wait_for(scripts::TITLE_OF, vec![json!(n)]).await;
+    assert_eq!(title, json!(nusinersen::TITLE), "leaflet {n}");
 }
 
 pub async fn expanded(session: &Session, n: usize, section: &str) -> Value {
-    session.eval(EXPANDED_OF, vec![json!(n), json!(section)]).await
+    session
+        .eval(scripts::EXPANDED_OF, vec![json!(n), json!(section)])
+        .await
 }
 
 /// `aria-expanded` of a section once it differs from `before`, or `before` after

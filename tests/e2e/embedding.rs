@@ -8,16 +8,17 @@ use serde_json::{json, Value};
 use crate::common::{
     assert_no_page_errors, click_section, expanded, expanded_changed_from, wait_for_leaflet,
 };
+use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
 
 /// The side-effects section's `aria-expanded` once the page reacts to a key or
 /// click, read again a moment later so that a key that toggled twice (our
 /// handler and the button's default action) would show.
 async fn settled(session: &Session, before: Value) -> Value {
-    let changed = expanded_changed_from(session, 0, "side-effects", &before).await;
+    let changed = expanded_changed_from(session, 0, nusinersen::SIDE_EFFECTS, &before).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
-        expanded(session, 0, "side-effects").await,
+        expanded(session, 0, nusinersen::SIDE_EFFECTS).await,
         changed,
         "toggled again"
     );
@@ -29,13 +30,19 @@ async fn settled(session: &Session, before: Value) -> Value {
 /// once, and nothing is requested or stored beyond the widget's own files.
 pub async fn plain_page(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/plain.html").await;
+    session.open(pages::PLAIN).await;
     wait_for_leaflet(&session, 0).await;
 
     let button = session
-        .in_leaflet(0, "[data-section-id='side-effects'] .section-button")
+        .in_leaflet(
+            0,
+            &format!("[data-section-id='{}'] .section-button", nusinersen::SIDE_EFFECTS),
+        )
         .await;
-    assert_eq!(expanded(&session, 0, "side-effects").await, json!("false"));
+    assert_eq!(
+        expanded(&session, 0, nusinersen::SIDE_EFFECTS).await,
+        json!("false")
+    );
     button.click().await.expect("click");
     assert_eq!(
         settled(&session, json!("false")).await,
@@ -56,17 +63,9 @@ pub async fn plain_page(browser: Browser) {
     );
 
     let requested = session.server.requested_paths();
-    let allowed = [
-        "/plain.html",
-        "/watch.js",
-        "/vendor/drug-leaflet/drug-leaflet.js",
-        "/vendor/drug-leaflet/drug-leaflet-core.js",
-        "/vendor/drug-leaflet/drug-leaflet-core_bg.wasm",
-        "/favicon.ico",
-    ];
     let unexpected: Vec<&String> = requested
         .iter()
-        .filter(|p| !allowed.contains(&p.as_str()))
+        .filter(|p| !pages::PLAIN_REQUESTS.contains(&p.as_str()))
         .collect();
     assert!(unexpected.is_empty(), "{browser:?} requested {unexpected:?}");
     // The only storage is the documented one: open sections, per page, for the tab.
@@ -78,7 +77,7 @@ pub async fn plain_page(browser: Browser) {
         .await;
     assert_eq!(
         stored,
-        json!(["", 0, ["drug-leaflet:/plain.html:nusinersen"]]),
+        json!(["", 0, [pages::PLAIN_SESSION_STORAGE]]),
         "{browser:?}: no cookies, only the documented storage"
     );
     assert_no_page_errors(&session, browser).await;
@@ -89,9 +88,12 @@ pub async fn plain_page(browser: Browser) {
 /// 'self'; style-src 'self'` the leaflet renders with no violation report.
 pub async fn strict_csp(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/strict-csp.html").await;
+    session.open(pages::STRICT_CSP).await;
     wait_for_leaflet(&session, 0).await;
-    assert_eq!(click_section(&session, 0, "dosing").await, json!("true"));
+    assert_eq!(
+        click_section(&session, 0, nusinersen::DOSING).await,
+        json!("true")
+    );
     // Firefox applies the page's img-src to its own request for the page's
     // favicon; that report is about the host page, not the leaflet.
     let violations: Vec<String> = session
@@ -105,8 +107,10 @@ pub async fn strict_csp(browser: Browser) {
     session.close().await;
 }
 
+/// The computed style of a paragraph of section `arguments[0]` and of the
+/// title, and whether both show.
 const STYLE_PROBE: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
-    const p = root.querySelector('[data-section-id=\"what-is-nusinersen\"] .panel p');
+    const p = root.querySelector(`[data-section-id='${arguments[0]}'] .panel p`);
     const title = root.querySelector('.title');
     const s = getComputedStyle(p);
     return { font: s.fontFamily, size: s.fontSize, color: s.color, lineHeight: s.lineHeight,
@@ -118,12 +122,13 @@ const STYLE_PROBE: &str = "const root = document.querySelector('drug-leaflet').s
 /// and an 8 px root font changes nothing inside the leaflet.
 pub async fn hostile_css(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/plain.html").await;
+    let probe_section = vec![json!(nusinersen::FIRST_SECTION)];
+    session.open(pages::PLAIN).await;
     wait_for_leaflet(&session, 0).await;
-    let plain = session.eval(STYLE_PROBE, vec![]).await;
-    session.open("/hostile-css.html").await;
+    let plain = session.eval(STYLE_PROBE, probe_section.clone()).await;
+    session.open(pages::HOSTILE_CSS).await;
     wait_for_leaflet(&session, 0).await;
-    let hostile = session.eval(STYLE_PROBE, vec![]).await;
+    let hostile = session.eval(STYLE_PROBE, probe_section).await;
     assert_eq!(plain["shown"], json!(true), "{browser:?}: {plain}");
     assert_eq!(hostile, plain, "{browser:?}: the host's CSS reached the leaflet");
     session.close().await;
@@ -133,7 +138,7 @@ pub async fn hostile_css(browser: Browser) {
 /// own state and attributes, and nothing throws.
 pub async fn two_instances(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/two-instances.html").await;
+    session.open(pages::TWO_INSTANCES).await;
     wait_for_leaflet(&session, 0).await;
     wait_for_leaflet(&session, 1).await;
     let tags = session
@@ -142,10 +147,13 @@ pub async fn two_instances(browser: Browser) {
             vec![],
         )
         .await;
-    assert_eq!(tags, json!(["H2", "H3"]));
-    assert_eq!(click_section(&session, 0, "pregnancy").await, json!("true"));
+    assert_eq!(tags, json!(pages::TWO_INSTANCES_TITLE_TAGS));
     assert_eq!(
-        expanded(&session, 1, "pregnancy").await,
+        click_section(&session, 0, nusinersen::PREGNANCY).await,
+        json!("true")
+    );
+    assert_eq!(
+        expanded(&session, 1, nusinersen::PREGNANCY).await,
         json!("false"),
         "{browser:?}"
     );
@@ -157,7 +165,7 @@ pub async fn two_instances(browser: Browser) {
 /// exactly one working leaflet, never a second app or a blank box.
 pub async fn moved_between_parents(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/move.html").await;
+    session.open(pages::MOVE).await;
     wait_for_leaflet(&session, 0).await;
     for round in 0..10 {
         let target = if round % 2 == 0 { "right" } else { "left" };
@@ -185,7 +193,7 @@ pub async fn moved_between_parents(browser: Browser) {
         .await;
     assert_eq!(parent, json!("left"));
     assert_eq!(
-        click_section(&session, 0, "breastfeeding").await,
+        click_section(&session, 0, nusinersen::BREASTFEEDING).await,
         json!("true"),
         "{browser:?}"
     );
@@ -197,7 +205,7 @@ pub async fn moved_between_parents(browser: Browser) {
 /// console error and an event; the other leaflet on the page still works.
 pub async fn invalid_monograph(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/two-instances.html").await;
+    session.open(pages::TWO_INSTANCES).await;
     wait_for_leaflet(&session, 0).await;
     wait_for_leaflet(&session, 1).await;
     session
@@ -226,7 +234,7 @@ pub async fn invalid_monograph(browser: Browser) {
     let console = session.watched("consoleErrors").await.join("\n");
     assert!(console.contains("sections[2].heading"), "{browser:?}: {console}");
     assert_eq!(
-        click_section(&session, 0, "storage").await,
+        click_section(&session, 0, nusinersen::STORAGE).await,
         json!("true"),
         "{browser:?}"
     );
@@ -237,7 +245,7 @@ pub async fn invalid_monograph(browser: Browser) {
 /// rendering first) is still the one the element checks and shows.
 pub async fn property_set_before_definition(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/early-property.html").await;
+    session.open(pages::EARLY_PROPERTY).await;
     let alert = session
         .wait_for(
             "return document.querySelector('#early').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",

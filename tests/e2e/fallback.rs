@@ -1,16 +1,18 @@
 //! The server-rendered fallback a host pastes inside `<drug-leaflet>`: what
 //! shows without WebAssembly or JavaScript, and its replacement where they run.
 
+use fantoccini::Locator;
 use serde_json::json;
 
 use crate::common::{click_section, wait_for_leaflet};
+use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Launch, Session};
 
 /// When the page's CSP forbids WebAssembly, the pasted fallback stays readable
 /// and the console says why.
 pub async fn fallback_without_webassembly(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/generated/fallback-no-wasm.html").await;
+    session.open(pages::FALLBACK_NO_WASM).await;
     let console = session
         .wait_for(
             "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
@@ -27,15 +29,15 @@ pub async fn fallback_without_webassembly(browser: Browser) {
     let state = session
         .eval(
             "const host = document.querySelector('drug-leaflet');
-             const p = [...host.querySelectorAll('p')].find(p => p.textContent.includes('1-800-FDA-1088'));
+             const p = [...host.querySelectorAll('p')].find(p => p.textContent.includes(arguments[0]));
              return { shadow: host.shadowRoot !== null, title: host.querySelector('h2').textContent,
                       shown: p.offsetHeight > 0 };",
-            vec![],
+            vec![json!(nusinersen::FDA_PHONE)],
         )
         .await;
     assert_eq!(
         state,
-        json!({ "shadow": false, "title": "Nusinersen", "shown": true }),
+        json!({ "shadow": false, "title": nusinersen::TITLE, "shown": true }),
         "{browser:?}"
     );
     session.close().await;
@@ -53,36 +55,41 @@ pub async fn fallback_without_javascript(browser: Browser) {
         },
     )
     .await;
-    session.open("/generated/fallback.html").await;
+    session.open(pages::FALLBACK).await;
     let title = session
         .client
-        .find(fantoccini::Locator::Css("drug-leaflet h2"))
+        .find(Locator::Css("drug-leaflet h2"))
         .await
         .expect("the fallback title");
-    assert_eq!(title.text().await.expect("text"), "Nusinersen");
+    assert_eq!(title.text().await.expect("text"), nusinersen::TITLE);
     let storage = session
         .client
-        .find(fantoccini::Locator::Css(
-            "drug-leaflet [data-section-id='storage'] li",
-        ))
+        .find(Locator::Css(&format!(
+            "drug-leaflet [data-section-id='{}'] li",
+            nusinersen::STORAGE
+        )))
         .await
         .expect("a list item deep in the leaflet");
     assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
-    assert!(storage.text().await.expect("text").contains("2 to 8"));
+    assert!(storage
+        .text()
+        .await
+        .expect("text")
+        .contains(nusinersen::STORAGE_TEMPERATURE));
     let urgent = session
         .client
-        .find(fantoccini::Locator::Css("drug-leaflet section.urgent h3"))
+        .find(Locator::Css("drug-leaflet section.urgent h3"))
         .await
         .expect("the fallback's get-medical-help box");
     assert!(urgent.is_displayed().await.expect("displayed"), "{browser:?}");
-    assert_eq!(urgent.text().await.expect("text"), "Get medical help");
+    assert_eq!(urgent.text().await.expect("text"), nusinersen::URGENT_HEADING);
     session.close().await;
 }
 
 /// Where WebAssembly runs, the interactive leaflet replaces the pasted fallback.
 pub async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
     let session = Session::start(browser).await;
-    session.open("/generated/fallback.html").await;
+    session.open(pages::FALLBACK).await;
     wait_for_leaflet(&session, 0).await;
     // Layout boxes, not WebDriver's "displayed" (WebKitGTK's ignores shadow roots).
     let fallback_boxes = session
@@ -93,7 +100,7 @@ pub async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
         .await;
     assert_eq!(fallback_boxes, json!(0), "{browser:?}: only one leaflet shows");
     assert_eq!(
-        click_section(&session, 0, "dosing").await,
+        click_section(&session, 0, nusinersen::DOSING).await,
         json!("true"),
         "{browser:?}"
     );

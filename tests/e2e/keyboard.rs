@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use crate::common::{expanded_changed_from, wait_for_leaflet};
+use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
 
 /// WebDriver's key codes (as in `fantoccini::key::Key`).
@@ -53,9 +54,9 @@ async fn press_and_expect_focus(
 /// "Show all sections" and the section buttons work with Enter and Space, arrow
 /// keys, Home and End move between sections, and focus stays put after a toggle.
 pub async fn keyboard_walkthrough(browser: Browser) {
-    let first_section = in_section("section-button", "what-is-nusinersen");
+    let first_section = in_section("section-button", nusinersen::FIRST_SECTION);
     let session = Session::start(browser).await;
-    session.open("/a11y.html").await;
+    session.open(pages::A11Y).await;
     wait_for_leaflet(&session, 0).await;
 
     press_and_expect_focus(&session, browser, TAB, SKIP_LINK, "the skip link comes first").await;
@@ -110,14 +111,14 @@ pub async fn keyboard_walkthrough(browser: Browser) {
     press_and_expect_focus(&session, browser, TAB, &first_section, "the first section next").await;
     session.press(SPACE).await;
     assert_eq!(
-        expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("true")).await,
+        expanded_changed_from(&session, 0, nusinersen::FIRST_SECTION, &json!("true")).await,
         json!("false"),
         "{browser:?}: Space closes"
     );
     expect_focus(&session, browser, &first_section, "focus kept").await;
     session.press(ENTER).await;
     assert_eq!(
-        expanded_changed_from(&session, 0, "what-is-nusinersen", &json!("false")).await,
+        expanded_changed_from(&session, 0, nusinersen::FIRST_SECTION, &json!("false")).await,
         json!("true"),
         "{browser:?}: Enter opens"
     );
@@ -127,7 +128,7 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         &session,
         browser,
         DOWN,
-        &in_section("section-button", "side-effects"),
+        &in_section("section-button", nusinersen::SIDE_EFFECTS),
         "ArrowDown",
     )
     .await;
@@ -135,7 +136,7 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         &session,
         browser,
         END,
-        &in_section("section-button", "sources"),
+        &in_section("section-button", nusinersen::LAST_SECTION),
         "End",
     )
     .await;
@@ -144,7 +145,7 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         &session,
         browser,
         TAB,
-        &in_section("link-button", "what-is-nusinersen"),
+        &in_section("link-button", nusinersen::FIRST_SECTION),
         "Tab goes into the open panel",
     )
     .await;

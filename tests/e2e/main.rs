@@ -7,6 +7,8 @@ mod accessibility;
 mod common;
 mod embedding;
 mod fallback;
+#[path = "../fixtures/mod.rs"]
+mod fixtures;
 mod harness;
 mod keyboard;
 mod links;
