@@ -29,25 +29,28 @@ fn in_section(class: &str, section: &str) -> String {
     format!("{class} @{section}")
 }
 
-/// Waits for focus to be on `expected` (as `FOCUSED` reads it).
-async fn expect_focus(session: &Session, browser: Browser, expected: &str, message: &str) {
-    assert_eq!(
-        session.eventually(FOCUSED, json!(expected)).await,
-        json!(expected),
-        "{browser:?}: {message}"
-    );
+/// The keyboard on a session's page, in `browser` (which failures name).
+struct Keyboard<'a> {
+    session: &'a Session,
+    browser: Browser,
 }
 
-/// Presses `key` and waits for focus to move to, or stay on, `expected`.
-async fn press_and_expect_focus(
-    session: &Session,
-    browser: Browser,
-    key: char,
-    expected: &str,
-    message: &str,
-) {
-    session.press(key).await;
-    expect_focus(session, browser, expected, message).await;
+impl Keyboard<'_> {
+    /// Waits for focus to be on `expected` (as `FOCUSED` reads it).
+    async fn expect_focus(&self, expected: &str, message: &str) {
+        assert_eq!(
+            self.session.eventually(FOCUSED, json!(expected)).await,
+            json!(expected),
+            "{:?}: {message}",
+            self.browser
+        );
+    }
+
+    /// Presses `key` and waits for focus to move to, or stay on, `expected`.
+    async fn press_and_expect_focus(&self, key: char, expected: &str, message: &str) {
+        self.session.press(key).await;
+        self.expect_focus(expected, message).await;
+    }
 }
 
 /// A keyboard-only reader: Tab reaches the skip link first, Enter follows it,
@@ -58,16 +61,17 @@ pub async fn keyboard_walkthrough(browser: Browser) {
     let session = Session::start(browser).await;
     session.open(pages::A11Y).await;
     wait_for_leaflet(&session, 0).await;
-
-    press_and_expect_focus(&session, browser, TAB, SKIP_LINK, "the skip link comes first").await;
-    press_and_expect_focus(
-        &session,
+    let keyboard = Keyboard {
+        session: &session,
         browser,
-        ENTER,
-        CONTENT,
-        "Enter moves focus to the content",
-    )
-    .await;
+    };
+
+    keyboard
+        .press_and_expect_focus(TAB, SKIP_LINK, "the skip link comes first")
+        .await;
+    keyboard
+        .press_and_expect_focus(ENTER, CONTENT, "Enter moves focus to the content")
+        .await;
     // The always-visible summary comes first: its glossary links, one Tab each.
     let summary_links = session
         .eval(
@@ -82,16 +86,13 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         "{browser:?}: the summary links jargon to the glossary"
     );
     for _ in 0..summary_links {
-        press_and_expect_focus(
-            &session,
-            browser,
-            TAB,
-            GLOSSARY_LINK,
-            "a glossary link in the summary",
-        )
-        .await;
+        keyboard
+            .press_and_expect_focus(TAB, GLOSSARY_LINK, "a glossary link in the summary")
+            .await;
     }
-    press_and_expect_focus(&session, browser, TAB, SHOW_ALL, "Show all after the summary").await;
+    keyboard
+        .press_and_expect_focus(TAB, SHOW_ALL, "Show all after the summary")
+        .await;
 
     session.press(ENTER).await;
     let all_open = session
@@ -106,48 +107,45 @@ pub async fn keyboard_walkthrough(browser: Browser) {
         json!(true),
         "{browser:?}: Enter on Show all opens every section"
     );
-    expect_focus(&session, browser, SHOW_ALL, "focus stays on the control").await;
+    keyboard
+        .expect_focus(SHOW_ALL, "focus stays on the control")
+        .await;
 
-    press_and_expect_focus(&session, browser, TAB, &first_section, "the first section next").await;
+    keyboard
+        .press_and_expect_focus(TAB, &first_section, "the first section next")
+        .await;
     session.press(SPACE).await;
     assert_eq!(
         expanded_changed_from(&session, 0, nusinersen::FIRST_SECTION, &json!("true")).await,
         json!("false"),
         "{browser:?}: Space closes"
     );
-    expect_focus(&session, browser, &first_section, "focus kept").await;
+    keyboard.expect_focus(&first_section, "focus kept").await;
     session.press(ENTER).await;
     assert_eq!(
         expanded_changed_from(&session, 0, nusinersen::FIRST_SECTION, &json!("false")).await,
         json!("true"),
         "{browser:?}: Enter opens"
     );
-    expect_focus(&session, browser, &first_section, "focus kept after Enter").await;
+    keyboard
+        .expect_focus(&first_section, "focus kept after Enter")
+        .await;
 
-    press_and_expect_focus(
-        &session,
-        browser,
-        DOWN,
-        &in_section("section-button", nusinersen::SIDE_EFFECTS),
-        "ArrowDown",
-    )
-    .await;
-    press_and_expect_focus(
-        &session,
-        browser,
-        END,
-        &in_section("section-button", nusinersen::LAST_SECTION),
-        "End",
-    )
-    .await;
-    press_and_expect_focus(&session, browser, HOME, &first_section, "Home").await;
-    press_and_expect_focus(
-        &session,
-        browser,
-        TAB,
-        &in_section("link-button", nusinersen::FIRST_SECTION),
-        "Tab goes into the open panel",
-    )
-    .await;
+    for (key, section, message) in [
+        (DOWN, nusinersen::SIDE_EFFECTS, "ArrowDown"),
+        (END, nusinersen::LAST_SECTION, "End"),
+        (HOME, nusinersen::FIRST_SECTION, "Home"),
+    ] {
+        keyboard
+            .press_and_expect_focus(key, &in_section("section-button", section), message)
+            .await;
+    }
+    keyboard
+        .press_and_expect_focus(
+            TAB,
+            &in_section("link-button", nusinersen::FIRST_SECTION),
+            "Tab goes into the open panel",
+        )
+        .await;
     session.close().await;
 }
