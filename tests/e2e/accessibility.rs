@@ -301,77 +301,89 @@ impl Sections {
 impl Check {
     async fn run(self, page: &Session, browser: Browser) {
         match self {
-            Check::TextSpacing => {
-                // Line height 1.5, paragraph spacing 2, letter 0.12, word 0.16 em.
-                let clipped = page
-                    .eval(
-                        "const root = document.querySelector('drug-leaflet').shadowRoot;
-                         const sheet = new CSSStyleSheet();
-                         sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
-                         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-                         document.querySelector('drug-leaflet').expandAll();
-                         return new Promise(done => setTimeout(() => {
-                           const boxes = [...root.querySelectorAll('button, p, li, dt, dd, .title')];
-                           const cut = boxes.filter(e => getComputedStyle(e).display !== 'inline')
-                                            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
-                                            .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + 'x' + e.scrollHeight
-                                                      + ' in ' + e.clientWidth + 'x' + e.clientHeight + ': ' + e.textContent.slice(0, 40));
-                           root.adoptedStyleSheets = root.adoptedStyleSheets.slice(0, -1);
-                           done(cut);
-                         }, 200));",
-                        vec![],
-                    )
-                    .await;
-                assert_eq!(clipped, json!([]), "{browser:?}: text spacing clips nothing");
-            }
-            Check::EverySectionPrinted => {
-                page.eval(scripts::COLLAPSE_ALL, vec![]).await;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                let hidden_on_paper = page
-                    .eval(
-                        "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.panel')]
-                           .filter(p => p.offsetHeight === 0).map(p => p.id);",
-                        vec![],
-                    )
-                    .await;
-                assert_eq!(
-                    hidden_on_paper,
-                    json!([]),
-                    "{browser:?}: print shows every section, even closed ones"
-                );
-            }
-            Check::TextDoubled => {
-                let zoomed = page
-                    .eval(
-                        "const root = document.querySelector('drug-leaflet').shadowRoot;
-                         const p = root.querySelector('.panel p');
-                         return [parseFloat(getComputedStyle(p).fontSize),
-                                 document.documentElement.scrollWidth - document.documentElement.clientWidth];",
-                        vec![],
-                    )
-                    .await;
-                assert_eq!(
-                    zoomed,
-                    json!([36, 0]),
-                    "{browser:?}: 200% text: 2 x 18 px, no horizontal scrolling"
-                );
-            }
-            Check::NoHorizontalScrolling => {
-                let width = page.eval("return window.innerWidth;", vec![]).await;
-                let overflow = page
-                    .eval(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-                        vec![],
-                    )
-                    .await;
-                assert_eq!(
-                    overflow,
-                    json!(0),
-                    "{browser:?}: horizontal scrolling at {width} px"
-                );
-            }
+            Check::TextSpacing => text_spacing_clips_nothing(page, browser).await,
+            Check::EverySectionPrinted => every_section_printed(page, browser).await,
+            Check::TextDoubled => text_doubled(page, browser).await,
+            Check::NoHorizontalScrolling => no_horizontal_scrolling(page, browser).await,
         }
     }
+}
+
+/// WCAG 1.4.12: with the text spacing a reader may force (line height 1.5,
+/// paragraph spacing 2, letter 0.12, word 0.16 em), nothing is clipped.
+async fn text_spacing_clips_nothing(page: &Session, browser: Browser) {
+    let clipped = page
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const sheet = new CSSStyleSheet();
+             sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+             root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+             document.querySelector('drug-leaflet').expandAll();
+             return new Promise(done => setTimeout(() => {
+               const boxes = [...root.querySelectorAll('button, p, li, dt, dd, .title')];
+               const cut = boxes.filter(e => getComputedStyle(e).display !== 'inline')
+                                .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+                                .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + 'x' + e.scrollHeight
+                                          + ' in ' + e.clientWidth + 'x' + e.clientHeight + ': ' + e.textContent.slice(0, 40));
+               root.adoptedStyleSheets = root.adoptedStyleSheets.slice(0, -1);
+               done(cut);
+             }, 200));",
+            vec![],
+        )
+        .await;
+    assert_eq!(clipped, json!([]), "{browser:?}: text spacing clips nothing");
+}
+
+/// Print shows every section, even closed ones.
+async fn every_section_printed(page: &Session, browser: Browser) {
+    page.eval(scripts::COLLAPSE_ALL, vec![]).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let hidden_on_paper = page
+        .eval(
+            "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.panel')]
+               .filter(p => p.offsetHeight === 0).map(p => p.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        hidden_on_paper,
+        json!([]),
+        "{browser:?}: print shows every section, even closed ones"
+    );
+}
+
+/// Text at 200%: the panel text is 2 x 18 px and nothing scrolls sideways.
+async fn text_doubled(page: &Session, browser: Browser) {
+    let zoomed = page
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const p = root.querySelector('.panel p');
+             return [parseFloat(getComputedStyle(p).fontSize),
+                     document.documentElement.scrollWidth - document.documentElement.clientWidth];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        zoomed,
+        json!([36, 0]),
+        "{browser:?}: 200% text: 2 x 18 px, no horizontal scrolling"
+    );
+}
+
+/// Nothing scrolls sideways.
+async fn no_horizontal_scrolling(page: &Session, browser: Browser) {
+    let width = page.eval("return window.innerWidth;", vec![]).await;
+    let overflow = page
+        .eval(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        overflow,
+        json!(0),
+        "{browser:?}: horizontal scrolling at {width} px"
+    );
 }
 
 /// axe-core finds nothing on the page once it has settled after the last change.
