@@ -1,0 +1,469 @@
+//! axe-core in every state a reader can put the leaflet in, with text spacing,
+//! text at 200% and 320 px wide, and the "Get medical help" box in each state.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use crate::common::wait_for_leaflet;
+use crate::fixtures::{nusinersen, pages, scripts};
+use crate::harness::Browser::{self, Chromium, Firefox, WebKit};
+use crate::harness::{Launch, Session};
+
+/// The states a reader can put the leaflet in, in the order the tests visit
+/// them, each entered from and left back to the default one.
+const STATES: &[State] = &[
+    State {
+        name: "default",
+        browsers: &[Chromium, Firefox, WebKit],
+        entry: Entry::AsIs,
+        media_query: None,
+        sections: &[Sections::AsLoaded, Sections::AllOpen, Sections::AllClosed],
+        check: Some(Check::TextSpacing),
+    },
+    State {
+        name: "dark",
+        browsers: &[Chromium],
+        entry: Entry::EmulatedMedia {
+            media: "",
+            features: &[("prefers-color-scheme", "dark")],
+        },
+        media_query: Some("(prefers-color-scheme: dark)"),
+        sections: &[Sections::AllOpen],
+        check: None,
+    },
+    State {
+        name: "dark",
+        browsers: &[Firefox],
+        entry: Entry::Launch(Launch {
+            javascript: true,
+            dark: true,
+        }),
+        media_query: Some("(prefers-color-scheme: dark)"),
+        sections: &[Sections::AllOpen],
+        check: None,
+    },
+    State {
+        name: "forced colours",
+        browsers: &[Chromium],
+        entry: Entry::EmulatedMedia {
+            media: "",
+            features: &[("forced-colors", "active")],
+        },
+        media_query: Some("(forced-colors: active)"),
+        sections: &[Sections::AllOpen],
+        check: None,
+    },
+    State {
+        name: "print",
+        browsers: &[Chromium],
+        entry: Entry::EmulatedMedia {
+            media: "print",
+            features: &[],
+        },
+        media_query: Some("print"),
+        sections: &[Sections::AllOpen],
+        check: Some(Check::EverySectionPrinted),
+    },
+    State {
+        name: "text at 200%",
+        browsers: &[Chromium],
+        entry: Entry::FontSize(2 * DEFAULT_FONT_SIZE),
+        media_query: None,
+        sections: &[Sections::AllOpen],
+        check: Some(Check::TextDoubled),
+    },
+    State {
+        name: "320 px wide",
+        browsers: &[Chromium],
+        entry: Entry::Width(pages::NARROW_WIDTH),
+        media_query: None,
+        sections: &[Sections::AllOpen],
+        check: Some(Check::NoHorizontalScrolling),
+    },
+    State {
+        name: "320 px wide",
+        browsers: &[Firefox, WebKit],
+        entry: Entry::NarrowFrame,
+        media_query: None,
+        sections: &[Sections::AllOpen],
+        check: Some(Check::NoHorizontalScrolling),
+    },
+];
+
+/// A browser's default font size, in px.
+const DEFAULT_FONT_SIZE: u64 = 16;
+
+/// A state a reader can put the leaflet in, and how a test gets there.
+struct State {
+    name: &'static str,
+    /// The browsers a test can put in this state.
+    browsers: &'static [Browser],
+    entry: Entry,
+    /// Holds once the state is entered: proof that the emulation or launch option took.
+    media_query: Option<&'static str>,
+    /// Which sections are open when axe checks the state, one check each.
+    sections: &'static [Sections],
+    /// What else to check in the state, beyond axe.
+    check: Option<Check>,
+}
+
+/// How a test puts the page in a state.
+#[derive(Clone, Copy)]
+enum Entry {
+    AsIs,
+    /// Chromium's `Emulation.setEmulatedMedia`: a media type ("" for the real
+    /// one) and media features, as (name, value).
+    EmulatedMedia {
+        media: &'static str,
+        features: &'static [(&'static str, &'static str)],
+    },
+    /// Chromium's default font size in px (`Page.setFontSizes`): text-only zoom.
+    FontSize(u64),
+    /// Chromium's viewport width in px, as on a phone (`Emulation.setDeviceMetricsOverride`).
+    Width(u64),
+    /// A second browser, started as `Launch` says (Firefox can start dark but
+    /// not emulate it), on the same page.
+    Launch(Launch),
+    /// The page in narrow.html's frame: a narrow viewport in any browser.
+    NarrowFrame,
+}
+
+/// Which sections are open: as the page loaded them, or all opened or all
+/// closed through the element's API.
+#[derive(Clone, Copy)]
+enum Sections {
+    AsLoaded,
+    AllOpen,
+    AllClosed,
+}
+
+/// A check of a state beyond axe's.
+#[derive(Clone, Copy)]
+enum Check {
+    /// WCAG 1.4.12: with the text spacing a reader may force, nothing is clipped.
+    TextSpacing,
+    /// Print shows every section, even closed ones.
+    EverySectionPrinted,
+    /// Text-only zoom to 200%: the leaflet, sized from the reader's default
+    /// font size, follows without horizontal scrolling.
+    TextDoubled,
+    /// WCAG 1.4.10: no horizontal scrolling.
+    NoHorizontalScrolling,
+}
+
+impl State {
+    /// The states `browser` can be put in.
+    fn all_in(browser: Browser) -> impl Iterator<Item = &'static State> {
+        STATES
+            .iter()
+            .filter(move |state| state.browsers.contains(&browser))
+    }
+
+    /// Puts the page in this state and checks that it took. Returns the
+    /// browser a launch option started, where to look instead of `session`.
+    async fn enter(&self, session: &Session, browser: Browser) -> Option<Session> {
+        let launched = match self.entry {
+            Entry::AsIs => None,
+            Entry::EmulatedMedia { media, features } => {
+                let features: Vec<Value> = features
+                    .iter()
+                    .map(|(name, value)| json!({ "name": name, "value": value }))
+                    .collect();
+                session
+                    .cdp(
+                        "Emulation.setEmulatedMedia",
+                        json!({ "media": media, "features": features }),
+                    )
+                    .await;
+                None
+            }
+            Entry::FontSize(px) => {
+                session
+                    .cdp("Page.setFontSizes", json!({ "fontSizes": { "standard": px } }))
+                    .await;
+                None
+            }
+            Entry::Width(px) => {
+                session
+                    .cdp(
+                        "Emulation.setDeviceMetricsOverride",
+                        json!({ "width": px, "height": 800, "deviceScaleFactor": 1, "mobile": true }),
+                    )
+                    .await;
+                None
+            }
+            Entry::Launch(launch) => {
+                let launched = Session::start_with(browser, launch).await;
+                launched.open(pages::A11Y).await;
+                wait_for_leaflet(&launched, 0).await;
+                Some(launched)
+            }
+            Entry::NarrowFrame => {
+                session.open(pages::NARROW).await;
+                let frame = session
+                    .client
+                    .find(Locator::Css("iframe"))
+                    .await
+                    .expect("the frame");
+                frame.enter_frame().await.expect("enter the frame");
+                wait_for_leaflet(session, 0).await;
+                None
+            }
+        };
+        let page = launched.as_ref().unwrap_or(session);
+        if let Some(query) = self.media_query {
+            let matches = page
+                .eval("return matchMedia(arguments[0]).matches;", vec![json!(query)])
+                .await;
+            assert_eq!(matches, json!(true), "{browser:?}, {}: {query}", self.name);
+        }
+        if let Some(max_width) = self.max_width() {
+            let width = page.eval("return window.innerWidth;", vec![]).await;
+            assert!(
+                width.as_u64().is_some_and(|w| w <= max_width),
+                "{browser:?}: the page is {width} px wide"
+            );
+        }
+        launched
+    }
+
+    /// The widest the viewport may be in this state, if the state is about width.
+    fn max_width(&self) -> Option<u64> {
+        match self.entry {
+            Entry::Width(px) => Some(px),
+            Entry::NarrowFrame => Some(pages::NARROW_WIDTH),
+            _ => None,
+        }
+    }
+
+    /// Puts the page back in the default state, closing a launched browser.
+    async fn leave(&self, session: &Session, launched: Option<Session>) {
+        match self.entry {
+            Entry::AsIs => {}
+            Entry::EmulatedMedia { .. } => {
+                session
+                    .cdp(
+                        "Emulation.setEmulatedMedia",
+                        json!({ "media": "", "features": [] }),
+                    )
+                    .await;
+            }
+            Entry::FontSize(_) => {
+                session
+                    .cdp(
+                        "Page.setFontSizes",
+                        json!({ "fontSizes": { "standard": DEFAULT_FONT_SIZE } }),
+                    )
+                    .await;
+            }
+            Entry::Width(_) => {
+                session
+                    .cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+                    .await;
+            }
+            Entry::Launch(_) => {
+                if let Some(launched) = launched {
+                    launched.close().await;
+                }
+            }
+            Entry::NarrowFrame => {
+                session.open(pages::A11Y).await;
+                wait_for_leaflet(session, 0).await;
+            }
+        }
+    }
+}
+
+impl Sections {
+    fn name(self) -> &'static str {
+        match self {
+            Sections::AsLoaded => "sections as loaded",
+            Sections::AllOpen => "all sections open",
+            Sections::AllClosed => "all sections closed",
+        }
+    }
+
+    async fn apply(self, page: &Session) {
+        match self {
+            Sections::AsLoaded => {}
+            Sections::AllOpen => {
+                page.eval(scripts::EXPAND_ALL, vec![]).await;
+            }
+            Sections::AllClosed => {
+                page.eval(scripts::COLLAPSE_ALL, vec![]).await;
+            }
+        }
+    }
+}
+
+impl Check {
+    async fn run(self, page: &Session, browser: Browser) {
+        match self {
+            Check::TextSpacing => text_spacing_clips_nothing(page, browser).await,
+            Check::EverySectionPrinted => every_section_printed(page, browser).await,
+            Check::TextDoubled => text_doubled(page, browser).await,
+            Check::NoHorizontalScrolling => no_horizontal_scrolling(page, browser).await,
+        }
+    }
+}
+
+/// WCAG 1.4.12: with the text spacing a reader may force (line height 1.5,
+/// paragraph spacing 2, letter 0.12, word 0.16 em), nothing is clipped.
+async fn text_spacing_clips_nothing(page: &Session, browser: Browser) {
+    let clipped = page
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const sheet = new CSSStyleSheet();
+             sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+             root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+             document.querySelector('drug-leaflet').expandAll();
+             return new Promise(done => setTimeout(() => {
+               const boxes = [...root.querySelectorAll('button, p, li, dt, dd, .title')];
+               const cut = boxes.filter(e => getComputedStyle(e).display !== 'inline')
+                                .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+                                .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + 'x' + e.scrollHeight
+                                          + ' in ' + e.clientWidth + 'x' + e.clientHeight + ': ' + e.textContent.slice(0, 40));
+               root.adoptedStyleSheets = root.adoptedStyleSheets.slice(0, -1);
+               done(cut);
+             }, 200));",
+            vec![],
+        )
+        .await;
+    assert_eq!(clipped, json!([]), "{browser:?}: text spacing clips nothing");
+}
+
+/// Print shows every section, even closed ones.
+async fn every_section_printed(page: &Session, browser: Browser) {
+    page.eval(scripts::COLLAPSE_ALL, vec![]).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let hidden_on_paper = page
+        .eval(
+            "return [...document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.panel')]
+               .filter(p => p.offsetHeight === 0).map(p => p.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        hidden_on_paper,
+        json!([]),
+        "{browser:?}: print shows every section, even closed ones"
+    );
+}
+
+/// Text at 200%: the panel text is 2 x 18 px and nothing scrolls sideways.
+async fn text_doubled(page: &Session, browser: Browser) {
+    let zoomed = page
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const p = root.querySelector('.panel p');
+             return [parseFloat(getComputedStyle(p).fontSize),
+                     document.documentElement.scrollWidth - document.documentElement.clientWidth];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        zoomed,
+        json!([36, 0]),
+        "{browser:?}: 200% text: 2 x 18 px, no horizontal scrolling"
+    );
+}
+
+/// Nothing scrolls sideways.
+async fn no_horizontal_scrolling(page: &Session, browser: Browser) {
+    let width = page.eval("return window.innerWidth;", vec![]).await;
+    let overflow = page
+        .eval(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        overflow,
+        json!(0),
+        "{browser:?}: horizontal scrolling at {width} px"
+    );
+}
+
+/// axe-core finds nothing on the page once it has settled after the last change.
+async fn assert_no_axe_violations(page: &Session, browser: Browser, state: &str) {
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        page.axe_violations().await,
+        Vec::<String>::new(),
+        "{browser:?}, {state}"
+    );
+}
+
+/// axe-core finds nothing in each state a reader can put the leaflet in
+/// (`STATES`), and reports a fault when there is one.
+pub async fn accessibility(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::A11Y).await;
+    wait_for_leaflet(&session, 0).await;
+    for state in State::all_in(browser) {
+        let launched = state.enter(&session, browser).await;
+        let page = launched.as_ref().unwrap_or(&session);
+        for sections in state.sections {
+            sections.apply(page).await;
+            assert_no_axe_violations(page, browser, &format!("{}, {}", state.name, sections.name())).await;
+        }
+        if let Some(check) = state.check {
+            check.run(page, browser).await;
+        }
+        state.leave(&session, launched).await;
+    }
+
+    // The check itself can fail: a button without a name is reported.
+    session
+        .eval(
+            "document.querySelector('main').append(document.createElement('button'));",
+            vec![],
+        )
+        .await;
+    let violations = session.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("button-name")),
+        "{browser:?}: {violations:?}"
+    );
+    session.close().await;
+}
+
+/// How the "Get medical help" box looks now: whether it takes space on the
+/// page, sits outside every panel, its heading, and its border and icon (drawn,
+/// in a colour that differs from the background).
+const URGENT_BOX: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
+    const box = root.querySelector('section.urgent');
+    const icon = box.querySelector('h3 svg');
+    const style = getComputedStyle(box);
+    const rect = box.getBoundingClientRect();
+    return { shown: rect.height > 0 && box.checkVisibility(), inPanel: box.closest('.panel') !== null,
+             heading: box.querySelector('h3').textContent.trim(),
+             border: style.borderTopStyle + ' ' + (parseFloat(style.borderInlineStartWidth) >= 6),
+             borderVisible: style.borderTopColor !== style.backgroundColor,
+             icon: icon.getBoundingClientRect().width > 0 && getComputedStyle(icon).color !== style.backgroundColor,
+             fits: rect.right <= document.documentElement.clientWidth };";
+
+/// The "Get medical help" box is in view with every section closed, in every
+/// state a reader can put the leaflet in (`STATES`).
+pub async fn urgent_box_in_every_state(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::A11Y).await;
+    wait_for_leaflet(&session, 0).await;
+    let expected = json!({ "shown": true, "inPanel": false, "heading": nusinersen::URGENT_HEADING,
+                           "border": "solid true", "borderVisible": true, "icon": true, "fits": true });
+    for state in State::all_in(browser) {
+        let launched = state.enter(&session, browser).await;
+        let page = launched.as_ref().unwrap_or(&session);
+        Sections::AllClosed.apply(page).await;
+        assert_eq!(
+            page.eventually(URGENT_BOX, expected.clone()).await,
+            expected,
+            "{browser:?}, {}",
+            state.name
+        );
+        state.leave(&session, launched).await;
+    }
+    session.close().await;
+}

@@ -1,0 +1,55 @@
+//! Helpers every theme uses: waiting for a leaflet, reading and clicking its
+//! sections, and the page's record of errors.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::fixtures::{nusinersen, scripts};
+use crate::harness::{Browser, Session};
+
+/// Nothing threw on the host page (tests/pages/watch.js records uncaught errors).
+pub async fn assert_no_page_errors(session: &Session, browser: Browser) {
+    let errors = session.watched("errors").await;
+    assert_eq!(
+        errors,
+        Vec::<String>::new(),
+        "{browser:?}: uncaught errors on the page"
+    );
+}
+
+/// Waits until leaflet `n` on the page has rendered, and checks its title.
+pub async fn wait_for_leaflet(session: &Session, n: usize) {
+    let title = session.wait_for(scripts::TITLE_OF, vec![json!(n)]).await;
+    assert_eq!(title, json!(nusinersen::TITLE), "leaflet {n}");
+}
+
+pub async fn expanded(session: &Session, n: usize, section: &str) -> Value {
+    session
+        .eval(scripts::EXPANDED_OF, vec![json!(n), json!(section)])
+        .await
+}
+
+/// `aria-expanded` of a section once it differs from `before`, or `before` after
+/// 3 s: some drivers (WebKitGTK's) return from a click before the page handled it.
+pub async fn expanded_changed_from(session: &Session, n: usize, section: &str, before: &Value) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let now = expanded(session, n, section).await;
+        if &now != before || Instant::now() > deadline {
+            return now;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Clicks section `section` of leaflet `n` with a real (trusted) click and
+/// returns its new `aria-expanded`.
+pub async fn click_section(session: &Session, n: usize, section: &str) -> Value {
+    let button = session
+        .in_leaflet(n, &format!("[data-section-id='{section}'] .section-button"))
+        .await;
+    let before = expanded(session, n, section).await;
+    button.click().await.expect("click");
+    expanded_changed_from(session, n, section, &before).await
+}

@@ -1,0 +1,258 @@
+//! The leaflet on the pages a host might have: plain, under a strict CSP, with
+//! hostile CSS, twice, moved around, given its data early or broken.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::common::{
+    assert_no_page_errors, click_section, expanded, expanded_changed_from, wait_for_leaflet,
+};
+use crate::fixtures::{nusinersen, pages};
+use crate::harness::{Browser, Session};
+
+/// The side-effects section's `aria-expanded` once the page reacts to a key or
+/// click, read again a moment later so that a key that toggled twice (our
+/// handler and the button's default action) would show.
+async fn settled(session: &Session, before: Value) -> Value {
+    let changed = expanded_changed_from(session, 0, nusinersen::SIDE_EFFECTS, &before).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        expanded(session, 0, nusinersen::SIDE_EFFECTS).await,
+        changed,
+        "toggled again"
+    );
+    changed
+}
+
+/// The README's snippet in a plain page, with dist/ served from another folder:
+/// the leaflet appears, real clicks and key presses toggle a section exactly
+/// once, and nothing is requested or stored beyond the widget's own files.
+pub async fn plain_page(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::PLAIN).await;
+    wait_for_leaflet(&session, 0).await;
+
+    let button = session
+        .in_leaflet(
+            0,
+            &format!("[data-section-id='{}'] .section-button", nusinersen::SIDE_EFFECTS),
+        )
+        .await;
+    assert_eq!(
+        expanded(&session, 0, nusinersen::SIDE_EFFECTS).await,
+        json!("false")
+    );
+    button.click().await.expect("click");
+    assert_eq!(
+        settled(&session, json!("false")).await,
+        json!("true"),
+        "{browser:?}: a click opens"
+    );
+    button.send_keys("\u{E007}").await.expect("Enter");
+    assert_eq!(
+        settled(&session, json!("true")).await,
+        json!("false"),
+        "{browser:?}: Enter toggles once"
+    );
+    button.send_keys(" ").await.expect("Space");
+    assert_eq!(
+        settled(&session, json!("false")).await,
+        json!("true"),
+        "{browser:?}: Space toggles once"
+    );
+
+    let requested = session.server.requested_paths();
+    let unexpected: Vec<&String> = requested
+        .iter()
+        .filter(|p| !pages::PLAIN_REQUESTS.contains(&p.as_str()))
+        .collect();
+    assert!(unexpected.is_empty(), "{browser:?} requested {unexpected:?}");
+    // The only storage is the documented one: open sections, per page, for the tab.
+    let stored = session
+        .eval(
+            "return [document.cookie, localStorage.length, Object.keys(sessionStorage)];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        stored,
+        json!(["", 0, [pages::PLAIN_SESSION_STORAGE]]),
+        "{browser:?}: no cookies, only the documented storage"
+    );
+    assert_no_page_errors(&session, browser).await;
+    session.close().await;
+}
+
+/// Under `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src
+/// 'self'; style-src 'self'` the leaflet renders with no violation report.
+pub async fn strict_csp(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::STRICT_CSP).await;
+    wait_for_leaflet(&session, 0).await;
+    assert_eq!(
+        click_section(&session, 0, nusinersen::DOSING).await,
+        json!("true")
+    );
+    // Firefox applies the page's img-src to its own request for the page's
+    // favicon; that report is about the host page, not the leaflet.
+    let violations: Vec<String> = session
+        .watched("violations")
+        .await
+        .into_iter()
+        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
+        .collect();
+    assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
+    assert_no_page_errors(&session, browser).await;
+    session.close().await;
+}
+
+/// The computed style of a paragraph of section `arguments[0]` and of the
+/// title, and whether both show.
+const STYLE_PROBE: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
+    const p = root.querySelector(`[data-section-id='${arguments[0]}'] .panel p`);
+    const title = root.querySelector('.title');
+    const s = getComputedStyle(p);
+    return { font: s.fontFamily, size: s.fontSize, color: s.color, lineHeight: s.lineHeight,
+             letterSpacing: s.letterSpacing, wordSpacing: s.wordSpacing, transform: s.textTransform,
+             style: s.fontStyle, indent: s.textIndent, titleColor: getComputedStyle(title).color,
+             shown: p.offsetHeight > 0 && s.visibility === 'visible' && title.offsetHeight > 0 };";
+
+/// A host stylesheet with `* { ... !important }`, `display: none` on every tag
+/// and an 8 px root font changes nothing inside the leaflet.
+pub async fn hostile_css(browser: Browser) {
+    let session = Session::start(browser).await;
+    let probe_section = vec![json!(nusinersen::FIRST_SECTION)];
+    session.open(pages::PLAIN).await;
+    wait_for_leaflet(&session, 0).await;
+    let plain = session.eval(STYLE_PROBE, probe_section.clone()).await;
+    session.open(pages::HOSTILE_CSS).await;
+    wait_for_leaflet(&session, 0).await;
+    let hostile = session.eval(STYLE_PROBE, probe_section).await;
+    assert_eq!(plain["shown"], json!(true), "{browser:?}: {plain}");
+    assert_eq!(hostile, plain, "{browser:?}: the host's CSS reached the leaflet");
+    session.close().await;
+}
+
+/// Two leaflets with the script included twice: both render, each keeps its
+/// own state and attributes, and nothing throws.
+pub async fn two_instances(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::TWO_INSTANCES).await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    let tags = session
+        .eval(
+            "return [...document.querySelectorAll('drug-leaflet')].map(e => e.shadowRoot.querySelector('.title').tagName);",
+            vec![],
+        )
+        .await;
+    assert_eq!(tags, json!(pages::TWO_INSTANCES_TITLE_TAGS));
+    assert_eq!(
+        click_section(&session, 0, nusinersen::PREGNANCY).await,
+        json!("true")
+    );
+    assert_eq!(
+        expanded(&session, 1, nusinersen::PREGNANCY).await,
+        json!("false"),
+        "{browser:?}"
+    );
+    assert_no_page_errors(&session, browser).await;
+    session.close().await;
+}
+
+/// Moving the element between parents (a framework re-rendering) leaves
+/// exactly one working leaflet, never a second app or a blank box.
+pub async fn moved_between_parents(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::MOVE).await;
+    wait_for_leaflet(&session, 0).await;
+    for round in 0..10 {
+        let target = if round % 2 == 0 { "right" } else { "left" };
+        session
+            .eval(
+                "document.getElementById(arguments[0]).appendChild(document.querySelector('drug-leaflet'));",
+                vec![json!(target)],
+            )
+            .await;
+    }
+    wait_for_leaflet(&session, 0).await;
+    let roots = session
+        .wait_for(
+            "const r = document.querySelector('drug-leaflet').shadowRoot.querySelectorAll('.leaflet-root').length;
+             return r === 1 ? r : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(roots, json!(1));
+    let parent = session
+        .eval(
+            "return document.querySelector('drug-leaflet').parentElement.id;",
+            vec![],
+        )
+        .await;
+    assert_eq!(parent, json!("left"));
+    assert_eq!(
+        click_section(&session, 0, nusinersen::BREASTFEEDING).await,
+        json!("true"),
+        "{browser:?}"
+    );
+    assert_no_page_errors(&session, browser).await;
+    session.close().await;
+}
+
+/// A host that passes a broken monograph gets an alert naming each problem, a
+/// console error and an event; the other leaflet on the page still works.
+pub async fn invalid_monograph(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::TWO_INSTANCES).await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    session
+        .eval(
+            "window.__errorEvents = [];
+             document.addEventListener('drug-leaflet-error', e => window.__errorEvents.push(e.detail.problems));
+             const broken = document.querySelector('#second').monograph;
+             broken.sections[2].heading = 42;
+             document.querySelector('#second').monograph = broken;",
+            vec![],
+        )
+        .await;
+    let alert = session
+        .wait_for(
+            "return document.querySelector('#second').shadowRoot.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    let alert = alert.as_str().unwrap_or_default().to_owned();
+    assert!(
+        alert.contains("sections[2].heading: invalid type"),
+        "{browser:?}: {alert}"
+    );
+    let events = session.eval("return window.__errorEvents;", vec![]).await;
+    assert_eq!(events[0][0]["path"], json!("sections[2].heading"), "{browser:?}");
+    let console = session.watched("consoleErrors").await.join("\n");
+    assert!(console.contains("sections[2].heading"), "{browser:?}: {console}");
+    assert_eq!(
+        click_section(&session, 0, nusinersen::STORAGE).await,
+        json!("true"),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// A `monograph` set before the script has defined the element (a framework
+/// rendering first) is still the one the element checks and shows.
+pub async fn property_set_before_definition(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::EARLY_PROPERTY).await;
+    let alert = session
+        .wait_for(
+            "return document.querySelector('#early').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    let alert = alert.as_str().unwrap_or_default().to_owned();
+    assert!(alert.contains("missing field"), "{browser:?}: {alert}");
+    session.close().await;
+}

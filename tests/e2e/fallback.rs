@@ -1,0 +1,108 @@
+//! The server-rendered fallback a host pastes inside `<drug-leaflet>`: what
+//! shows without WebAssembly or JavaScript, and its replacement where they run.
+
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::common::{click_section, wait_for_leaflet};
+use crate::fixtures::{nusinersen, pages};
+use crate::harness::{Browser, Launch, Session};
+
+/// When the page's CSP forbids WebAssembly, the pasted fallback stays readable
+/// and the console says why.
+pub async fn fallback_without_webassembly(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::FALLBACK_NO_WASM).await;
+    let console = session
+        .wait_for(
+            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        console
+            .as_str()
+            .unwrap_or_default()
+            .contains("'wasm-unsafe-eval'"),
+        "{browser:?}: {console}"
+    );
+    let state = session
+        .eval(
+            "const host = document.querySelector('drug-leaflet');
+             const p = [...host.querySelectorAll('p')].find(p => p.textContent.includes(arguments[0]));
+             return { shadow: host.shadowRoot !== null, title: host.querySelector('h2').textContent,
+                      shown: p.offsetHeight > 0 };",
+            vec![json!(nusinersen::FDA_PHONE)],
+        )
+        .await;
+    assert_eq!(
+        state,
+        json!({ "shadow": false, "title": nusinersen::TITLE, "shown": true }),
+        "{browser:?}"
+    );
+    session.close().await;
+}
+
+/// With JavaScript off, the pasted fallback is the leaflet: every section's text
+/// is on the page (on a page that would otherwise run the interactive leaflet).
+/// Read through WebDriver's element commands, not scripts.
+pub async fn fallback_without_javascript(browser: Browser) {
+    let session = Session::start_with(
+        browser,
+        Launch {
+            javascript: false,
+            ..Launch::default()
+        },
+    )
+    .await;
+    session.open(pages::FALLBACK).await;
+    let title = session
+        .client
+        .find(Locator::Css("drug-leaflet h2"))
+        .await
+        .expect("the fallback title");
+    assert_eq!(title.text().await.expect("text"), nusinersen::TITLE);
+    let storage = session
+        .client
+        .find(Locator::Css(&format!(
+            "drug-leaflet [data-section-id='{}'] li",
+            nusinersen::STORAGE
+        )))
+        .await
+        .expect("a list item deep in the leaflet");
+    assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
+    assert!(storage
+        .text()
+        .await
+        .expect("text")
+        .contains(nusinersen::STORAGE_TEMPERATURE));
+    let urgent = session
+        .client
+        .find(Locator::Css("drug-leaflet section.urgent h3"))
+        .await
+        .expect("the fallback's get-medical-help box");
+    assert!(urgent.is_displayed().await.expect("displayed"), "{browser:?}");
+    assert_eq!(urgent.text().await.expect("text"), nusinersen::URGENT_HEADING);
+    session.close().await;
+}
+
+/// Where WebAssembly runs, the interactive leaflet replaces the pasted fallback.
+pub async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::FALLBACK).await;
+    wait_for_leaflet(&session, 0).await;
+    // Layout boxes, not WebDriver's "displayed" (WebKitGTK's ignores shadow roots).
+    let fallback_boxes = session
+        .eval(
+            "return document.querySelector('drug-leaflet h2').getClientRects().length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(fallback_boxes, json!(0), "{browser:?}: only one leaflet shows");
+    assert_eq!(
+        click_section(&session, 0, nusinersen::DOSING).await,
+        json!("true"),
+        "{browser:?}"
+    );
+    session.close().await;
+}
