@@ -2,25 +2,23 @@
 //   <script src=".../drug-leaflet.js" defer></script>
 // It adds the leaflet's ES module (which loads the WebAssembly next to it and
 // defines <drug-leaflet>) with its Subresource Integrity hash, so a changed
-// file is refused, and starts fetching the WebAssembly at the same time (a
-// preload with the same integrity, which the module's fetch then reuses), so a
-// phone waits two round trips, not three. Including this script twice is harmless.
+// file is refused, and starts fetching the WebAssembly (with its integrity) at
+// the same time, handing the response to the module, so a phone waits two
+// round trips, not three. Including this script twice is harmless.
 (function () {
   "use strict";
   var marker = "__drugLeafletLoader";
   if (window[marker]) {
     return;
   }
-  window[marker] = true;
   var script = document.currentScript;
   var base = new URL(".", script && script.src ? script.src : document.baseURI);
-  var wasm = document.createElement("link");
-  wasm.rel = "preload";
-  wasm.as = "fetch";
-  wasm.href = new URL("drug-leaflet-core_bg.wasm", base).href;
-  wasm.integrity = "__WASM_INTEGRITY__";
-  wasm.crossOrigin = "anonymous";
-  document.head.appendChild(wasm);
+  // A <link rel=preload> would do, but Firefox and WebKit do not hand it to the
+  // module's fetch and download the file twice; a promise always works.
+  var wasm = fetch(new URL("drug-leaflet-core_bg.wasm", base).href, { integrity: "__WASM_INTEGRITY__" });
+  // A failure is reported by the module, which awaits this same promise.
+  wasm.catch(function () {});
+  window[marker] = { wasm: wasm };
   var core = document.createElement("script");
   core.type = "module";
   core.src = new URL("drug-leaflet-core.js", base).href;

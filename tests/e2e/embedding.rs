@@ -68,6 +68,25 @@ pub async fn plain_page(browser: Browser) {
         .filter(|p| !pages::PLAIN_REQUESTS.contains(&p.as_str()))
         .collect();
     assert!(unexpected.is_empty(), "{browser:?} requested {unexpected:?}");
+    // The loader preloads the WASM beside the core module: one request for it
+    // (the module's fetch reuses the preload), started before the module has
+    // arrived, so the WASM is two round trips deep, not three.
+    let wasm = "/vendor/drug-leaflet/drug-leaflet-core_bg.wasm";
+    let wasm_requests = requested.iter().filter(|p| p.as_str() == wasm).count();
+    assert_eq!(wasm_requests, 1, "{browser:?}: the WASM is fetched once");
+    let order = session
+        .eval(
+            "const entry = name => performance.getEntriesByType('resource').find(e => e.name.endsWith(name));
+             const core = entry('/drug-leaflet-core.js'), wasm = entry('/drug-leaflet-core_bg.wasm');
+             return wasm.startTime < core.responseEnd;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        order,
+        json!(true),
+        "{browser:?}: the WASM starts before the core module arrives"
+    );
     // The only storage is the documented one: open sections, per page, for the tab.
     let stored = session
         .eval(

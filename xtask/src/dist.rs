@@ -110,7 +110,8 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
 }
 
 /// wasm-bindgen's glue with the element shell inlined (one module, one hash)
-/// and the start-up code appended: fetch the WASM with its integrity, then
+/// and the start-up code appended: take the loader's fetch of the WASM (or
+/// fetch it, with its integrity, when the module is loaded on its own), then
 /// define `<drug-leaflet>`.
 fn bundle_core(bindgen_out: &Path) -> Result<String> {
     let glue = fs::read_to_string(bindgen_out.join(format!("{CORE_NAME}.js")))?;
@@ -135,7 +136,8 @@ fn bundle_core(bindgen_out: &Path) -> Result<String> {
     }
     bundled.push_str(&format!(
         r#"
-__wbg_init({{ module_or_path: fetch(new URL("{CORE_NAME}_bg.wasm", import.meta.url), {{ integrity: "{WASM_INTEGRITY}" }}) }})
+const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
+__wbg_init({{ module_or_path: loaded || fetch(new URL("{CORE_NAME}_bg.wasm", import.meta.url), {{ integrity: "{WASM_INTEGRITY}" }}) }})
   .then(() => defineElement())
   .catch((error) => console.error(
     "drug-leaflet: WebAssembly could not start, so any fallback content inside <drug-leaflet> stays as it is. " +
