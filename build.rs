@@ -1,11 +1,7 @@
 //! Turns each `monographs/<id>.toml` into a Rust constant, so the shipped WASM
 //! carries the leaflet as static data and parses nothing at run time. A monograph
-//! that breaks a rule in `src/monograph/validate.rs` fails the build with the
+//! that breaks a rule in `monograph/src/validate.rs` fails the build with the
 //! file, the field and what is wrong.
-
-#[path = "src/monograph/mod.rs"]
-#[allow(dead_code)] // the build uses validation, not every helper the crate uses
-mod monograph;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,7 +15,7 @@ use monograph::model::{
 
 fn main() {
     println!("cargo::rerun-if-changed=monographs");
-    println!("cargo::rerun-if-changed=src/monograph");
+    println!("cargo::rerun-if-changed=monograph/src");
     let mut files: Vec<PathBuf> = fs::read_dir("monographs")
         .unwrap_or_else(|e| fail(&format!("cannot read the monographs/ folder: {e}")))
         .filter_map(|entry| entry.ok().map(|e| e.path()))

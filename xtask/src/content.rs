@@ -9,9 +9,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-#[path = "../../src/monograph/mod.rs"]
-pub mod monograph;
-
 use monograph::model::Monograph;
 use monograph::readability::Readability;
 use monograph::validate::{added_texts, validate, Problem, Report};

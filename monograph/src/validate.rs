@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::RangeInclusive;
 
-use super::date::IsoDate;
-use super::markup::{runs, shown_text, Run};
-use super::model::{Block, Item, Monograph, Section, SourceKind, SourceRef};
+use crate::date::IsoDate;
+use crate::markup::{runs, shown_text, Run};
+use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef};
 
 /// Added sentences longer than this are reported for plain-language review.
 pub const LONG_SENTENCE_WORDS: usize = 25;
