@@ -46,7 +46,7 @@ impl Report {
         errors.chain(warnings).collect()
     }
 
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Problem {
             path: path.into(),
             message: message.into(),
@@ -546,14 +546,14 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use implicit_clone::unsync::IArray;
 
     use super::*;
 
     /// A small valid monograph; each test breaks it in one place. Its summary
     /// item and list item cite `PI`, so it adds 2 texts beyond `seed`.
-    const MINIMAL: &str = r#"
+    pub(crate) const MINIMAL: &str = r#"
 [meta]
 id = "example"
 title = "Example"
