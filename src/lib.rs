@@ -12,7 +12,8 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 mod host_monograph;
 pub mod i18n;
-pub mod monograph;
+/// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
+pub use monograph;
 pub mod options;
 pub mod state;
 pub mod text;

@@ -1,34 +1,25 @@
 //! `cargo xtask check-content [FILE...]`: validates monographs with the same
-//! rules as `build.rs` and reports what a pharmacist signing a leaflet off wants
-//! to know without failing the build: long added sentences, the reading grade
-//! of the added text and the additions nobody has reviewed yet.
+//! loader and rules as `build.rs` and reports what a pharmacist signing a
+//! leaflet off wants to know without failing the build: long added sentences,
+//! the reading grade of the added text and the additions nobody has reviewed yet.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
-#[path = "../../src/monograph/mod.rs"]
-pub mod monograph;
-
+use monograph::loader::{self, Loaded};
 use monograph::model::Monograph;
 use monograph::readability::Readability;
-use monograph::validate::{added_texts, validate, Problem, Report};
+use monograph::validate::{added_texts, Problem, Report};
 
 /// Added text above this Flesch-Kincaid grade is reported: patient leaflets aim
 /// for a reading age of 9 to 11 (US grades 4 to 6), grade 8 at most.
 pub const MAX_READING_GRADE: f64 = 8.0;
 
-fn load(path: &Path) -> Result<Monograph, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-    toml::from_str(&text).map_err(|e| e.to_string())
-}
-
-/// The rules' report, with a warning when the added text reads above grade 8,
-/// and the editor's notes (reading grade, unreviewed additions) as lines.
-fn check_monograph(monograph: &Monograph) -> (Report, Vec<String>) {
-    let mut report = validate(monograph);
+/// Adds a warning to the report when the added text reads above grade 8, and
+/// returns the editor's notes (reading grade, unreviewed additions) as lines.
+fn check_monograph(monograph: &Monograph, report: &mut Report) -> Vec<String> {
     let added = added_texts(monograph);
     let mut readability = Readability::default();
     for text in &added {
@@ -83,16 +74,13 @@ fn check_monograph(monograph: &Monograph) -> (Report, Vec<String>) {
         }
         None => {}
     }
-    (report, notes)
+    notes
 }
 
+/// The project's `monographs/*.toml`, sorted: what `build.rs` bundles.
 pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root.join("monographs"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
+    let dir = root.join("monographs");
+    loader::monograph_files(&dir).with_context(|| format!("cannot read {}", dir.display()))
 }
 
 /// Prints a report for each file and fails if any file has errors.
@@ -114,10 +102,13 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
 /// The report for one file as printed, and whether the file is valid.
 pub fn report_text(path: &Path) -> (String, bool) {
     let name = path.display().to_string();
-    match load(path) {
+    match loader::load(path) {
         Err(error) => (format!("{name}: error: {error}\n"), false),
-        Ok(monograph) => {
-            let (report, notes) = check_monograph(&monograph);
+        Ok(Loaded {
+            monograph,
+            mut report,
+        }) => {
+            let notes = check_monograph(&monograph, &mut report);
             let mut out = String::new();
             for line in report.lines(&name) {
                 let _ = writeln!(out, "{line}");

@@ -31,6 +31,24 @@ fn a_broken_monograph_is_reported_with_file_field_and_problem() {
 }
 
 #[test]
+fn a_file_not_named_after_its_id_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("check-content-misnamed-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("other.toml");
+    fs::write(&file, nusinersen_toml()).expect("write");
+
+    let (text, ok) = report_text(&file);
+    fs::remove_dir_all(&dir).expect("clean up");
+    assert!(!ok, "{text}");
+    let expected = format!(
+        "{}: error: meta.id: \"nusinersen\" but the file is named other.toml\n",
+        file.display()
+    );
+    assert!(text.contains(&expected), "{text}");
+    assert!(text.contains("1 error(s), 0 warning(s)"), "{text}");
+}
+
+#[test]
 fn the_bundled_monographs_pass() {
     let files = xtask::content::monograph_files(&xtask::project_root()).expect("monographs/");
     assert!(!files.is_empty());

@@ -1,9 +1,9 @@
 //! Reading level of plain-language text: the Flesch-Kincaid grade, computed in Rust
-//! with spelling rules instead of a dictionary, so every crate that includes this
-//! module gets the same number for the same text.
+//! with spelling rules instead of a dictionary, so the same text always gets the
+//! same number, with no word list to ship or keep in step.
 
-use super::markup::shown_text;
-use super::validate::sentences;
+use crate::markup::shown_text;
+use crate::validate::sentences;
 
 /// Abbreviations up to this many letters are read letter by letter (PT, SMN, aPTT).
 const SPELLED_OUT_MAX_LETTERS: usize = 5;

@@ -1,0 +1,14 @@
+//! Monograph data: its model, the rules it must meet, dates, glossary-link
+//! markup and the reading grade. The library (a host's monograph), `build.rs`
+//! (the bundled files) and the xtask (`check-content`) all depend on this crate,
+//! so the same rules run everywhere; its Cargo.toml keeps it to std, serde and
+//! implicit-clone, plus toml for the file loader (feature `loader`), which the
+//! shipped WASM leaves out.
+
+pub mod date;
+#[cfg(feature = "loader")]
+pub mod loader;
+pub mod markup;
+pub mod model;
+pub mod readability;
+pub mod validate;
