@@ -437,7 +437,7 @@ impl RefChecker<'_> {
         if place != Place::Summary {
             report.error(
                 format!("{path}.kind"),
-                format!("a {kind} block belongs in the summary: a closed section would hide it"),
+                format!("the {kind} block belongs in the summary: a closed section would hide it"),
             );
         }
     }
@@ -853,7 +853,7 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             errors_of(&urgent_in_section),
             [
                 "summary: a leaflet needs exactly one urgent block (kind = \"urgent\"): the signs that need medical help, always in view; found 0",
-                "sections[0].blocks[2].kind: a urgent block belongs in the summary: a closed section would hide it",
+                "sections[0].blocks[2].kind: the urgent block belongs in the summary: a closed section would hide it",
             ]
         );
         let key_facts = key_facts_then_urgent(4);
@@ -862,7 +862,7 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             MINIMAL.to_owned() + &key_facts.replace("[[summary]]", "[[sections.blocks]]");
         assert_eq!(
             errors_of(&key_facts_in_section),
-            ["sections[0].blocks[2].kind: a key_facts block belongs in the summary: a closed section would hide it"]
+            ["sections[0].blocks[2].kind: the key_facts block belongs in the summary: a closed section would hide it"]
         );
     }
 
