@@ -117,7 +117,7 @@ pub struct Section {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "BlockFields")]
 pub enum Block {
     Paragraph {
         text: IString,
@@ -149,6 +149,153 @@ pub enum Block {
     },
 }
 
+/// Every field of every block kind, read in one pass and then checked against
+/// the kind. Deserialising `Block` as an internally tagged enum would buffer each
+/// block in serde's `Content` first, which costs the WASM bytes and time.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockFields {
+    kind: BlockKind,
+    text: Option<IString>,
+    lead: Option<IString>,
+    heading: Option<IString>,
+    source: Option<SourceRef>,
+    items: Option<Vec<ItemFields>>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BlockKind {
+    Paragraph,
+    List,
+    Note,
+    Definitions,
+    KeyFacts,
+    Urgent,
+}
+
+/// A list item or a definition, before the block's kind says which.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemFields {
+    text: Option<IString>,
+    term: Option<IString>,
+    definition: Option<IString>,
+    source: Option<SourceRef>,
+}
+
+impl BlockKind {
+    fn name(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::List => "list",
+            BlockKind::Note => "note",
+            BlockKind::Definitions => "definitions",
+            BlockKind::KeyFacts => "key_facts",
+            BlockKind::Urgent => "urgent",
+        }
+    }
+}
+
+impl TryFrom<BlockFields> for Block {
+    type Error = String;
+
+    fn try_from(fields: BlockFields) -> Result<Block, String> {
+        let BlockFields {
+            kind,
+            text,
+            lead,
+            heading,
+            source,
+            items,
+        } = fields;
+        let name = kind.name();
+        let missing = |field: &str| format!("missing field `{field}` (the {name} block needs it)");
+        let unknown = |field: &str| format!("unknown field `{field}` (the {name} block has none)");
+        let allowed: &[&str] = match kind {
+            BlockKind::Paragraph | BlockKind::Note => &["text", "source"],
+            BlockKind::List => &["lead", "source", "items"],
+            BlockKind::Definitions => &["items"],
+            BlockKind::KeyFacts => &["heading", "items"],
+            BlockKind::Urgent => &["heading", "lead", "source", "items"],
+        };
+        let present = [
+            ("text", text.is_some()),
+            ("lead", lead.is_some()),
+            ("heading", heading.is_some()),
+            ("source", source.is_some()),
+            ("items", items.is_some()),
+        ];
+        if let Some((field, _)) = present.iter().find(|(f, there)| *there && !allowed.contains(f)) {
+            return Err(unknown(field));
+        }
+        let facts = |items: Option<Vec<ItemFields>>| -> Result<IArray<Item>, String> {
+            let items = items.ok_or_else(|| missing("items"))?;
+            let facts = items.into_iter().map(|item| match item {
+                ItemFields {
+                    text: Some(text),
+                    term: None,
+                    definition: None,
+                    source,
+                } => Ok(Item { text, source }),
+                ItemFields { text: None, .. } => {
+                    Err(format!("missing field `text` in an item of the {name} block"))
+                }
+                _ => Err(format!("the {name} block's items have only `text` and `source`")),
+            });
+            facts.collect::<Result<Vec<_>, _>>().map(IArray::from)
+        };
+        Ok(match kind {
+            BlockKind::Paragraph => Block::Paragraph {
+                text: text.ok_or_else(|| missing("text"))?,
+                source,
+            },
+            BlockKind::Note => Block::Note {
+                text: text.ok_or_else(|| missing("text"))?,
+                source,
+            },
+            BlockKind::List => Block::List {
+                lead,
+                source,
+                items: facts(items)?,
+            },
+            BlockKind::KeyFacts => Block::KeyFacts {
+                heading: heading.ok_or_else(|| missing("heading"))?,
+                items: facts(items)?,
+            },
+            BlockKind::Urgent => Block::Urgent {
+                heading: heading.ok_or_else(|| missing("heading"))?,
+                lead,
+                source,
+                items: facts(items)?,
+            },
+            BlockKind::Definitions => {
+                let items = items.ok_or_else(|| missing("items"))?;
+                let definitions = items.into_iter().map(|item| match item {
+                    ItemFields {
+                        text: None,
+                        term: Some(term),
+                        definition: Some(definition),
+                        source,
+                    } => Ok(Definition {
+                        term,
+                        definition,
+                        source,
+                    }),
+                    ItemFields { text: Some(_), .. } => {
+                        Err("a definition has `term` and `definition`, not `text`".to_owned())
+                    }
+                    ItemFields { term: None, .. } => Err("missing field `term` in a definition".to_owned()),
+                    _ => Err("missing field `definition` in a definition".to_owned()),
+                });
+                Block::Definitions {
+                    items: definitions.collect::<Result<Vec<_>, _>>().map(IArray::from)?,
+                }
+            }
+        })
+    }
+}
+
 /// A list item: a fact, so it always names its source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,3 +322,64 @@ impl ImplicitClone for Section {}
 impl ImplicitClone for Block {}
 impl ImplicitClone for Item {}
 impl ImplicitClone for Definition {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The block `fields` (TOML inline table contents) as read, or serde's message.
+    fn block(fields: &str) -> Result<Block, String> {
+        #[derive(Deserialize)]
+        struct Holder {
+            block: Block,
+        }
+        toml::from_str::<Holder>(&format!("block = {{ {fields} }}"))
+            .map(|h| h.block)
+            .map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_fields() {
+        assert_eq!(
+            block(r#"kind = "paragraph", text = "Hi.""#),
+            Ok(Block::Paragraph {
+                text: IString::from("Hi."),
+                source: None
+            })
+        );
+        let urgent = block(r#"kind = "urgent", heading = "Get help", items = [{ text = "Fever." }]"#);
+        assert!(
+            matches!(urgent, Ok(Block::Urgent { ref items, .. }) if items.len() == 1),
+            "{urgent:?}"
+        );
+        let glossary = block(r#"kind = "definitions", items = [{ term = "A", definition = "B." }]"#);
+        assert!(
+            matches!(glossary, Ok(Block::Definitions { ref items }) if items[0].term == "A"),
+            "{glossary:?}"
+        );
+    }
+
+    #[test]
+    fn a_field_of_another_kind_or_a_missing_one_is_named() {
+        assert_eq!(
+            block(r#"kind = "paragraph", text = "Hi.", items = []"#),
+            Err("unknown field `items` (the paragraph block has none)".to_owned())
+        );
+        assert_eq!(
+            block(r#"kind = "urgent", items = []"#),
+            Err("missing field `heading` (the urgent block needs it)".to_owned())
+        );
+        assert_eq!(
+            block(r#"kind = "list", items = [{ term = "A", definition = "B." }]"#),
+            Err("missing field `text` in an item of the list block".to_owned())
+        );
+        assert_eq!(
+            block(r#"kind = "definitions", items = [{ text = "A." }]"#),
+            Err("a definition has `term` and `definition`, not `text`".to_owned())
+        );
+        let unknown = block(r#"kind = "paragraf", text = "Hi.""#).expect_err("unknown kind");
+        assert!(unknown.contains("unknown variant `paragraf`"), "{unknown}");
+        let typo = block(r#"kind = "paragraph", txt = "Hi.""#).expect_err("unknown field");
+        assert!(typo.contains("unknown field `txt`"), "{typo}");
+    }
+}

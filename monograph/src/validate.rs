@@ -142,7 +142,12 @@ pub fn validate(monograph: &Monograph) -> Report {
             Block::Definitions { items } => Some(items),
             _ => None,
         })
-        .flat_map(|items| items.iter().map(|d| d.term.to_lowercase()).collect::<Vec<_>>())
+        .flat_map(|items| {
+            items
+                .iter()
+                .map(|d| d.term.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        })
         .collect();
     let announcements: HashSet<&str> = monograph
         .sources
@@ -351,7 +356,8 @@ enum Place {
 struct RefChecker<'a> {
     declared: &'a HashSet<&'a str>,
     based_on: &'a str,
-    /// Definition terms, lowercase: what `[[...]]` links may name.
+    /// Definition terms, ASCII-lowercased (no Unicode case tables in the WASM):
+    /// what `[[...]]` links may name, in any ASCII case.
     terms: &'a HashSet<String>,
     /// Sources of kind `announcement`: each may back one fact only.
     announcements: &'a HashSet<&'a str>,
@@ -469,7 +475,7 @@ impl RefChecker<'_> {
         }
         for run in runs(text) {
             if let Run::Term { term, .. } = run {
-                if !self.terms.contains(&term.to_lowercase()) {
+                if !self.terms.contains(&term.to_ascii_lowercase()) {
                     report.error(
                         path,
                         format!("[[{term}]] links to a term that no definition list defines"),
