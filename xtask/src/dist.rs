@@ -48,7 +48,8 @@ const WASM_FEATURES: &[&str] = &[
 
 pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let dist = root.join("dist");
-    run(tools.command("cargo")?.args([
+    let mut cargo = tools.command("cargo")?;
+    cargo.args([
         "build",
         "--release",
         "--lib",
@@ -56,7 +57,20 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         "drug-leaflet",
         "--target",
         WASM_TARGET,
-    ]))?;
+    ]);
+    if tools.std_sources {
+        // std rebuilt with panics that abort at once: no panic messages,
+        // locations or their formatting code in the WASM (about 11 KB brotli).
+        // A panic traps either way; `panic = "abort"` only printed to nowhere.
+        println!("dist: std rebuilt from rust-src with panic=immediate-abort");
+        cargo
+            .env("RUSTC_BOOTSTRAP", "1")
+            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort")
+            .arg("-Zbuild-std=std,panic_abort");
+    } else {
+        println!("dist: prebuilt std (no rust-src): panic messages stay in the WASM, about 11 KB brotli");
+    }
+    run(&mut cargo)?;
     let wasm = root
         .join("target")
         .join(WASM_TARGET)

@@ -33,14 +33,19 @@ pub struct Toolchain {
     root: PathBuf,
     /// Set when the wasm32 target comes from the offline fallback.
     rustup_toolchain: Option<String>,
+    /// The standard library's sources (rustup's `rust-src`), so `dist` can
+    /// rebuild std for the WASM without panic messages.
+    pub std_sources: bool,
 }
 
 impl Toolchain {
     pub fn ensure(root: &Path, needs: Needs) -> Result<Toolchain> {
         let rustup_toolchain = ensure_wasm_target(root)?;
+        let std_sources = rustup_toolchain.is_none() && ensure_std_sources(root);
         let toolchain = Toolchain {
             root: root.to_path_buf(),
             rustup_toolchain,
+            std_sources,
         };
         let bindgen_version = wasm_bindgen_version(root)?;
         toolchain.ensure_cargo_tool("wasm-bindgen-cli", &bindgen_version, "wasm-bindgen")?;
@@ -185,6 +190,33 @@ fn ensure_wasm_target(root: &Path) -> Result<Option<String>> {
         "the offline wasm32 fallback failed; with internet access, `rustup target add wasm32-unknown-unknown` is the fix",
     )?;
     Ok(Some(FALLBACK_TOOLCHAIN.into()))
+}
+
+/// rustup's `rust-src` component, installed if missing. Without it (offline,
+/// or the Debian fallback) `dist` builds with the prebuilt std instead.
+fn ensure_std_sources(root: &Path) -> bool {
+    let has_sources = || {
+        output(
+            Command::new("rustc")
+                .current_dir(root)
+                .args(["--print", "sysroot"]),
+        )
+        .is_some_and(|sysroot| {
+            Path::new(sysroot.trim())
+                .join("lib/rustlib/src/rust/library/std")
+                .is_dir()
+        })
+    };
+    if has_sources() {
+        return true;
+    }
+    println!("installing rustup's rust-src component (to rebuild std for a smaller WASM)");
+    let added = Command::new("rustup")
+        .current_dir(root)
+        .args(["component", "add", "rust-src"])
+        .status()
+        .is_ok_and(|s| s.success());
+    added && has_sources()
 }
 
 /// Whether `rustc` (as configured by the command's environment) has a wasm32 std.
