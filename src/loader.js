@@ -21,7 +21,17 @@
   window[marker] = { wasm: wasm };
   var core = document.createElement("script");
   core.type = "module";
-  core.src = new URL("drug-leaflet-core.js", base).href;
+  try {
+    core.src = scriptUrl(new URL("drug-leaflet-core.js", base).href);
+  } catch (error) {
+    console.error(
+      "drug-leaflet: this page enforces Trusted Types and its Content-Security-Policy does not allow " +
+        "the policy \"drug-leaflet\": add it to the trusted-types directive (trusted-types drug-leaflet). " +
+        "Any fallback content inside <drug-leaflet> stays as it is.",
+      error
+    );
+    return;
+  }
   core.integrity = "__CORE_INTEGRITY__";
   core.crossOrigin = "anonymous";
   core.onerror = function () {
@@ -33,4 +43,30 @@
     );
   };
   document.head.appendChild(core);
+
+  // Under Trusted Types (`require-trusted-types-for 'script'`) a script's src
+  // must be a TrustedScriptURL: the policy "drug-leaflet" makes one for this
+  // one URL and nothing else. The page's CSP must list it:
+  // `trusted-types drug-leaflet`.
+  function scriptUrl(url) {
+    if (!window.trustedTypes || !window.trustedTypes.createPolicy) {
+      return url;
+    }
+    try {
+      return window.trustedTypes
+        .createPolicy("drug-leaflet", {
+          createScriptURL: function (requested) {
+            if (requested !== url) {
+              throw new TypeError("drug-leaflet: the drug-leaflet policy only loads " + url);
+            }
+            return requested;
+          },
+        })
+        .createScriptURL(url);
+    } catch (error) {
+      // Names restricted but not enforced: the plain URL still works; enforced:
+      // assigning it fails, and the caller says why.
+      return url;
+    }
+  }
 })();

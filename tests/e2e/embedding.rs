@@ -106,8 +106,45 @@ pub async fn plain_page(browser: Browser) {
 /// Under `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src
 /// 'self'; style-src 'self'` the leaflet renders with no violation report.
 pub async fn strict_csp(browser: Browser) {
+    renders_without_violations(browser, pages::STRICT_CSP).await;
+}
+
+/// A page that enforces Trusted Types and allows the policy `drug-leaflet`
+/// gets the leaflet, with no violation report and no error; one that does not
+/// allow it gets a console error that says which CSP line to add.
+pub async fn trusted_types(browser: Browser) {
+    renders_without_violations(browser, pages::TRUSTED_TYPES).await;
+
     let session = Session::start(browser).await;
-    session.open(pages::STRICT_CSP).await;
+    session.open(pages::TRUSTED_TYPES_NOT_ALLOWED).await;
+    let enforced = session
+        .eval(
+            "try { document.createElement('script').src = '/x.js'; return 'a string was accepted'; }
+             catch (e) { return 'enforced'; }",
+            vec![],
+        )
+        .await;
+    assert_eq!(enforced, json!("enforced"), "{browser:?} enforces Trusted Types");
+    let console = session
+        .wait_for(
+            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        console
+            .as_str()
+            .unwrap_or_default()
+            .contains("(trusted-types drug-leaflet)"),
+        "{browser:?}: {console}"
+    );
+    assert_no_page_errors(&session, browser).await;
+    session.close().await;
+}
+
+async fn renders_without_violations(browser: Browser, page: &str) {
+    let session = Session::start(browser).await;
+    session.open(page).await;
     wait_for_leaflet(&session, 0).await;
     assert_eq!(
         click_section(&session, 0, nusinersen::DOSING).await,

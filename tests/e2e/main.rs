@@ -36,6 +36,7 @@ macro_rules! in_browsers {
 in_browsers!(
     embedding::plain_page,
     embedding::strict_csp,
+    embedding::trusted_types,
     embedding::hostile_css,
     embedding::two_instances,
     embedding::moved_between_parents,
