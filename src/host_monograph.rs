@@ -1,30 +1,109 @@
-//! A monograph passed in by the host page as a JS object: deserialized with the
-//! path of the first structural problem, then held to the same rules as the
-//! bundled files.
+//! A monograph passed in by the host page as a JS object: read by serde, and
+//! when serde refuses it, walked against `monograph::shape` to name the place
+//! and what was expected; then held to the same rules as the bundled files.
 
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
-use crate::monograph::model::Monograph;
+use crate::monograph::model::{Block, Monograph};
+use crate::monograph::shape::{locate, Found, Node, MONOGRAPH};
 use crate::monograph::validate::{validate, Problem};
 
 pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    let monograph: Monograph = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        vec![Problem {
-            path: if path == "." { "monograph".into() } else { path },
-            // serde-wasm-bindgen's message is a JS Error's text: "Error: ...".
-            message: error
-                .into_inner()
-                .to_string()
-                .trim_start_matches("Error: ")
-                .to_owned(),
-        }]
-    })?;
+    let monograph: Monograph = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|error| vec![place(&value, &error.to_string())])?;
     let report = validate(&monograph);
     if report.errors.is_empty() {
         Ok(monograph)
     } else {
         Err(report.errors)
+    }
+}
+
+/// Where serde's `message` applies: the first place the value breaks the
+/// monograph's shape, else the block whose kind lacks or has a field, else the
+/// whole monograph.
+fn place(value: &JsValue, message: &str) -> Problem {
+    let at = |path: String, message: String| Problem {
+        path: if path.is_empty() { "monograph".into() } else { path },
+        // serde-wasm-bindgen's message is a JS Error's text: "Error: ...".
+        message: message.trim_start_matches("Error: ").to_owned(),
+    };
+    let value = HostValue(value.clone());
+    if let Some(problem) = locate(&value, &MONOGRAPH, "") {
+        return at(problem.path, problem.message);
+    }
+    let sections = value.field("sections").map(|s| s.items()).unwrap_or_default();
+    let block_lists = std::iter::once(("summary".to_owned(), value.field("summary"))).chain(
+        sections
+            .iter()
+            .enumerate()
+            .map(|(i, section)| (format!("sections[{i}].blocks"), section.field("blocks"))),
+    );
+    for (list, blocks) in block_lists {
+        for (i, block) in blocks
+            .map(|b| b.items())
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            if let Err(error) = serde_wasm_bindgen::from_value::<Block>(block.0) {
+                return at(format!("{list}[{i}]"), error.to_string());
+            }
+        }
+    }
+    at(String::new(), message.to_owned())
+}
+
+/// A host page's value, walked as `shape` needs.
+struct HostValue(JsValue);
+
+impl Node for HostValue {
+    fn found(&self) -> Found {
+        let value = &self.0;
+        if value.is_undefined() {
+            Found::Nothing
+        } else if value.is_null() {
+            Found::Null
+        } else if let Some(text) = value.as_string() {
+            Found::Text(text)
+        } else if value.as_bool().is_some() {
+            Found::Bool
+        } else if value.as_f64().is_some() {
+            Found::Number
+        } else if Array::is_array(value) {
+            Found::List
+        } else if value.is_object() && !value.is_function() {
+            Found::Object
+        } else {
+            Found::Other
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<HostValue> {
+        // A getter that throws reads as absent: serde already refused the value.
+        Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined())
+            .map(HostValue)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.0
+            .dyn_ref::<Object>()
+            .map(|object| {
+                Object::keys(object)
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn items(&self) -> Vec<HostValue> {
+        self.0
+            .dyn_ref::<Array>()
+            .map(|a| a.iter().map(HostValue).collect())
+            .unwrap_or_default()
     }
 }

@@ -171,8 +171,10 @@ async fn an_invalid_monograph_shows_an_alert_with_each_problem_and_spares_other_
     // Read the console first: a failing assertion writes there too.
     let console = errors.finish();
     let text = leaflet.one("[role='alert']").inner_text();
-    assert!(text.contains("sections[2].heading: invalid type"), "{text}");
-    assert!(text.contains("expected a string"), "{text}");
+    assert!(
+        text.contains("sections[2].heading: expected text, found a number"),
+        "{text}"
+    );
     assert!(console.contains("sections[2].heading"), "console: {console}");
     let details = events.take();
     assert_eq!(details.len(), 1);
@@ -415,4 +417,49 @@ async fn choosing_a_drug_replaces_a_monograph_set_through_the_property() {
     leaflet.reinsert();
     settle().await;
     assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+}
+
+/// Each kind of bad host data is reported at its place, in plain words: a wrong
+/// type, a block that lacks its kind's field, and something that is not a
+/// monograph at all.
+#[wasm_bindgen_test]
+async fn bad_host_data_names_the_place_and_what_was_expected() {
+    let leaflet = Mounted::new().await;
+    let alert_after = |change: &dyn Fn(&JsValue)| {
+        let monograph = monograph_of(&leaflet);
+        change(&monograph);
+        set(&leaflet.host, "monograph", &monograph);
+    };
+    let cases: [(&dyn Fn(&JsValue), &str); 3] = [
+        (
+            &|m| set(m, "sections", &"nope".into()),
+            "sections: expected a list, found the text \"nope\"",
+        ),
+        (
+            &|m| {
+                let urgent = get(m, "summary.1");
+                js_sys::Reflect::delete_property(&urgent.into(), &"heading".into()).expect("delete");
+            },
+            "summary[1]: missing field `heading` (the urgent block needs it)",
+        ),
+        (
+            &|m| set(m, "meta.additions.compiled", &JsValue::from(true)),
+            "meta.additions.compiled: expected text, found true or false",
+        ),
+    ];
+    for (change, expected) in cases {
+        alert_after(change);
+        settle().await;
+        let text = leaflet.one("[role='alert']").inner_text();
+        assert!(text.contains(expected), "expected {expected:?} in {text}");
+        set(&leaflet.host, "monograph", &JsValue::NULL);
+        settle().await;
+    }
+    set(&leaflet.host, "monograph", &JsValue::from(42));
+    settle().await;
+    let text = leaflet.one("[role='alert']").inner_text();
+    assert!(
+        text.contains("monograph: expected an object, found a number"),
+        "{text}"
+    );
 }

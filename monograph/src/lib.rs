@@ -11,4 +11,5 @@ pub mod loader;
 pub mod markup;
 pub mod model;
 pub mod readability;
+pub mod shape;
 pub mod validate;

@@ -282,7 +282,7 @@ pub async fn invalid_monograph(browser: Browser) {
         .await;
     let alert = alert.as_str().unwrap_or_default().to_owned();
     assert!(
-        alert.contains("sections[2].heading: invalid type"),
+        alert.contains("sections[2].heading: expected text, found a number"),
         "{browser:?}: {alert}"
     );
     let events = session.eval("return window.__errorEvents;", vec![]).await;
@@ -309,6 +309,9 @@ pub async fn property_set_before_definition(browser: Browser) {
         )
         .await;
     let alert = alert.as_str().unwrap_or_default().to_owned();
-    assert!(alert.contains("missing field"), "{browser:?}: {alert}");
+    assert!(
+        alert.contains("meta.title: is required but missing"),
+        "{browser:?}: {alert}"
+    );
     session.close().await;
 }
