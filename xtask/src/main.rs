@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{content, dist, project_root};
+use xtask::{bench, content, dist, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -125,7 +125,7 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--test",
         "element_api",
     ]))?);
-    dist::build(root, &tools)?;
+    let dist = dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
         "--test",
@@ -133,6 +133,14 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--",
         "--ignored",
     ]))?);
+    // The size budget needs no browser: one more check, counted like a test.
+    match bench::budget::check_dist_sizes(root, &dist) {
+        Ok(()) => counts.passed += 1,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            counts.failed += 1;
+        }
+    }
     // One closing line in the plain form CI reads, summed from every runner's summary.
     println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
     if counts.failed > 0 {
