@@ -16,6 +16,10 @@ cargo xtask <command>
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+  bench [--runs N] [--check] [--check-timings]
+                         build dist/ and measure the widget against the same monograph as a static page in
+                         headless Chromium and Firefox (N loads of each page, default 10); tables in
+                         target/bench/; --check fails on sizes over bench/budget.toml, --check-timings on timings too
   screenshots            build dist/ and write PNGs of the demo (desktop, 320 px, dark, forced colours, print)
                          into target/screenshots/
 ";
@@ -50,6 +54,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             };
             content::check(&files)
         }
+        "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "screenshots" => {
             let tools = Toolchain::ensure(&root, Needs::Test)?;
             let dist = dist::build(&root, &tools)?;
