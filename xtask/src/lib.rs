@@ -1,6 +1,7 @@
 //! Build automation for drug-leaflet, and the pieces the end-to-end tests share
 //! with it (the static file server, the project's paths and tools).
 
+pub mod bench;
 pub mod content;
 pub mod dist;
 pub mod process;

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{content, dist, project_root};
+use xtask::{bench, content, dist, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -16,6 +16,10 @@ cargo xtask <command>
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+  bench [--runs N] [--check] [--check-timings]
+                         build dist/ and measure the widget against the same monograph as a static page in
+                         headless Chromium and Firefox (N loads of each page, default 10); tables in
+                         target/bench/; --check fails on sizes over bench/budget.toml, --check-timings on timings too
   screenshots            build dist/ and write PNGs of the demo (desktop, 320 px, dark, forced colours, print)
                          into target/screenshots/
 ";
@@ -50,6 +54,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             };
             content::check(&files)
         }
+        "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "screenshots" => {
             let tools = Toolchain::ensure(&root, Needs::Test)?;
             let dist = dist::build(&root, &tools)?;
@@ -125,7 +130,7 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--test",
         "element_api",
     ]))?);
-    dist::build(root, &tools)?;
+    let dist = dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
         "--test",
@@ -133,6 +138,14 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--",
         "--ignored",
     ]))?);
+    // The size budget needs no browser: one more check, counted like a test.
+    match bench::budget::check_dist_sizes(root, &dist) {
+        Ok(()) => counts.passed += 1,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            counts.failed += 1;
+        }
+    }
     // One closing line in the plain form CI reads, summed from every runner's summary.
     println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
     if counts.failed > 0 {

@@ -1,0 +1,319 @@
+//! The experiments, in Chromium and then Firefox: page loads of the widget
+//! pages and the baseline alternated run by run, input-to-paint latencies,
+//! and the scale experiments on the lab page.
+
+use anyhow::{Context, Result};
+use serde_json::json;
+
+use super::browser::{BenchBrowser, Condition};
+use super::pages::Page;
+use super::series::*;
+use crate::serve::StaticServer;
+use crate::webdriver::Browser;
+
+/// Clicks per latency measurement: 50, so the p95 is not one outlier.
+const LATENCY_SAMPLES: usize = 50;
+pub const SECTION_TOGGLE: &str = "section toggle (widget)";
+const INSTANCE_COUNTS: [(usize, &str); 3] = [(1, "1 leaflet"), (10, "10 leaflets"), (100, "100 leaflets")];
+const LONG_MONOGRAPH_SECTIONS: usize = 500;
+const LONG_MONOGRAPH: &str = "500 sections";
+const LONG_MONOGRAPH_LATENCY_SAMPLES: usize = 10;
+const MOUNT_CYCLES: usize = 1000;
+const CYCLES: &str = "1,000 mount cycles";
+
+pub struct Measured {
+    pub recorder: Recorder,
+    /// Browser name and version, as each session reported it.
+    pub browsers: Vec<String>,
+}
+
+pub async fn all(server: &StaticServer, runs: usize) -> Result<Measured> {
+    let mut measured = Measured {
+        recorder: Recorder::default(),
+        browsers: Vec::new(),
+    };
+    for kind in [Browser::Chromium, Browser::Firefox] {
+        let browser = BenchBrowser::start(kind).await?;
+        println!("bench: {}", browser.version);
+        measured.browsers.push(browser.version.clone());
+        let result = in_browser(&browser, server, runs, &mut measured.recorder).await;
+        browser.close().await;
+        result?;
+    }
+    Ok(measured)
+}
+
+async fn in_browser(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    runs: usize,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    let load_conditions: &[Condition] = if browser.can_throttle() {
+        &[Condition::Unthrottled, Condition::Slow4g]
+    } else {
+        &[Condition::Unthrottled]
+    };
+    for &condition in load_conditions {
+        page_loads(browser, server, runs, condition, recorder).await?;
+    }
+    browser.set_condition(Condition::Unthrottled).await?;
+    settled_loads(browser, server, runs, recorder).await?;
+    let cpu_conditions: &[Condition] = if browser.can_throttle() {
+        &[Condition::Unthrottled, Condition::Cpu4x]
+    } else {
+        &[Condition::Unthrottled]
+    };
+    for &condition in cpu_conditions {
+        interactions(browser, server, condition, recorder).await?;
+    }
+    println!(
+        "bench: {}, 1, 10 and 100 leaflets on a fresh page, {runs} times",
+        browser.name()
+    );
+    for _ in 0..runs {
+        instances(browser, server, recorder).await?;
+    }
+    long_monograph(browser, server, recorder).await?;
+    mount_cycles(browser, server, recorder).await
+}
+
+/// `runs` loads of each page, alternated, after one load of each that is not
+/// recorded (the first navigations pay for the browser warming up).
+async fn page_loads(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    runs: usize,
+    condition: Condition,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    println!(
+        "bench: {}, {} page loads of each page under {}",
+        browser.name(),
+        runs,
+        condition.label()
+    );
+    browser.set_condition(condition).await?;
+    for run in 0..=runs {
+        for page in Page::LOADS {
+            let load = browser
+                .load(&server.url(&format!("/{}", page.file())), false)
+                .await?;
+            if run == 0 {
+                continue;
+            }
+            let key = |metric| Key {
+                group: Group::PageLoad,
+                browser: browser.name(),
+                condition,
+                subject: page.label(),
+                metric,
+            };
+            let times = [
+                (FIRST_CONTENTFUL_PAINT, load.first_contentful_paint),
+                (LEAFLET_SHOWN, load.shown),
+                (TIME_TO_INTERACTIVE, load.interactive),
+            ];
+            for (metric, time) in times {
+                if let Some(time) = time {
+                    recorder.add(key(metric), time);
+                }
+            }
+            recorder.add(key(WATERFALL_DEPTH), load.waterfall_depth() as f64);
+        }
+    }
+    Ok(())
+}
+
+/// `runs` loads of each page, alternated, each in a fresh tab and without the
+/// toggle click: the layout shift and the memory once the page has rendered.
+async fn settled_loads(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    runs: usize,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    println!(
+        "bench: {}, {} settled loads of each page (layout shift, memory)",
+        browser.name(),
+        runs
+    );
+    for _ in 0..runs {
+        for page in Page::LOADS {
+            let url = server.url(&format!("/{}?settled", page.file()));
+            let load = browser.load(&url, true).await?;
+            let key = |metric| Key {
+                group: Group::PageLoad,
+                browser: browser.name(),
+                condition: Condition::Unthrottled,
+                subject: page.label(),
+                metric,
+            };
+            if let Some(shift) = load.layout_shift {
+                recorder.add(key(LAYOUT_SHIFT), shift);
+            }
+            if let Some(bytes) = browser.js_heap_after_gc().await? {
+                recorder.add(key(JS_HEAP), bytes);
+            }
+            if let Some(bytes) = browser.wasm_memory().await? {
+                recorder.add(key(WASM_MEMORY), bytes);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Section toggles and show-all clicks on the widget, `<details>` toggles on
+/// the baseline; the pages load unthrottled, then `condition` applies.
+async fn interactions(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    condition: Condition,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    println!(
+        "bench: {}, input-to-paint latencies under {}",
+        browser.name(),
+        condition.label()
+    );
+    let targets = [
+        (Page::Widget, "section", SECTION_TOGGLE),
+        (Page::Widget, "show-all", "show all / hide all (widget)"),
+        (Page::Baseline, "details", "details toggle (baseline)"),
+    ];
+    for (page, target, subject) in targets {
+        browser.set_condition(Condition::Unthrottled).await?;
+        browser
+            .load(&server.url(&format!("/{}", page.file())), false)
+            .await?;
+        browser.set_condition(condition).await?;
+        let samples = browser.latencies(target, LATENCY_SAMPLES).await?;
+        let key = Key {
+            group: Group::Interaction,
+            browser: browser.name(),
+            condition,
+            subject,
+            metric: INPUT_TO_PAINT,
+        };
+        recorder.add_all(key, &samples);
+    }
+    browser.set_condition(Condition::Unthrottled).await
+}
+
+/// The lab page in a fresh tab, once `<drug-leaflet>` is defined.
+async fn open_lab(browser: &BenchBrowser, server: &StaticServer) -> Result<()> {
+    browser
+        .open_in_fresh_tab(&server.url(&format!("/{}", Page::Lab.file())))
+        .await?;
+    browser.call("defined", json!([])).await.map(|_| ())
+}
+
+/// 1, 10 and 100 leaflets added at once to a fresh page: time until all are
+/// painted and memory growth, per leaflet.
+async fn instances(browser: &BenchBrowser, server: &StaticServer, recorder: &mut Recorder) -> Result<()> {
+    open_lab(browser, server).await?;
+    let wasm_before_any = browser.wasm_memory().await?;
+    for (count, subject) in INSTANCE_COUNTS {
+        let key = |metric| Key {
+            group: Group::Scale,
+            browser: browser.name(),
+            condition: Condition::Unthrottled,
+            subject,
+            metric,
+        };
+        browser.call("clear", json!([])).await?;
+        let heap_before = browser.js_heap_after_gc().await?;
+        let elapsed = browser.call_number("mount", json!([count])).await?;
+        recorder.add(key(RENDER_TIME), elapsed / count as f64);
+        if let (Some(before), Some(after)) = (heap_before, browser.js_heap_after_gc().await?) {
+            recorder.add(key(JS_HEAP_PER_LEAFLET), (after - before) / count as f64);
+        }
+        // Linear memory only grows; its growth from the page's start is the
+        // high-water mark these leaflets needed.
+        if let (Some(before), Some(after)) = (wasm_before_any, browser.wasm_memory().await?) {
+            recorder.add(key(WASM_MEMORY_PER_LEAFLET), (after - before) / count as f64);
+            recorder.add(key(WASM_MEMORY), after);
+        }
+    }
+    Ok(())
+}
+
+/// One leaflet showing the monograph with its sections repeated to 500.
+async fn long_monograph(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    println!(
+        "bench: {}, a {LONG_MONOGRAPH_SECTIONS}-section monograph",
+        browser.name()
+    );
+    open_lab(browser, server).await?;
+    browser.call("mount", json!([1])).await?;
+    let key = |metric| Key {
+        group: Group::Scale,
+        browser: browser.name(),
+        condition: Condition::Unthrottled,
+        subject: LONG_MONOGRAPH,
+        metric,
+    };
+    let elapsed = browser
+        .call_number("longMonograph", json!([LONG_MONOGRAPH_SECTIONS]))
+        .await?;
+    recorder.add(key(LONG_MONOGRAPH_RENDER), elapsed);
+    if let Some(bytes) = browser.js_heap_after_gc().await? {
+        recorder.add(key(JS_HEAP), bytes);
+    }
+    if let Some(bytes) = browser.wasm_memory().await? {
+        recorder.add(key(WASM_MEMORY), bytes);
+    }
+    for (target, subject) in [
+        ("section", "section toggle (500 sections)"),
+        ("show-all", "show all / hide all (500 sections)"),
+    ] {
+        let samples = browser.latencies(target, LONG_MONOGRAPH_LATENCY_SAMPLES).await?;
+        recorder.add_all(
+            Key {
+                group: Group::Interaction,
+                subject,
+                ..key(INPUT_TO_PAINT)
+            },
+            &samples,
+        );
+    }
+    Ok(())
+}
+
+/// 1,000 times: add a leaflet, wait until it rendered, remove it; memory
+/// before and after, each after a warm-up of 10 cycles and a GC.
+async fn mount_cycles(browser: &BenchBrowser, server: &StaticServer, recorder: &mut Recorder) -> Result<()> {
+    println!(
+        "bench: {}, {MOUNT_CYCLES} mount and unmount cycles",
+        browser.name()
+    );
+    open_lab(browser, server).await?;
+    browser.call("cycles", json!([10])).await?;
+    let key = |metric| Key {
+        group: Group::Scale,
+        browser: browser.name(),
+        condition: Condition::Unthrottled,
+        subject: CYCLES,
+        metric,
+    };
+    let heap_before = browser.js_heap_after_gc().await?;
+    let wasm_before = browser
+        .wasm_memory()
+        .await?
+        .context("no WASM memory after 10 cycles")?;
+    let elapsed = browser.call_number("cycles", json!([MOUNT_CYCLES])).await?;
+    recorder.add(key(CYCLE_TIME), elapsed / MOUNT_CYCLES as f64);
+    if let (Some(before), Some(after)) = (heap_before, browser.js_heap_after_gc().await?) {
+        recorder.add(key(JS_HEAP_BEFORE), before);
+        recorder.add(key(JS_HEAP_AFTER), after);
+    }
+    recorder.add(key(WASM_MEMORY_BEFORE), wasm_before);
+    if let Some(after) = browser.wasm_memory().await? {
+        recorder.add(key(WASM_MEMORY_AFTER), after);
+    }
+    Ok(())
+}

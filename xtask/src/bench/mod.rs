@@ -1,0 +1,208 @@
+//! `cargo xtask bench`: the widget against the same monograph as a static
+//! page. Sizes of dist/ (and the WASM by crate), then in headless Chromium and
+//! Firefox: page loads (first contentful paint, time to interactive, request
+//! waterfall, layout shift, memory) alternated with the baseline run by run,
+//! input-to-paint latencies, and many leaflets, a 500-section monograph and
+//! 1,000 mount cycles. Prints Markdown tables and writes
+//! `target/bench/results.json`; `--check` compares with `bench/budget.toml`.
+
+pub mod browser;
+pub mod budget;
+pub mod measure;
+pub mod page_load;
+pub mod pages;
+pub mod report;
+pub mod series;
+pub mod stats;
+pub mod twiggy;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Instant, SystemTime};
+
+use anyhow::{bail, Context, Result};
+
+use self::browser::Condition;
+use self::budget::{Budget, MeasuredTimings, BUDGET_FILE};
+use self::pages::Page;
+use self::report::{FileRow, Report, SeriesResult};
+use self::series::{Recorder, INPUT_TO_PAINT, TIME_TO_INTERACTIVE};
+use crate::dist;
+use crate::serve::StaticServer;
+use crate::toolchain::{Needs, Toolchain};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BenchOptions {
+    /// Loads of each page per network profile, and rounds of the instance experiment.
+    pub runs: usize,
+    /// Fail when a size is over its budget.
+    pub check_sizes: bool,
+    /// Fail when a timing is over its budget too (noisy on a shared machine).
+    pub check_timings: bool,
+}
+
+impl BenchOptions {
+    pub fn parse(args: &[String]) -> Result<BenchOptions> {
+        let mut options = BenchOptions {
+            runs: 10,
+            check_sizes: false,
+            check_timings: false,
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--runs" => {
+                    let runs = args.next().context("--runs takes a number")?;
+                    options.runs = runs
+                        .parse()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .with_context(|| format!("--runs takes a number above 0, not {runs:?}"))?;
+                }
+                "--check" => options.check_sizes = true,
+                "--check-timings" => {
+                    options.check_sizes = true;
+                    options.check_timings = true;
+                }
+                other => bail!("bench takes --runs N, --check and --check-timings, not {other:?}"),
+            }
+        }
+        Ok(options)
+    }
+}
+
+pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
+    let started = Instant::now();
+    let budget = Budget::load(root)?;
+    let tools = Toolchain::ensure(root, Needs::Test)?;
+    let dist = dist::build(root, &tools)?;
+    let sizes = dist::sizes(&dist)?;
+    let crates = twiggy::by_crate(root);
+    if let Err(error) = &crates {
+        println!("bench: no WASM breakdown by crate: {error:#}");
+    }
+    let pages = pages::write(root, &dist)?;
+    let server = StaticServer::start(
+        0,
+        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), dist.clone())],
+    )?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let measured = runtime.block_on(measure::all(&server, options.runs))?;
+
+    let widget_files: Vec<&dist::FileSize> =
+        sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let report = Report {
+        date: report::iso8601_utc(SystemTime::now()),
+        machine: report::machine_from_cpuinfo(&cpuinfo),
+        browsers: measured.browsers,
+        runs: options.runs,
+        runtime_seconds: started.elapsed().as_secs_f64(),
+        sizes: sizes.iter().map(FileRow::from).collect(),
+        widget_total: FileRow {
+            file: "widget total (js + wasm)".into(),
+            raw: widget_files.iter().map(|f| f.raw).sum(),
+            gzip: widget_files.iter().map(|f| f.gzip).sum(),
+            brotli: widget_files.iter().map(|f| f.brotli).sum(),
+        },
+        wasm_by_crate_unavailable: crates.as_ref().err().map(|e| format!("{e:#}")),
+        wasm_by_crate: crates.ok(),
+        series: measured
+            .recorder
+            .series
+            .iter()
+            .map(|series| SeriesResult {
+                series,
+                summary: series.summary(),
+                p95: series.percentile(95.0),
+            })
+            .collect(),
+        notes: report::NOTES.to_vec(),
+    };
+    let markdown = report::markdown(&report);
+    let out = root.join("target/bench");
+    fs::create_dir_all(&out)?;
+    fs::write(out.join("results.json"), serde_json::to_string_pretty(&report)?)
+        .context("writing target/bench/results.json")?;
+    fs::write(out.join("results.md"), &markdown).context("writing target/bench/results.md")?;
+    println!("\n{markdown}");
+    println!("wrote target/bench/results.json and target/bench/results.md");
+
+    let mut violations = Vec::new();
+    if options.check_sizes {
+        violations.extend(budget.size_violations(&sizes));
+    }
+    let timing_violations = budget.timing_violations(&measured_timings(&measured.recorder));
+    if options.check_timings {
+        violations.extend(timing_violations);
+    } else {
+        for violation in timing_violations {
+            println!("bench: timing over budget (not checked without --check-timings): {violation}");
+        }
+    }
+    if !violations.is_empty() {
+        bail!("over budget:\n  {}", violations.join("\n  "));
+    }
+    if options.check_sizes {
+        let what = if options.check_timings {
+            "sizes and timings"
+        } else {
+            "sizes"
+        };
+        println!("bench: {what} within {BUDGET_FILE}");
+    }
+    Ok(())
+}
+
+/// The timings the budget limits, from Chromium's series.
+fn measured_timings(recorder: &Recorder) -> MeasuredTimings {
+    let median = |subject: &str| {
+        recorder
+            .find("Chromium", Condition::Unthrottled, subject, TIME_TO_INTERACTIVE)
+            .and_then(|s| s.summary())
+            .map(|s| s.median)
+    };
+    MeasuredTimings {
+        tti_ratio_unthrottled: median(Page::Widget.label())
+            .zip(median(Page::Baseline.label()))
+            .map(|(widget, baseline)| widget / baseline),
+        toggle_p95_ms_cpu4x: recorder
+            .find(
+                "Chromium",
+                Condition::Cpu4x,
+                measure::SECTION_TOGGLE,
+                INPUT_TO_PAINT,
+            )
+            .and_then(|s| s.percentile(95.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_runs_and_checks() {
+        let defaults = BenchOptions::parse(&[]).unwrap();
+        assert_eq!(
+            (defaults.runs, defaults.check_sizes, defaults.check_timings),
+            (10, false, false)
+        );
+        let checked = BenchOptions::parse(&args(&["--runs", "3", "--check"])).unwrap();
+        assert_eq!(
+            (checked.runs, checked.check_sizes, checked.check_timings),
+            (3, true, false)
+        );
+        let timings = BenchOptions::parse(&args(&["--check-timings"])).unwrap();
+        assert!(timings.check_sizes && timings.check_timings);
+        assert!(BenchOptions::parse(&args(&["--runs", "0"])).is_err());
+        assert!(BenchOptions::parse(&args(&["--runs"])).is_err());
+        assert!(BenchOptions::parse(&args(&["--fast"])).is_err());
+    }
+}

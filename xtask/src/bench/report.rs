@@ -1,0 +1,376 @@
+//! The bench's results: `target/bench/results.json` (every sample, the
+//! machine, the browsers) and the Markdown tables it prints, which the
+//! README's "Benchmark" section pastes.
+
+use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+
+use super::budget::thousands;
+use super::pages::Page;
+use super::series::*;
+use super::stats::Summary;
+use super::twiggy::CrateSize;
+use crate::dist::FileSize;
+
+/// Crates the twiggy table names; the rest are summed in one row.
+const TOP_CRATES: usize = 12;
+
+#[derive(Debug, Serialize)]
+pub struct Machine {
+    pub cpu: String,
+    pub cores: usize,
+}
+
+/// The CPU model and the number of logical cores in `/proc/cpuinfo`.
+pub fn machine_from_cpuinfo(cpuinfo: &str) -> Machine {
+    let value = |line: &str| line.split_once(':').map(|(_, v)| v.trim().to_owned());
+    Machine {
+        cpu: cpuinfo
+            .lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(value)
+            .unwrap_or_else(|| "unknown".into()),
+        cores: cpuinfo.lines().filter(|l| l.starts_with("processor")).count(),
+    }
+}
+
+/// `time` as an ISO 8601 UTC timestamp, e.g. `2026-11-27T12:03:04Z`.
+pub fn iso8601_utc(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, of_day) = ((seconds / 86_400) as i64, seconds % 86_400);
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        of_day / 3600,
+        of_day / 60 % 60,
+        of_day % 60
+    )
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileRow {
+    pub file: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+impl From<&FileSize> for FileRow {
+    fn from(size: &FileSize) -> Self {
+        FileRow {
+            file: size.path.clone(),
+            raw: size.raw,
+            gzip: size.gzip,
+            brotli: size.brotli,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SeriesResult<'a> {
+    #[serde(flatten)]
+    pub series: &'a Series,
+    pub summary: Option<Summary>,
+    pub p95: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub date: String,
+    pub machine: Machine,
+    pub browsers: Vec<String>,
+    pub runs: usize,
+    pub runtime_seconds: f64,
+    pub sizes: Vec<FileRow>,
+    /// Every `.js` and `.wasm` file: what a plain page loads.
+    pub widget_total: FileRow,
+    pub wasm_by_crate: Option<Vec<CrateSize>>,
+    /// Why `wasm_by_crate` is missing.
+    pub wasm_by_crate_unavailable: Option<String>,
+    pub series: Vec<SeriesResult<'a>>,
+    pub notes: Vec<&'static str>,
+}
+
+/// What the bench cannot measure, and how to read what it does.
+pub const NOTES: [&str; 7] = [
+    "Page loads: ms from navigation start, median (min–max) of the runs; the three pages alternate in every run, after one unrecorded load of each.",
+    "The bench's server sends no Content-Encoding: under slow 4G every file crosses the emulated network at its raw size (the WASM's raw bytes, not its brotli bytes), so slow-4G loads are an upper bound.",
+    "Time to interactive: the probe clicks the second section's button as soon as it exists (checked every frame) and stops the clock when `aria-expanded` changes; on the baseline it clicks the second `<summary>` at DOMContentLoaded and stops when `open` changes.",
+    "Layout shift, JS heap and WASM memory of the pages come from separate loads, each in a fresh tab, without that click. Layout shift counts host content that moves (the rule below the leaflet); the pasted fallback's boxes are replaced, not moved, so they add nothing.",
+    "Input to next painted frame: the click comes at the start of a frame (requestAnimationFrame) and the clock stops in a task posted then, which runs once that frame is styled, laid out and painted (a frame later if the change came later).",
+    "WASM linear memory is the memory's buffer size, caught by the probe when the module is instantiated: it grows in 64 KiB pages and never shrinks, so it is a high-water mark. JS heap is V8's used heap after a forced GC, through the DevTools protocol (Chromium only).",
+    "Firefox: no network or CPU emulation through WebDriver (unthrottled rows only), no layout-shift entries (the Layout Instability API is Chromium's), no JS heap reading.",
+];
+
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Measured {} on {} ({} cores), {}; {} runs, {:.0} s.\n",
+        report.date,
+        report.machine.cpu,
+        report.machine.cores,
+        report.browsers.join(", "),
+        report.runs,
+        report.runtime_seconds
+    );
+    sizes_table(&mut out, report);
+    crates_table(&mut out, report);
+    page_load_table(&mut out, report);
+    interaction_table(&mut out, report);
+    scale_table(&mut out, report);
+    for note in &report.notes {
+        let _ = writeln!(out, "- {note}");
+    }
+    out
+}
+
+fn sizes_table(out: &mut String, report: &Report) {
+    out.push_str("| dist/ file | raw bytes | gzip | brotli |\n| --- | ---: | ---: | ---: |\n");
+    for row in &report.sizes {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            row.file,
+            thousands(row.raw),
+            thousands(row.gzip),
+            thousands(row.brotli)
+        );
+    }
+    let total = &report.widget_total;
+    let _ = writeln!(
+        out,
+        "| **{}** | **{}** | **{}** | **{}** |\n",
+        total.file,
+        thousands(total.raw),
+        thousands(total.gzip),
+        thousands(total.brotli)
+    );
+}
+
+fn crates_table(out: &mut String, report: &Report) {
+    let Some(crates) = &report.wasm_by_crate else {
+        let reason = report
+            .wasm_by_crate_unavailable
+            .as_deref()
+            .unwrap_or("not measured");
+        let _ = writeln!(out, "WASM by crate: not available ({reason}).\n");
+        return;
+    };
+    let total: u64 = crates.iter().map(|c| c.bytes).sum();
+    let share = |bytes: u64| 100.0 * bytes as f64 / total.max(1) as f64;
+    out.push_str("| WASM by crate (twiggy, before wasm-opt; names and custom sections left out) | bytes | share |\n| --- | ---: | ---: |\n");
+    for krate in crates.iter().take(TOP_CRATES) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1}% |",
+            krate.name,
+            thousands(krate.bytes as usize),
+            share(krate.bytes)
+        );
+    }
+    let rest: u64 = crates.iter().skip(TOP_CRATES).map(|c| c.bytes).sum();
+    if rest > 0 {
+        let count = crates.len() - TOP_CRATES;
+        let _ = writeln!(
+            out,
+            "| {count} more crates | {} | {:.1}% |",
+            thousands(rest as usize),
+            share(rest)
+        );
+    }
+    let _ = writeln!(out, "| **total** | **{}** | |\n", thousands(total as usize));
+}
+
+fn find<'a>(
+    report: &'a Report,
+    browser: &str,
+    condition: &str,
+    subject: &str,
+    metric: &str,
+) -> Option<&'a Series> {
+    report.series.iter().map(|s| s.series).find(|s| {
+        s.browser == browser && s.condition == condition && s.subject == subject && s.metric == metric
+    })
+}
+
+fn page_load_table(out: &mut String, report: &Report) {
+    out.push_str(
+        "| page load | browser | network, CPU | widget | ÷ baseline | widget + fallback | ÷ baseline | baseline |\n\
+         | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    let mut rows: Vec<(&str, &str, &str, Unit)> = Vec::new();
+    for series in report.series.iter().map(|s| s.series) {
+        let row = (series.metric, series.browser, series.condition, series.unit);
+        if series.group == Group::PageLoad && !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    // Grouped by browser and conditions, metrics in the order they were recorded.
+    let mut blocks: Vec<(&str, &str)> = Vec::new();
+    for (_, browser, condition, _) in &rows {
+        if !blocks.contains(&(*browser, *condition)) {
+            blocks.push((browser, condition));
+        }
+    }
+    for (browser, condition) in blocks {
+        for (metric, _, _, unit) in rows.iter().filter(|r| r.1 == browser && r.2 == condition) {
+            let series = |page: Page| find(report, browser, condition, page.label(), metric);
+            let baseline = series(Page::Baseline);
+            let cell = |page: Page| series(page).map_or("–".into(), |s| summary_cell(s, *unit));
+            let ratio = |page: Page| ratio_cell(series(page), baseline, *unit);
+            let _ = writeln!(
+                out,
+                "| {metric} | {browser} | {condition} | {} | {} | {} | {} | {} |",
+                cell(Page::Widget),
+                ratio(Page::Widget),
+                cell(Page::WidgetWithFallback),
+                ratio(Page::WidgetWithFallback),
+                cell(Page::Baseline)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn interaction_table(out: &mut String, report: &Report) {
+    out.push_str(
+        "| input to next painted frame, ms | browser | CPU | p50 | p95 | max | clicks |\n\
+         | --- | --- | --- | ---: | ---: | ---: | ---: |\n",
+    );
+    for series in report
+        .series
+        .iter()
+        .filter(|s| s.series.group == Group::Interaction)
+    {
+        let Some(summary) = series.summary else {
+            continue;
+        };
+        let s = series.series;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            s.subject,
+            s.browser,
+            s.condition,
+            value(s.percentile(50.0).unwrap_or(f64::NAN), Unit::Ms),
+            value(series.p95.unwrap_or(f64::NAN), Unit::Ms),
+            value(summary.max, Unit::Ms),
+            summary.count
+        );
+    }
+    out.push('\n');
+}
+
+fn scale_table(out: &mut String, report: &Report) {
+    out.push_str("| scale | measurement | browser | median (min–max) |\n| --- | --- | --- | ---: |\n");
+    for series in report
+        .series
+        .iter()
+        .map(|s| s.series)
+        .filter(|s| s.group == Group::Scale)
+    {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            series.subject,
+            series.metric,
+            series.browser,
+            summary_cell(series, series.unit)
+        );
+    }
+    out.push('\n');
+}
+
+/// `median (min–max)`, or the median alone when every sample was the same.
+pub fn summary_cell(series: &Series, unit: Unit) -> String {
+    let Some(summary) = series.summary() else {
+        return "–".into();
+    };
+    let median = value(summary.median, unit);
+    let (min, max) = (value(summary.min, unit), value(summary.max, unit));
+    if min == max {
+        median
+    } else {
+        format!("{median} ({min}–{max})")
+    }
+}
+
+/// The widget's median over the baseline's, for times only.
+fn ratio_cell(widget: Option<&Series>, baseline: Option<&Series>, unit: Unit) -> String {
+    let median = |s: Option<&Series>| s.and_then(Series::summary).map(|s| s.median);
+    match (unit, median(widget), median(baseline)) {
+        (Unit::Ms, Some(widget), Some(baseline)) if baseline > 0.0 => format!("{:.2}x", widget / baseline),
+        _ => "–".into(),
+    }
+}
+
+/// One number in its unit: ms with a decimal below 10, bytes in KiB.
+pub fn value(number: f64, unit: Unit) -> String {
+    if number.is_nan() {
+        return "–".into();
+    }
+    match unit {
+        Unit::Ms if number.abs() < 10.0 => format!("{number:.1} ms"),
+        Unit::Ms => format!("{number:.0} ms"),
+        Unit::Bytes => {
+            let kib = number / 1024.0;
+            let sign = if kib < 0.0 { "-" } else { "" };
+            if kib.abs() < 10.0 {
+                format!("{kib:.1} KiB")
+            } else {
+                format!("{sign}{} KiB", thousands(kib.abs().round() as usize))
+            }
+        }
+        Unit::Count if number.fract() == 0.0 => format!("{number:.0}"),
+        Unit::Count => format!("{number:.1}"),
+        Unit::Score => format!("{number:.3}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_cpu_model_and_cores() {
+        let cpuinfo = "processor\t: 0\nmodel name\t: AMD EPYC 7B13\nflags\t: fpu\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7B13\n";
+        let machine = machine_from_cpuinfo(cpuinfo);
+        assert_eq!(machine.cpu, "AMD EPYC 7B13");
+        assert_eq!(machine.cores, 2);
+    }
+
+    #[test]
+    fn formats_utc_timestamps() {
+        assert_eq!(iso8601_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let later = UNIX_EPOCH + std::time::Duration::from_secs(1_795_780_984);
+        assert_eq!(iso8601_utc(later), "2026-11-27T12:03:04Z");
+        let leap_day = UNIX_EPOCH + std::time::Duration::from_secs(951_782_400);
+        assert_eq!(iso8601_utc(leap_day), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn formats_values_in_their_units() {
+        assert_eq!(value(4.26, Unit::Ms), "4.3 ms");
+        assert_eq!(value(512.4, Unit::Ms), "512 ms");
+        assert_eq!(value(2_228_224.0, Unit::Bytes), "2,176 KiB");
+        assert_eq!(value(-3_000.0, Unit::Bytes), "-2.9 KiB");
+        assert_eq!(value(3.0, Unit::Count), "3");
+        assert_eq!(value(0.01234, Unit::Score), "0.012");
+    }
+}
