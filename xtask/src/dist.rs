@@ -107,7 +107,7 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let wasm_integrity = integrity(&fs::read(dist.join(format!("{CORE_NAME}_bg.wasm")))?);
     let core = bundle_core(&bindgen_out)?.replace(WASM_INTEGRITY, &wasm_integrity);
     fs::write(dist.join(format!("{CORE_NAME}.js")), &core)?;
-    let loader = fs::read_to_string(root.join("src/loader.js"))?
+    let loader = without_comment_lines(&fs::read_to_string(root.join("src/loader.js"))?)
         .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
         .replace(WASM_INTEGRITY, &wasm_integrity);
     fs::write(dist.join(LOADER), loader)?;
@@ -161,6 +161,17 @@ __wbg_init({{ module_or_path: loaded || fetch(new URL("{CORE_NAME}_bg.wasm", imp
 "#
     ));
     Ok(bundled)
+}
+
+/// The loader as shipped: its whole-line `//` comments (the why, for readers of
+/// src/loader.js) cost every page bytes, so they stay in the source.
+fn without_comment_lines(script: &str) -> String {
+    let mut kept = String::from("// drug-leaflet loader: see src/loader.js\n");
+    for line in script.lines().filter(|line| !line.trim_start().starts_with("//")) {
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    kept
 }
 
 /// Subresource Integrity value: `sha384-<base64>`.
