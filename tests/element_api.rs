@@ -419,31 +419,34 @@ async fn choosing_a_drug_replaces_a_monograph_set_through_the_property() {
     assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
 }
 
+/// Changes a copy of the shown monograph into bad data.
+type BreakMonograph = fn(&JsValue);
+
 /// Each kind of bad host data is reported at its place, in plain words: a wrong
 /// type, a block that lacks its kind's field, and something that is not a
 /// monograph at all.
 #[wasm_bindgen_test]
 async fn bad_host_data_names_the_place_and_what_was_expected() {
     let leaflet = Mounted::new().await;
-    let alert_after = |change: &dyn Fn(&JsValue)| {
+    let alert_after = |change: BreakMonograph| {
         let monograph = monograph_of(&leaflet);
         change(&monograph);
         set(&leaflet.host, "monograph", &monograph);
     };
-    let cases: [(&dyn Fn(&JsValue), &str); 3] = [
+    let cases: [(BreakMonograph, &str); 3] = [
         (
-            &|m| set(m, "sections", &"nope".into()),
+            |m| set(m, "sections", &"nope".into()),
             "sections: expected a list, found the text \"nope\"",
         ),
         (
-            &|m| {
+            |m| {
                 let urgent = get(m, "summary.1");
                 js_sys::Reflect::delete_property(&urgent.into(), &"heading".into()).expect("delete");
             },
             "summary[1]: missing field `heading` (the urgent block needs it)",
         ),
         (
-            &|m| set(m, "meta.additions.compiled", &JsValue::from(true)),
+            |m| set(m, "meta.additions.compiled", &JsValue::from(true)),
             "meta.additions.compiled: expected text, found true or false",
         ),
     ];
