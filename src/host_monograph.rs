@@ -1,6 +1,7 @@
-//! A monograph passed in by the host page as a JS object: read by serde, and
-//! when serde refuses it, walked against `monograph::shape` to name the place
-//! and what was expected; then held to the same rules as the bundled files.
+//! A monograph passed in by the host page as a JS object: walked against
+//! `monograph::shape` first (serde-wasm-bindgen reads a struct's own fields and
+//! ignores any others, so a misspelt field would pass unseen), read by serde,
+//! then held to the same rules as the bundled files.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,8 +11,12 @@ use crate::monograph::shape::{locate, Found, Node, MONOGRAPH};
 use crate::monograph::validate::{validate, Problem};
 
 pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
-    let monograph: Monograph = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|error| vec![place(&value, &error.to_string())])?;
+    let host_value = HostValue(value.clone());
+    if let Some(problem) = locate(&host_value, &MONOGRAPH, "") {
+        return Err(vec![at(problem.path, &problem.message)]);
+    }
+    let monograph: Monograph = serde_wasm_bindgen::from_value(value)
+        .map_err(|error| vec![place(&host_value, &error.to_string())])?;
     let report = validate(&monograph);
     if report.errors.is_empty() {
         Ok(monograph)
@@ -20,19 +25,18 @@ pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
     }
 }
 
-/// Where serde's `message` applies: the first place the value breaks the
-/// monograph's shape, else the block whose kind lacks or has a field, else the
-/// whole monograph.
-fn place(value: &JsValue, message: &str) -> Problem {
-    let at = |path: String, message: String| Problem {
+/// A problem at `path` (the whole monograph when empty).
+fn at(path: String, message: &str) -> Problem {
+    Problem {
         path: if path.is_empty() { "monograph".into() } else { path },
         // serde-wasm-bindgen's message is a JS Error's text: "Error: ...".
         message: message.trim_start_matches("Error: ").to_owned(),
-    };
-    let value = HostValue(value.clone());
-    if let Some(problem) = locate(&value, &MONOGRAPH, "") {
-        return at(problem.path, problem.message);
     }
+}
+
+/// Where serde's `message` applies to a value of the right shape: the block
+/// whose kind lacks or has a field, else the whole monograph.
+fn place(value: &HostValue, message: &str) -> Problem {
     let sections = value.field("sections").map(|s| s.items()).unwrap_or_default();
     let block_lists = std::iter::once(("summary".to_owned(), value.field("summary"))).chain(
         sections
@@ -41,18 +45,14 @@ fn place(value: &JsValue, message: &str) -> Problem {
             .map(|(i, section)| (format!("sections[{i}].blocks"), section.field("blocks"))),
     );
     for (list, blocks) in block_lists {
-        for (i, block) in blocks
-            .map(|b| b.items())
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
+        let blocks = blocks.map(|b| b.items()).unwrap_or_default();
+        for (i, block) in blocks.into_iter().enumerate() {
             if let Err(error) = serde_wasm_bindgen::from_value::<Block>(block.0) {
-                return at(format!("{list}[{i}]"), error.to_string());
+                return at(format!("{list}[{i}]"), &error.to_string());
             }
         }
     }
-    at(String::new(), message.to_owned())
+    at(String::new(), message)
 }
 
 /// A host page's value, walked as `shape` needs.

@@ -4,21 +4,18 @@
 // defines <drug-leaflet>) with its Subresource Integrity hash, so a changed
 // file is refused, and starts fetching the WebAssembly (with its integrity) at
 // the same time, handing the response to the module, so a phone waits two
-// round trips, not three. Including this script twice is harmless.
+// round trips, not three. Including this script twice is harmless. The module
+// takes the fetch from `window.__drugLeafletLoader.wasm`: like any script on
+// the page, a script that set that first would be trusted.
 (function () {
   "use strict";
   var marker = "__drugLeafletLoader";
   if (window[marker]) {
     return;
   }
+  window[marker] = {};
   var script = document.currentScript;
   var base = new URL(".", script && script.src ? script.src : document.baseURI);
-  // A <link rel=preload> would do, but Firefox and WebKit do not hand it to the
-  // module's fetch and download the file twice; a promise always works.
-  var wasm = fetch(new URL("drug-leaflet-core_bg.wasm", base).href, { integrity: "__WASM_INTEGRITY__" });
-  // A failure is reported by the module, which awaits this same promise.
-  wasm.catch(function () {});
-  window[marker] = { wasm: wasm };
   var core = document.createElement("script");
   core.type = "module";
   try {
@@ -32,6 +29,12 @@
     );
     return;
   }
+  // A <link rel=preload> would do, but Firefox and WebKit do not hand it to the
+  // module's fetch and download the file twice; a promise always works.
+  var wasm = fetch(new URL("drug-leaflet-core_bg.wasm", base).href, { integrity: "__WASM_INTEGRITY__" });
+  // A failure is reported by the module, which awaits this same promise.
+  wasm.catch(function () {});
+  window[marker].wasm = wasm;
   core.integrity = "__CORE_INTEGRITY__";
   core.crossOrigin = "anonymous";
   core.onerror = function () {

@@ -9,8 +9,7 @@ use yew::{AttrValue, Reducible};
 use crate::monograph::model::Monograph;
 use crate::options::Expanded;
 
-/// Id of the generated "Sources" section, after the monograph's own sections.
-pub const SOURCES_SECTION_ID: &str = "sources";
+pub use crate::monograph::model::SOURCES_SECTION_ID;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accordion {

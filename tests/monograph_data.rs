@@ -328,7 +328,7 @@ fn the_urgent_box_holds_the_signs_that_need_help() {
         "headache",
         "does not go away",
         "alert",
-        "head",
+        "a head that grows",
         "stiff neck",
         "fever",
         "infection",

@@ -9,6 +9,14 @@ use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
 use serde::{Deserialize, Serialize};
 
+/// Id of the "Sources" section the leaflet adds after the monograph's own.
+pub const SOURCES_SECTION_ID: &str = "sources";
+
+/// Ids the leaflet uses itself: a section may not take them (the Sources
+/// section; the summary boxes' headings are `<kind>-heading`, as a section's
+/// heading is `<id>-heading`).
+pub const RESERVED_SECTION_IDS: [&str; 3] = [SOURCES_SECTION_ID, "urgent", "key-facts"];
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Monograph {

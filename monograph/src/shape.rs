@@ -1,8 +1,9 @@
 //! The shape a host's monograph must have, as data, and a walk that says where
 //! a value breaks it and how, in plain words: `sections[2].heading: expected
-//! text, found a number`. serde still reads the monograph; this walk runs only
-//! when serde refuses it, to name the place (serde's own errors carry no path,
-//! and a path-tracking deserializer costs the WASM several KB).
+//! text, found a number`. It runs before serde reads a host's object: serde's
+//! errors carry no path (a path-tracking deserializer costs the WASM several
+//! KB), and serde-wasm-bindgen ignores fields a struct does not have, so
+//! unknown fields are caught here.
 
 use crate::validate::Problem;
 
@@ -64,14 +65,24 @@ pub enum Shape {
 pub struct Field {
     pub name: &'static str,
     pub shape: &'static Shape,
-    pub required: bool,
+    pub presence: Presence,
+}
+
+/// Whether a field may be left out, and whether `null` counts as left out.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Presence {
+    Required,
+    /// An `Option`: absent or `null` is none.
+    Optional,
+    /// A `#[serde(default)]` value: it may be absent, but `null` is not one.
+    Defaulted,
 }
 
 const fn required(name: &'static str, shape: &'static Shape) -> Field {
     Field {
         name,
         shape,
-        required: true,
+        presence: Presence::Required,
     }
 }
 
@@ -79,7 +90,15 @@ const fn optional(name: &'static str, shape: &'static Shape) -> Field {
     Field {
         name,
         shape,
-        required: false,
+        presence: Presence::Optional,
+    }
+}
+
+const fn defaulted(name: &'static str, shape: &'static Shape) -> Field {
+    Field {
+        name,
+        shape,
+        presence: Presence::Defaulted,
     }
 }
 
@@ -150,7 +169,7 @@ const META: Shape = Shape::Object(&[
 pub const MONOGRAPH: Shape = Shape::Object(&[
     required("meta", &META),
     required("sources", &Shape::List(&SOURCE)),
-    optional("summary", &Shape::List(&BLOCK)),
+    defaulted("summary", &Shape::List(&BLOCK)),
     required("sections", &Shape::List(&SECTION)),
 ]);
 
@@ -205,9 +224,9 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
                         format!("{path}.{}", field.name)
                     };
                     match value.field(field.name) {
-                        // serde reads an absent or null optional field as none.
-                        None if !field.required => None,
-                        Some(v) if !field.required && v.found() == Found::Null => None,
+                        None if field.presence != Presence::Required => None,
+                        // serde reads a null `Option` as none.
+                        Some(v) if field.presence == Presence::Optional && v.found() == Found::Null => None,
                         None => Some(Problem {
                             path,
                             message: "is required but missing".into(),
@@ -317,7 +336,6 @@ mod tests {
             }
         }
         let mut value = full_monograph();
-        value["sections"][0]["blocks"][1]["kind"] = json!("definitions");
         value["sections"][0]["blocks"]
             .as_array_mut()
             .expect("blocks")
@@ -393,7 +411,18 @@ mod tests {
             locate(&json!(7), &MONOGRAPH, "monograph").map(|p| p.to_string()),
             Some("monograph: expected an object, found a number".to_owned())
         );
-        // Optional fields may be absent or null, as serde reads them.
+        // Optional fields may be absent or null, as serde reads them; a
+        // defaulted list may be absent but not null.
         assert_eq!(problem_after(|v| v["meta"]["pronunciation"] = Value::Null), "");
+        assert_eq!(
+            problem_after(|v| v["summary"] = Value::Null),
+            "summary: expected a list, found null"
+        );
+        assert_eq!(
+            problem_after(|v| {
+                v.as_object_mut().map(|m| m.remove("summary"));
+            }),
+            ""
+        );
     }
 }

@@ -7,8 +7,8 @@ use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::date::IsoDate;
-use crate::markup::{runs, shown_text, Run};
-use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef};
+use crate::markup::{runs, shown_text, slug, Run};
+use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
 
 /// Added sentences longer than this are reported for plain-language review.
 pub const LONG_SENTENCE_WORDS: usize = 25;
@@ -137,18 +137,33 @@ pub fn validate(monograph: &Monograph) -> Report {
         );
     }
 
-    let terms: HashSet<String> = all_blocks(monograph)
-        .filter_map(|(_, block)| match block {
-            Block::Definitions { items } => Some(items),
-            _ => None,
-        })
-        .flat_map(|items| {
-            items
-                .iter()
-                .map(|d| d.term.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // Terms by their slug: the id a `[[...]]` link points to, so two terms with
+    // one slug would send a link to the wrong definition.
+    let mut terms: HashSet<String> = HashSet::new();
+    for (path, block) in all_blocks(monograph) {
+        let Block::Definitions { items } = block else {
+            continue;
+        };
+        for (i, definition) in items.iter().enumerate() {
+            let term = slug(&definition.term);
+            if definition.term.trim().is_empty() {
+                // Reported as empty with the definition's other checks.
+            } else if term.is_empty() {
+                report.error(
+                    format!("{path}.items[{i}].term"),
+                    "needs a letter or digit (A-Z, 0-9): links name a term by them",
+                );
+            } else if !terms.insert(term) {
+                report.error(
+                    format!("{path}.items[{i}].term"),
+                    format!(
+                        "{:?} is defined twice (or looks like another term to a link)",
+                        definition.term.as_str()
+                    ),
+                );
+            }
+        }
+    }
     let announcements: HashSet<&str> = monograph
         .sources
         .iter()
@@ -201,6 +216,15 @@ pub fn validate(monograph: &Monograph) -> Report {
                 format!(
                     "{:?} is not a slug (lowercase letters, digits and single hyphens)",
                     section.id.as_str()
+                ),
+            );
+        } else if RESERVED_SECTION_IDS.contains(&section.id.as_str()) {
+            report.error(
+                format!("{path}.id"),
+                format!(
+                    "{:?} is the leaflet's own id (reserved: {}); choose another",
+                    section.id.as_str(),
+                    RESERVED_SECTION_IDS.join(", ")
                 ),
             );
         } else if !section_ids.insert(section.id.as_str()) {
@@ -356,8 +380,8 @@ enum Place {
 struct RefChecker<'a> {
     declared: &'a HashSet<&'a str>,
     based_on: &'a str,
-    /// Definition terms, ASCII-lowercased (no Unicode case tables in the WASM):
-    /// what `[[...]]` links may name, in any ASCII case.
+    /// Definition terms as slugs (ASCII, so no Unicode case tables in the WASM):
+    /// what `[[...]]` links may name, in any case.
     terms: &'a HashSet<String>,
     /// Sources of kind `announcement`: each may back one fact only.
     announcements: &'a HashSet<&'a str>,
@@ -475,7 +499,7 @@ impl RefChecker<'_> {
         }
         for run in runs(text) {
             if let Run::Term { term, .. } = run {
-                if !self.terms.contains(&term.to_ascii_lowercase()) {
+                if !self.terms.contains(&slug(term)) {
                     report.error(
                         path,
                         format!("[[{term}]] links to a term that no definition list defines"),
@@ -923,6 +947,35 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             errors_of(&unknown),
             ["sections[0].blocks[0].items[0].text: [[platelet cells]] links to a term that no definition list defines"]
         );
+    }
+
+    #[test]
+    fn two_terms_a_link_cannot_tell_apart_are_an_error() {
+        let twice = GLOSSARY.replace(
+            "items = [{ term = \"Platelets\"",
+            "items = [{ term = \"PLATELETS!\", definition = \"Again.\", source = { doc = \"PI\" } }, { term = \"Platelets\"",
+        );
+        assert_eq!(
+            errors_of(&(MINIMAL.to_owned() + &twice)),
+            ["sections[0].blocks[2].items[1].term: \"Platelets\" is defined twice (or looks like another term to a link)"]
+        );
+        let no_ascii = GLOSSARY.replace("term = \"Platelets\"", "term = \"血小板\"");
+        assert_eq!(
+            errors_of(&(MINIMAL.to_owned() + &no_ascii)),
+            ["sections[0].blocks[2].items[0].term: needs a letter or digit (A-Z, 0-9): links name a term by them"]
+        );
+    }
+
+    #[test]
+    fn the_leaflets_own_ids_are_reserved() {
+        for reserved in RESERVED_SECTION_IDS {
+            assert_eq!(
+                errors_after("id = \"side-effects\"", &format!("id = \"{reserved}\"")),
+                [format!(
+                    "sections[0].id: \"{reserved}\" is the leaflet's own id (reserved: sources, urgent, key-facts); choose another"
+                )]
+            );
+        }
     }
 
     #[test]

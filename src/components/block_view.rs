@@ -102,8 +102,9 @@ fn SummaryBox(props: &SummaryBoxProps) -> Html {
     }
 }
 
-/// A warning sign drawn in the text colour, so it shows in every theme, in
-/// forced colours and on paper. Decorative: the heading says what it means.
+/// A warning sign drawn in `currentColor` (the box's border colour, CanvasText
+/// in forced colours, black on paper), so it shows in every theme. Decorative:
+/// the heading says what it means.
 #[function_component]
 fn WarningIcon() -> Html {
     html! {

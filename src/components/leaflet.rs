@@ -78,7 +78,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     html! {
         <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
             <SkipLink target={content.clone()} />
-            <LeafletHeader meta={monograph.meta.clone()} sources={monograph.sources.clone()} />
+            <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
                 { for monograph.summary.iter().map(block_view) }
                 if options.interactive {

@@ -1,15 +1,14 @@
-use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::date::IsoDate;
-use crate::monograph::model::{Meta, Source, SourceKind};
+use crate::monograph::model::{Monograph, SourceKind};
+use crate::monograph::validate::added_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletHeaderProps {
-    pub meta: Meta,
-    pub sources: IArray<Source>,
+    pub monograph: Monograph,
 }
 
 /// Title, names and form of the drug, and who reviewed what when: always
@@ -18,7 +17,7 @@ pub struct LeafletHeaderProps {
 pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
     let options = use_options();
     let strings = options.language.strings();
-    let meta = &props.meta;
+    let meta = &props.monograph.meta;
     let facts = [
         (strings.pronunciation, meta.pronunciation.clone()),
         (strings.generic_name, Some(meta.generic_name.clone())),
@@ -37,7 +36,7 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
                     </div>
                 })) }
             </dl>
-            <Provenance meta={meta.clone()} sources={props.sources.clone()} />
+            <Provenance monograph={props.monograph.clone()} />
         </header>
     }
 }
@@ -49,23 +48,30 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
 fn Provenance(props: &LeafletHeaderProps) -> Html {
     let language = use_options().language;
     let strings = language.strings();
-    let meta = &props.meta;
+    let monograph = &props.monograph;
+    let meta = &monograph.meta;
     let lang = language.tag();
+    // Names and roles are the monograph's words, in its language.
+    let content = |text: &AttrValue| html! { <span lang={meta.language.clone()}>{ text.clone() }</span> };
     let original = html! {
         <p class="review" {lang}>
             <strong class="review-label">{ strings.original_text }</strong>{ " " }
-            { strings.reviewed_by }{ " " }{ meta.reviewed_by.clone() }{ ". " }{ strings.last_updated }{ " " }
+            { strings.reviewed_by }{ " " }{ content(&meta.reviewed_by) }{ ". " }{ strings.last_updated }{ " " }
             { date(&meta.last_updated, language) }{ "." }
         </p>
     };
     let Some(additions) = &meta.additions else {
         return html! { <div class="provenance">{ original }</div> };
     };
-    let added_from: Vec<String> = props
+    let cited: Vec<AttrValue> = added_texts(monograph)
+        .iter()
+        .map(|added| added.source.doc.clone())
+        .collect();
+    let added_from: Vec<String> = monograph
         .sources
         .iter()
         // The editors' own notes are not a source the facts were compiled from.
-        .filter(|source| source.id != meta.based_on && source.kind != Some(SourceKind::Editorial))
+        .filter(|source| cited.contains(&source.id) && source.kind != Some(SourceKind::Editorial))
         .map(
             |source| match source.revised.as_deref().and_then(IsoDate::parse) {
                 Some(revised) => format!("{} ({})", source.id, language.format_date(revised)),
@@ -76,7 +82,7 @@ fn Provenance(props: &LeafletHeaderProps) -> Html {
     let status = match &additions.review {
         Some(review) => html! {
             <>
-                { strings.additions_reviewed_by }{ " " }{ review.name.clone() }{ ", " }{ review.role.clone() }
+                { strings.additions_reviewed_by }{ " " }{ content(&review.name) }{ ", " }{ content(&review.role) }
                 { format!(", {} ", strings.reviewed_on) }{ date(&review.date, language) }{ "." }
             </>
         },

@@ -10,13 +10,13 @@ pub fn section_id(element: &Element) -> Option<AttrValue> {
     section.get_attribute("data-section-id").map(AttrValue::from)
 }
 
-/// The section element with id `id` inside `content`, compared as text, so an
-/// id from a URL is never read as a CSS selector.
-pub fn section_element(content: &Element, id: &str) -> Option<Element> {
-    let sections = content.query_selector_all("[data-section-id]").ok()?;
-    (0..sections.length())
-        .filter_map(|i| sections.item(i)?.dyn_into::<Element>().ok())
-        .find(|section| section.get_attribute("data-section-id").as_deref() == Some(id))
+/// The element inside `content` whose attribute `name` is `value`, compared as
+/// text, so a value from a URL or a link is never read as a CSS selector.
+pub fn element_with(content: &Element, name: &str, value: &str) -> Option<Element> {
+    let candidates = content.query_selector_all(&format!("[{name}]")).ok()?;
+    (0..candidates.length())
+        .filter_map(|i| candidates.item(i)?.dyn_into::<Element>().ok())
+        .find(|element| element.get_attribute(name).as_deref() == Some(value))
 }
 
 /// Runs `then` once the render a dispatch started has reached the page.

@@ -1,7 +1,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::dom::{after_render, section_element};
+use super::dom::{after_render, element_with};
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -17,7 +17,9 @@ pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRe
             };
             let hash = window.location().hash().unwrap_or_default();
             let id = hash.trim_start_matches('#');
-            let section = content.cast::<Element>().and_then(|c| section_element(&c, id));
+            let section = content
+                .cast::<Element>()
+                .and_then(|c| element_with(&c, "data-section-id", id));
             let Some(section) = section else {
                 return;
             };

@@ -1,8 +1,8 @@
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement};
+use web_sys::{Element, Event, HtmlElement, MouseEvent};
 use yew::prelude::*;
 
-use super::dom::{after_render, section_id};
+use super::dom::{after_render, element_with, section_id};
 use super::event_listener::EventListener;
 use crate::state::{Accordion, AccordionAction};
 
@@ -16,17 +16,19 @@ pub fn use_term_links(accordion: UseReducerDispatcher<Accordion>, content: NodeR
         let listener = content.cast::<Element>().map(|root| {
             let content = root.clone();
             EventListener::new(&root, "click", move |event: Event| {
+                // Ctrl-, Shift- or Cmd-click keeps the browser's own meaning.
+                let modified = event
+                    .dyn_ref::<MouseEvent>()
+                    .is_some_and(|e| e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
+                if modified {
+                    return;
+                }
                 let link = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
                     .and_then(|e| e.closest("a.term-link").ok().flatten());
                 let id = link.and_then(|l| l.get_attribute("href"));
-                let definition = id.and_then(|id| {
-                    content
-                        .query_selector(&format!("[id=\"{}\"]", id.trim_start_matches('#')))
-                        .ok()
-                        .flatten()
-                });
+                let definition = id.and_then(|id| element_with(&content, "id", id.trim_start_matches('#')));
                 let Some(definition) = definition else {
                     return;
                 };

@@ -11,8 +11,8 @@
 //!   index.html, demo.css       the demo host page
 //!
 //! Each file pins the next one's hash: the host's `integrity` covers the loader,
-//! the loader adds the core module with its `integrity`, and the core module
-//! fetches the WASM with its `integrity`.
+//! and the loader adds the core module and fetches the WASM, each with its
+//! `integrity` (the core module pins the WASM too when loaded on its own).
 
 use std::fs;
 use std::io::Write;
@@ -58,14 +58,17 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         "--target",
         WASM_TARGET,
     ]);
-    if tools.std_sources {
+    if tools.std_sources() {
         // std rebuilt with panics that abort at once: no panic messages,
         // locations or their formatting code in the WASM (about 11 KB brotli).
         // A panic traps either way; `panic = "abort"` only printed to nowhere.
         println!("dist: std rebuilt from rust-src with panic=immediate-abort");
         cargo
             .env("RUSTC_BOOTSTRAP", "1")
-            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort")
+            .env(
+                "RUSTFLAGS",
+                with_rustflags("-Zunstable-options -Cpanic=immediate-abort"),
+            )
             .arg("-Zbuild-std=std,panic_abort");
     } else {
         println!("dist: prebuilt std (no rust-src): panic messages stay in the WASM, about 11 KB brotli");
@@ -161,6 +164,14 @@ __wbg_init({{ module_or_path: loaded || fetch(new URL("{CORE_NAME}_bg.wasm", imp
 "#
     ));
     Ok(bundled)
+}
+
+/// `flags` after any RUSTFLAGS the caller set.
+fn with_rustflags(flags: &str) -> String {
+    match std::env::var("RUSTFLAGS") {
+        Ok(set) if !set.trim().is_empty() => format!("{set} {flags}"),
+        _ => flags.to_owned(),
+    }
 }
 
 /// The loader as shipped: its whole-line `//` comments (the why, for readers of

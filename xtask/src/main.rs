@@ -143,7 +143,7 @@ fn test(root: &std::path::Path) -> Result<()> {
     // fallback's prebuilt std is about 10 KB brotli larger, so there it warns.
     match bench::budget::check_dist_sizes(root, &dist) {
         Ok(()) => counts.passed += 1,
-        Err(error) if !tools.std_sources => {
+        Err(error) if !tools.std_sources() => {
             eprintln!(
                 "warning: {error:#}\n(prebuilt std without rust-src: the budget is for the standard build)"
             );

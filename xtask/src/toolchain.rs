@@ -33,19 +33,19 @@ pub struct Toolchain {
     root: PathBuf,
     /// Set when the wasm32 target comes from the offline fallback.
     rustup_toolchain: Option<String>,
-    /// The standard library's sources (rustup's `rust-src`), so `dist` can
-    /// rebuild std for the WASM without panic messages.
-    pub std_sources: bool,
+    /// Whether the standard library's sources (rustup's `rust-src`) are there,
+    /// so `dist` can rebuild std for the WASM without panic messages; checked
+    /// (and installed) the first time a build asks.
+    std_sources: std::cell::OnceCell<bool>,
 }
 
 impl Toolchain {
     pub fn ensure(root: &Path, needs: Needs) -> Result<Toolchain> {
         let rustup_toolchain = ensure_wasm_target(root)?;
-        let std_sources = rustup_toolchain.is_none() && ensure_std_sources(root);
         let toolchain = Toolchain {
             root: root.to_path_buf(),
             rustup_toolchain,
-            std_sources,
+            std_sources: std::cell::OnceCell::new(),
         };
         let bindgen_version = wasm_bindgen_version(root)?;
         toolchain.ensure_cargo_tool("wasm-bindgen-cli", &bindgen_version, "wasm-bindgen")?;
@@ -56,6 +56,14 @@ impl Toolchain {
             ensure_browsers()?;
         }
         Ok(toolchain)
+    }
+
+    /// rustup's `rust-src`, installed if missing; false on the offline fallback
+    /// (Debian's toolchain) or when rustup cannot fetch it.
+    pub fn std_sources(&self) -> bool {
+        *self
+            .std_sources
+            .get_or_init(|| self.rustup_toolchain.is_none() && ensure_std_sources(&self.root))
     }
 
     fn cargo_bin_dir(&self) -> PathBuf {
