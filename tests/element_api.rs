@@ -433,7 +433,12 @@ async fn bad_host_data_names_the_place_and_what_was_expected() {
         change(&monograph);
         set(&leaflet.host, "monograph", &monograph);
     };
-    let cases: [(BreakMonograph, &str); 3] = [
+    let cases: [(BreakMonograph, &str); 4] = [
+        (
+            // serde-wasm-bindgen alone would drop a misspelt field silently.
+            |m| set(m, "sections.0.blocks.0.soruce", &"PI".into()),
+            "sections[0].blocks[0]: unknown field \"soruce\"; the fields here are kind, text, lead, heading, source, items",
+        ),
         (
             |m| set(m, "sections", &"nope".into()),
             "sections: expected a list, found the text \"nope\"",
