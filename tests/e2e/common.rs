@@ -18,6 +18,17 @@ pub async fn assert_no_page_errors(session: &Session, browser: Browser) {
     );
 }
 
+/// The page's console errors once one of them is the leaflet's, one a line.
+pub async fn leaflet_console_errors(session: &Session) -> String {
+    let errors = session
+        .wait_for(
+            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
+            vec![],
+        )
+        .await;
+    errors.as_str().unwrap_or_default().to_owned()
+}
+
 /// Waits until leaflet `n` on the page has rendered, and checks its title.
 pub async fn wait_for_leaflet(session: &Session, n: usize) {
     let title = session.wait_for(scripts::TITLE_OF, vec![json!(n)]).await;

@@ -6,7 +6,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::common::{
-    assert_no_page_errors, click_section, expanded, expanded_changed_from, wait_for_leaflet,
+    assert_no_page_errors, click_section, expanded, expanded_changed_from, leaflet_console_errors,
+    wait_for_leaflet,
 };
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
@@ -125,17 +126,9 @@ pub async fn trusted_types(browser: Browser) {
         )
         .await;
     assert_eq!(enforced, json!("enforced"), "{browser:?} enforces Trusted Types");
-    let console = session
-        .wait_for(
-            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
-            vec![],
-        )
-        .await;
+    let console = leaflet_console_errors(&session).await;
     assert!(
-        console
-            .as_str()
-            .unwrap_or_default()
-            .contains("(trusted-types drug-leaflet)"),
+        console.contains("(trusted-types drug-leaflet)"),
         "{browser:?}: {console}"
     );
     assert_no_page_errors(&session, browser).await;

@@ -4,7 +4,7 @@
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::common::{click_section, wait_for_leaflet};
+use crate::common::{click_section, leaflet_console_errors, wait_for_leaflet};
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Launch, Session};
 
@@ -13,19 +13,8 @@ use crate::harness::{Browser, Launch, Session};
 pub async fn fallback_without_webassembly(browser: Browser) {
     let session = Session::start(browser).await;
     session.open(pages::FALLBACK_NO_WASM).await;
-    let console = session
-        .wait_for(
-            "const e = window.__watched.consoleErrors.join('\\n'); return e.includes('drug-leaflet') ? e : null;",
-            vec![],
-        )
-        .await;
-    assert!(
-        console
-            .as_str()
-            .unwrap_or_default()
-            .contains("'wasm-unsafe-eval'"),
-        "{browser:?}: {console}"
-    );
+    let console = leaflet_console_errors(&session).await;
+    assert!(console.contains("'wasm-unsafe-eval'"), "{browser:?}: {console}");
     let state = session
         .eval(
             "const host = document.querySelector('drug-leaflet');
