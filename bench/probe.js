@@ -322,6 +322,14 @@
         var round = Math.floor(i / original.length);
         if (round > 0) {
           section.id = section.id + "-" + round;
+          // A term is defined once per leaflet: copies get their own terms.
+          section.blocks.forEach(function (block) {
+            if (block.kind === "definitions") {
+              block.items.forEach(function (item) {
+                item.term = item.term + " " + round;
+              });
+            }
+          });
           announcements.forEach(function (source) {
             var copy = source.id + "-" + round;
             var cited = renameDoc(section, source.id, copy);
