@@ -34,6 +34,12 @@ impl Language {
         }
     }
 
+    /// An ISO 8601 date from the monograph in running text; validation
+    /// guarantees the form, and one that is not is shown as written.
+    pub fn format_iso(self, iso: &str) -> String {
+        IsoDate::parse(iso).map_or_else(|| iso.to_owned(), |date| self.format_date(date))
+    }
+
     /// A date in running text: "May 20, 2025", "20 de mayo de 2025", "March 2026", "2022".
     pub fn format_date(self, date: IsoDate) -> String {
         let year = date.year;

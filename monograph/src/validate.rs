@@ -46,6 +46,19 @@ impl Report {
         errors.chain(warnings).collect()
     }
 
+    /// `text` as a full ISO 8601 day, or an error at `path`.
+    fn day(&mut self, path: &str, text: &str) -> Option<IsoDate> {
+        let day = IsoDate::parse_day(text);
+        if day.is_none() {
+            self.not_a_date(path, text, "YYYY-MM-DD");
+        }
+        day
+    }
+
+    fn not_a_date(&mut self, path: impl Into<String>, text: &str, forms: &str) {
+        self.error(path, format!("{text:?} is not an ISO 8601 date ({forms})"));
+    }
+
     pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Problem {
             path: path.into(),
@@ -86,15 +99,7 @@ pub fn validate(monograph: &Monograph) -> Report {
             report.error(format!("meta.{field}"), "must not be empty");
         }
     }
-    if IsoDate::parse_day(&meta.last_updated).is_none() {
-        report.error(
-            "meta.last_updated",
-            format!(
-                "{:?} is not an ISO 8601 date (YYYY-MM-DD)",
-                meta.last_updated.as_str()
-            ),
-        );
-    }
+    report.day("meta.last_updated", &meta.last_updated);
 
     let mut source_ids = HashSet::new();
     if monograph.sources.is_empty() {
@@ -120,13 +125,7 @@ pub fn validate(monograph: &Monograph) -> Report {
         }
         if let Some(revised) = &source.revised {
             if IsoDate::parse(revised).is_none() {
-                report.error(
-                    format!("{path}.revised"),
-                    format!(
-                        "{:?} is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                        revised.as_str()
-                    ),
-                );
+                report.not_a_date(format!("{path}.revised"), revised, "YYYY-MM-DD, YYYY-MM or YYYY");
             }
         }
     }
@@ -261,24 +260,14 @@ pub fn validate(monograph: &Monograph) -> Report {
         ),
         None => {}
         Some(additions) => {
-            let compiled = IsoDate::parse_day(&additions.compiled);
-            if compiled.is_none() {
-                report.error(
-                    "meta.additions.compiled",
-                    format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", additions.compiled.as_str()),
-                );
-            }
+            let compiled = report.day("meta.additions.compiled", &additions.compiled);
             if let Some(review) = &additions.review {
                 for (field, value) in [("name", &review.name), ("role", &review.role)] {
                     if value.trim().is_empty() {
                         report.error(format!("meta.additions.review.{field}"), "must not be empty");
                     }
                 }
-                match IsoDate::parse_day(&review.date) {
-                    None => report.error(
-                        "meta.additions.review.date",
-                        format!("{:?} is not an ISO 8601 date (YYYY-MM-DD)", review.date.as_str()),
-                    ),
+                match report.day("meta.additions.review.date", &review.date) {
                     Some(date) if compiled.is_some_and(|c| date < c) => report.error(
                         "meta.additions.review.date",
                         format!(
@@ -287,7 +276,7 @@ pub fn validate(monograph: &Monograph) -> Report {
                             additions.compiled.as_str()
                         ),
                     ),
-                    Some(_) => {}
+                    _ => {}
                 }
             }
         }

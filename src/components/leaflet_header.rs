@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use crate::hooks::use_options;
 use crate::i18n::Language;
-use crate::monograph::date::IsoDate;
 use crate::monograph::model::{Monograph, SourceKind};
 use crate::monograph::validate::added_texts;
 
@@ -72,12 +71,10 @@ fn Provenance(props: &LeafletHeaderProps) -> Html {
         .iter()
         // The editors' own notes are not a source the facts were compiled from.
         .filter(|source| cited.contains(&source.id) && source.kind != Some(SourceKind::Editorial))
-        .map(
-            |source| match source.revised.as_deref().and_then(IsoDate::parse) {
-                Some(revised) => format!("{} ({})", source.id, language.format_date(revised)),
-                None => source.id.to_string(),
-            },
-        )
+        .map(|source| match &source.revised {
+            Some(revised) => format!("{} ({})", source.id, language.format_iso(revised)),
+            None => source.id.to_string(),
+        })
         .collect();
     let status = match &additions.review {
         Some(review) => html! {
@@ -101,9 +98,7 @@ fn Provenance(props: &LeafletHeaderProps) -> Html {
     }
 }
 
-/// A `<time>` in running text. Validation guarantees ISO dates; one that is not
-/// is shown as written.
+/// A `<time>` in running text.
 fn date(iso: &AttrValue, language: Language) -> Html {
-    let shown = IsoDate::parse(iso).map_or_else(|| iso.to_string(), |date| language.format_date(date));
-    html! { <time datetime={iso.clone()}>{ shown }</time> }
+    html! { <time datetime={iso.clone()}>{ language.format_iso(iso) }</time> }
 }

@@ -2,7 +2,6 @@ use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use crate::hooks::use_options;
-use crate::monograph::date::IsoDate;
 use crate::monograph::model::Source;
 
 #[derive(Properties, PartialEq)]
@@ -22,8 +21,8 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
             <p lang={options.language.tag()}>{ strings.sources_intro }</p>
             <ul class="sources">
                 { for props.sources.iter().map(|source| {
-                    let revised = match source.revised.as_deref().and_then(IsoDate::parse) {
-                        Some(date) => format!("{} {}.", strings.revised, options.language.format_date(date)),
+                    let revised = match &source.revised {
+                        Some(date) => format!("{} {}.", strings.revised, options.language.format_iso(date)),
                         None => strings.revision_not_stated.to_owned(),
                     };
                     let main = (source.id == props.based_on).then(|| html! {
