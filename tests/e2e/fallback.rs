@@ -4,9 +4,41 @@
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::common::{click_section, leaflet_console_errors, wait_for_leaflet};
+use crate::common::{assert_no_page_errors, click_section, leaflet_console_errors, wait_for_leaflet};
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Launch, Session};
+
+/// A changed core module, a changed WASM (each failing its integrity check) or
+/// a WASM that is not there: the pasted fallback stays readable and one console
+/// message names the file.
+pub async fn fallback_when_a_file_is_broken(browser: Browser) {
+    for (page, file) in pages::FALLBACK_BROKEN {
+        let session = Session::start(browser).await;
+        session.open(page).await;
+        let console = leaflet_console_errors(&session).await;
+        let ours: Vec<&str> = console
+            .lines()
+            .filter(|l| l.starts_with("drug-leaflet:"))
+            .collect();
+        assert_eq!(ours.len(), 1, "{browser:?}, {page}: {console}");
+        assert!(ours[0].contains(file), "{browser:?}, {page}: {console}");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let state = session
+            .eval(
+                "const host = document.querySelector('drug-leaflet');
+                 return { shadow: host.shadowRoot !== null, shown: host.querySelector('h2').getClientRects().length > 0 };",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            state,
+            json!({ "shadow": false, "shown": true }),
+            "{browser:?}, {page}"
+        );
+        assert_no_page_errors(&session, browser).await;
+        session.close().await;
+    }
+}
 
 /// When the page's CSP forbids WebAssembly, the pasted fallback stays readable
 /// and the console says why.

@@ -188,5 +188,41 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     )
     .expect("write page");
     std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
+    // Broken copies of dist/, each behind its own fallback page: a changed
+    // core module, a changed WASM, a WASM that is not there.
+    for (name, file, break_it) in BROKEN_DISTS {
+        let copy = dir.join(name);
+        std::fs::create_dir_all(&copy).expect("dist copy");
+        for entry in std::fs::read_dir(dist).expect("dist/").flatten() {
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+        }
+        let target = copy.join(file);
+        match break_it {
+            Break::Change => {
+                let mut bytes = std::fs::read(&target).expect("read");
+                bytes.extend_from_slice(b"\n");
+                std::fs::write(&target, bytes).expect("write");
+            }
+            Break::Remove => std::fs::remove_file(&target).expect("remove"),
+        }
+        let page = page
+            .replace("{{CSP}}", "")
+            .replace("/vendor/drug-leaflet/", &format!("/generated/{name}/"));
+        std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
+    }
     dir
 }
+
+enum Break {
+    /// One byte more: its integrity hash no longer matches.
+    Change,
+    /// Gone: the server answers 404.
+    Remove,
+}
+
+/// `/generated/<name>.html`: the fallback page on a copy of dist/ with `file` broken.
+const BROKEN_DISTS: [(&str, &str, Break); 3] = [
+    ("changed-core", "drug-leaflet-core.js", Break::Change),
+    ("changed-wasm", "drug-leaflet-core_bg.wasm", Break::Change),
+    ("missing-wasm", "drug-leaflet-core_bg.wasm", Break::Remove),
+];

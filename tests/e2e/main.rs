@@ -43,6 +43,7 @@ in_browsers!(
     embedding::invalid_monograph,
     embedding::property_set_before_definition,
     fallback::fallback_without_webassembly,
+    fallback::fallback_when_a_file_is_broken,
     fallback::fallback_without_javascript,
     fallback::fallback_is_replaced_by_the_leaflet,
     accessibility::accessibility,

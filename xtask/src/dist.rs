@@ -153,13 +153,15 @@ fn bundle_core(bindgen_out: &Path) -> Result<String> {
     }
     bundled.push_str(&format!(
         r#"
+const wasmUrl = new URL("{CORE_NAME}_bg.wasm", import.meta.url);
 const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
-__wbg_init({{ module_or_path: loaded || fetch(new URL("{CORE_NAME}_bg.wasm", import.meta.url), {{ integrity: "{WASM_INTEGRITY}" }}) }})
+__wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }})
   .then(() => defineElement())
   .catch((error) => console.error(
-    "drug-leaflet: WebAssembly could not start, so any fallback content inside <drug-leaflet> stays as it is. " +
-      "If the page has a Content-Security-Policy, script-src needs 'wasm-unsafe-eval' and connect-src must allow " +
-      new URL(".", import.meta.url).href + ".",
+    "drug-leaflet: could not load or start " + wasmUrl.href + " (network error, missing file, a changed file " +
+      "that fails its integrity check, or a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' and " +
+      "connect-src must allow " + new URL(".", import.meta.url).href + "). Any fallback content inside " +
+      "<drug-leaflet> stays as it is.",
     error));
 "#
     ));
