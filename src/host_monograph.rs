@@ -89,14 +89,12 @@ impl Node for HostValue {
     }
 
     fn keys(&self) -> Vec<String> {
+        // Reflect.ownKeys reports a throwing Proxy trap as an error, where
+        // Object.keys would throw through the WASM; symbol keys are not fields.
         self.0
             .dyn_ref::<Object>()
-            .map(|object| {
-                Object::keys(object)
-                    .iter()
-                    .filter_map(|k| k.as_string())
-                    .collect()
-            })
+            .and_then(|object| Reflect::own_keys(object).ok())
+            .map(|keys| keys.iter().filter_map(|k| k.as_string()).collect())
             .unwrap_or_default()
     }
 

@@ -471,3 +471,42 @@ async fn bad_host_data_names_the_place_and_what_was_expected() {
         "{text}"
     );
 }
+
+/// Values that are not data at all: a Symbol, a function, an object that
+/// contains itself, a field whose getter throws. Each gets a message, and the
+/// element keeps working (the bundled leaflet comes back with `null`).
+#[wasm_bindgen_test]
+async fn values_that_are_not_data_get_a_message_not_a_crash() {
+    let leaflet = Mounted::new().await;
+    let script = |code: &str| js_sys::Function::new_with_args("m", code);
+    let cases = [
+        (
+            "return Symbol('x');",
+            "monograph: expected an object, found a function or another value that is not data",
+        ),
+        (
+            "return () => 1;",
+            "monograph: expected an object, found a function or another value that is not data",
+        ),
+        ("m.meta.additions = m; return m;", "meta.additions: unknown field \"meta\""),
+        (
+            "Object.defineProperty(m.meta, 'title', { get() { throw new Error('boom'); }, enumerable: true }); return m;",
+            "meta.title: is required but missing",
+        ),
+    ];
+    for (code, expected) in cases {
+        let value = script(code)
+            .call1(&JsValue::NULL, &monograph_of(&leaflet))
+            .expect("the case builds");
+        set(&leaflet.host, "monograph", &value);
+        settle().await;
+        let text = leaflet.one("[role='alert']").inner_text();
+        assert!(text.contains(expected), "{code}: expected {expected:?} in {text}");
+        set(&leaflet.host, "monograph", &JsValue::NULL);
+        settle().await;
+        assert!(
+            !leaflet.section_buttons().is_empty(),
+            "{code}: the element still works"
+        );
+    }
+}

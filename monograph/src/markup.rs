@@ -44,6 +44,15 @@ pub fn shown_text(text: &str) -> String {
         .collect()
 }
 
+/// At most `max_chars` characters of `text`, with "..." where it was cut: host
+/// text echoed in a message (an id of a megabyte) stays readable.
+pub fn preview(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// Text as a slug for an element id: its ASCII words, lowercase, joined by hyphens.
 pub fn slug(text: &str) -> String {
     let words: Vec<String> = text
@@ -80,6 +89,13 @@ mod tests {
         assert_eq!(shown_text("Your [[platelets|Platelets]]."), "Your platelets.");
         assert_eq!(runs("an [[unclosed link").count(), 1);
         assert_eq!(shown_text("an [[unclosed link"), "an [[unclosed link");
+    }
+
+    #[test]
+    fn previews_cut_long_text_at_a_character() {
+        assert_eq!(preview("short", 10), "short");
+        assert_eq!(preview("ééééé", 3), "ééé...");
+        assert_eq!(preview(&"x".repeat(1_000_000), 5), "xxxxx...");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! KB), and serde-wasm-bindgen ignores fields a struct does not have, so
 //! unknown fields are caught here.
 
-use crate::validate::Problem;
+use crate::markup::preview;
+use crate::validate::{Problem, MESSAGE_CHARS};
 
 /// What a value is, as a reader of the error would name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,13 +30,7 @@ impl Found {
             Found::Null => "null".into(),
             Found::Bool => "true or false".into(),
             Found::Number => "a number".into(),
-            Found::Text(text) => {
-                let mut shown: String = text.chars().take(40).collect();
-                if shown.len() < text.len() {
-                    shown.push_str("...");
-                }
-                format!("the text {shown:?}")
-            }
+            Found::Text(text) => format!("the text {:?}", preview(text, 40)),
             Found::List => "a list".into(),
             Found::Object => "an object".into(),
             Found::Other => "a function or another value that is not data".into(),
@@ -181,7 +176,8 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
     let problem = |message: String| {
         Some(Problem {
             path: path.to_owned(),
-            message,
+            // An unknown field's name is the host's text, of any length.
+            message: preview(&message, MESSAGE_CHARS),
         })
     };
     match shape {

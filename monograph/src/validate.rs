@@ -7,11 +7,14 @@ use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::date::IsoDate;
-use crate::markup::{runs, shown_text, slug, Run};
+use crate::markup::{preview, runs, shown_text, slug, Run};
 use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
 
 /// Added sentences longer than this are reported for plain-language review.
 pub const LONG_SENTENCE_WORDS: usize = 25;
+
+/// The longest a problem's message gets, in characters.
+pub const MESSAGE_CHARS: usize = 300;
 
 /// How many one-line facts a key facts block holds.
 pub const KEY_FACTS: RangeInclusive<usize> = 4..=6;
@@ -59,10 +62,12 @@ impl Report {
         self.error(path, format!("{text:?} is not an ISO 8601 date ({forms})"));
     }
 
+    /// Messages echo the host's text (ids, headings, terms): cut to a length
+    /// a reader can take in, whatever the host sent.
     pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Problem {
             path: path.into(),
-            message: message.into(),
+            message: preview(&message.into(), MESSAGE_CHARS),
         });
     }
 }
@@ -953,6 +958,15 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             errors_of(&(MINIMAL.to_owned() + &no_ascii)),
             ["sections[0].blocks[2].items[0].term: needs a letter or digit (A-Z, 0-9): links name a term by them"]
         );
+    }
+
+    #[test]
+    fn a_megabyte_of_host_text_is_cut_in_the_message() {
+        let huge = "A".repeat(1_000_000);
+        let errors = errors_after("id = \"example\"", &format!("id = \"{huge}\""));
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("meta.id: \"AAAA"), "{}", &errors[0][..40]);
+        assert!(errors[0].len() < MESSAGE_CHARS + 20, "{} bytes", errors[0].len());
     }
 
     #[test]

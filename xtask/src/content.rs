@@ -61,10 +61,7 @@ fn check_monograph(monograph: &Monograph, report: &mut Report) -> Vec<String> {
                     .map(|s| format!(" {s}"))
                     .unwrap_or_default();
                 let shown = monograph::markup::shown_text(text.text);
-                let mut preview: String = shown.chars().take(72).collect();
-                if preview.len() < shown.len() {
-                    preview.push_str("...");
-                }
+                let preview = monograph::markup::preview(&shown, 72);
                 notes.push(format!(
                     "  {} ({}{section}): {preview}",
                     text.path,
