@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::bundled;
+use crate::monograph::markup::preview;
 use crate::monograph::model::Monograph;
 use crate::monograph::validate::Problem;
 
@@ -42,7 +43,8 @@ impl Content {
             None => Content::Invalid(Rc::new([Problem {
                 path: "drug".into(),
                 message: format!(
-                    "drug=\"{id}\" is not a bundled monograph; use {}",
+                    "drug=\"{}\" is not a bundled monograph; use {}",
+                    preview(id, 60),
                     bundled::IDS.join(" or ")
                 ),
             }])),

@@ -10,7 +10,7 @@ mod element;
 pub mod events;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
-mod host_monograph;
+pub mod host_monograph;
 pub mod i18n;
 /// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
 pub use monograph;

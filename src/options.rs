@@ -5,6 +5,11 @@
 use yew::AttrValue;
 
 use crate::i18n::Language;
+use crate::monograph::markup::preview;
+
+/// How much of a host's attribute value a warning quotes: values of any
+/// length (a megabyte) stay one readable line.
+const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
 pub const OBSERVED_ATTRIBUTES: [&str; 5] = ["drug", "heading-level", "expanded", "lang", "remember"];
@@ -33,7 +38,8 @@ pub fn unknown_attribute_warning(name: &str) -> Option<String> {
             .any(|prefix| name.starts_with(prefix));
     (!known).then(|| {
         format!(
-            "unknown attribute \"{name}\" is ignored; <drug-leaflet> knows {}.",
+            "unknown attribute \"{}\" is ignored; <drug-leaflet> knows {}.",
+            preview(name, QUOTED_CHARS),
             OBSERVED_ATTRIBUTES.join(", ")
         )
     })
@@ -119,7 +125,8 @@ fn parse_heading_level(value: Option<&str>) -> Result<u8, String> {
         None => Ok(2),
         Some((_, Ok(level @ 2..=6))) => Ok(level),
         Some((v, _)) => Err(format!(
-            "heading-level=\"{v}\" is not allowed; use 2, 3, 4, 5 or 6. Using 2."
+            "heading-level=\"{}\" is not allowed; use 2, 3, 4, 5 or 6. Using 2.",
+            preview(v, QUOTED_CHARS)
         )),
     }
 }
@@ -130,7 +137,8 @@ fn parse_expanded(value: Option<&str>) -> Result<Expanded, String> {
         Some("all") => Ok(Expanded::All),
         Some("none") => Ok(Expanded::None),
         Some(v) => Err(format!(
-            "expanded=\"{v}\" is not allowed; use first, all or none. Using first."
+            "expanded=\"{}\" is not allowed; use first, all or none. Using first.",
+            preview(v, QUOTED_CHARS)
         )),
     }
 }
@@ -140,7 +148,8 @@ fn parse_remember(value: Option<&str>) -> Result<bool, String> {
         None | Some("on") => Ok(true),
         Some("off") => Ok(false),
         Some(v) => Err(format!(
-            "remember=\"{v}\" is not allowed; use on or off. Using on."
+            "remember=\"{}\" is not allowed; use on or off. Using on.",
+            preview(v, QUOTED_CHARS)
         )),
     }
 }
@@ -151,7 +160,8 @@ fn parse_language(value: Option<&str>) -> Result<Language, String> {
         Some(v) => Language::from_tag(v.trim()).ok_or_else(|| {
             let allowed: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
             format!(
-                "lang=\"{v}\" is not allowed; use {}. Using en.",
+                "lang=\"{}\" is not allowed; use {}. Using en.",
+                preview(v, QUOTED_CHARS),
                 allowed.join(" or ")
             )
         }),

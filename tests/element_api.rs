@@ -491,7 +491,36 @@ async fn values_that_are_not_data_get_a_message_not_a_crash() {
         ("m.meta.additions = m; return m;", "meta.additions: unknown field \"meta\""),
         (
             "Object.defineProperty(m.meta, 'title', { get() { throw new Error('boom'); }, enumerable: true }); return m;",
-            "meta.title: is required but missing",
+            "meta.title: could not be read: reading it threw an error",
+        ),
+        // An optional field: serde-wasm-bindgen would read it and throw through the WASM.
+        (
+            "Object.defineProperty(m.meta, 'pronunciation', { get() { throw new Error('boom'); } }); return m;",
+            "meta.pronunciation: could not be read: reading it threw an error",
+        ),
+        // A list whose elements throw when read.
+        (
+            "m.sections = new Proxy(m.sections, { get(t, k) { if (k === '3') throw new Error('boom'); return Reflect.get(t, k); } }); return m;",
+            "sections[3]: could not be read: reading it threw an error",
+        ),
+        (
+            "m.meta = new Proxy(m.meta, { ownKeys() { throw new Error('boom'); } }); return m;",
+            "meta: could not be read: reading it threw an error",
+        ),
+        (
+            "const p = Proxy.revocable({}, {}); p.revoke(); m.meta.additions = p.proxy; return m;",
+            "meta.additions: could not be read: reading it threw an error",
+        ),
+        // Traps serde-wasm-bindgen would call (`in`), and a getter that
+        // throws from its second read: the check and serde read one plain copy,
+        // so both show.
+        (
+            "m.sections[0].heading = 'Trapped'; return new Proxy(m, { has() { throw new Error('boom'); } });",
+            "shown: Trapped",
+        ),
+        (
+            "let reads = 0; Object.defineProperty(m.sections[0], 'heading', { get() { if (reads++) throw new Error('again'); return 'Once'; }, enumerable: true }); return m;",
+            "shown: Once",
         ),
     ];
     for (code, expected) in cases {
@@ -500,8 +529,14 @@ async fn values_that_are_not_data_get_a_message_not_a_crash() {
             .expect("the case builds");
         set(&leaflet.host, "monograph", &value);
         settle().await;
-        let text = leaflet.one("[role='alert']").inner_text();
-        assert!(text.contains(expected), "{code}: expected {expected:?} in {text}");
+        if let Some(heading) = expected.strip_prefix("shown: ") {
+            assert_eq!(leaflet.all("[role='alert']").len(), 0, "{code}: shown");
+            let shown = leaflet.one(".section-title").inner_text();
+            assert_eq!(shown.trim(), heading, "{code}");
+        } else {
+            let text = leaflet.one("[role='alert']").inner_text();
+            assert!(text.contains(expected), "{code}: expected {expected:?} in {text}");
+        }
         set(&leaflet.host, "monograph", &JsValue::NULL);
         settle().await;
         assert!(
@@ -509,4 +544,115 @@ async fn values_that_are_not_data_get_a_message_not_a_crash() {
             "{code}: the element still works"
         );
     }
+}
+
+/// JS text can hold half of a surrogate pair, which Rust text cannot: the
+/// character would turn into U+FFFD unseen, so the place is named instead.
+#[wasm_bindgen_test]
+async fn a_lone_surrogate_is_reported_at_its_place_and_index() {
+    let leaflet = Mounted::new().await;
+    let errors = EventLog::new(&document(), "drug-leaflet-error");
+    let monograph = monograph_of(&leaflet);
+    let broken = utf16(&["Nusinersen ", "\\u{D83D}", " tablets"]);
+    set(&monograph, "meta.title", &broken);
+    set(&leaflet.host, "monograph", &monograph);
+    settle().await;
+    let expected = "meta.title: the text contains a broken character (a lone surrogate, U+D83D) at index 11";
+    let text = leaflet.one("[role='alert']").inner_text();
+    assert!(text.contains(expected), "{text}");
+    let details = errors.take();
+    assert_eq!(get(&details[0], "problems.0.path"), "meta.title");
+
+    // A whole pair is a character like any other, and U+FFFD typed as such is text.
+    let paired = utf16(&["Nusinersen ", "\\u{D83D}", "\\u{DC8A}", " \u{FFFD}"]);
+    set(&monograph, "meta.title", &paired);
+    set(&leaflet.host, "monograph", &monograph);
+    settle().await;
+    assert_eq!(
+        leaflet.one(".title").inner_text(),
+        "Nusinersen \u{1F48A} \u{FFFD}"
+    );
+}
+
+/// A JS string from parts, where `\u{D83D}`-like parts are single UTF-16 units.
+fn utf16(parts: &[&str]) -> JsValue {
+    let units: Vec<u16> = parts
+        .iter()
+        .flat_map(|part| match part.strip_prefix("\\u{") {
+            Some(hex) => vec![u16::from_str_radix(hex.trim_end_matches('}'), 16).expect("hex")],
+            None => part.encode_utf16().collect(),
+        })
+        .collect();
+    js_sys::JsString::from_char_code(&units).into()
+}
+
+/// A list longer than a leaflet takes is refused at once, with the limit,
+/// before any of its elements is read.
+#[wasm_bindgen_test]
+async fn ten_thousand_sections_get_the_limit_in_plain_words_quickly() {
+    let leaflet = Mounted::new().await;
+    let monograph = monograph_of(&leaflet);
+    let many = js_sys::Function::new_with_args(
+        "m",
+        "const s = m.sections[0]; m.sections = Array.from({ length: 10000 }, (_, i) => ({ ...s, id: 's' + i })); return m;",
+    )
+    .call1(&JsValue::NULL, &monograph)
+    .expect("the case builds");
+    let started = js_sys::Date::now();
+    set(&leaflet.host, "monograph", &many);
+    settle().await;
+    let elapsed = js_sys::Date::now() - started;
+    let text = leaflet.one("[role='alert']").inner_text();
+    assert!(
+        text.contains("sections: a list of 10000 entries; a leaflet takes at most 1000 here"),
+        "{text}"
+    );
+    assert!(elapsed < 1_000.0, "{elapsed} ms");
+}
+
+/// `lang`, `remember` and `drug` with values that are not allowed (here very
+/// long ones, and markup): a warning naming the allowed values, cut short, and
+/// the default.
+#[wasm_bindgen_test]
+async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
+    let warnings = ConsoleLog::new("warn");
+    let long = format!("<img src=x onerror=alert(1)>{}", "x".repeat(100_000));
+    let leaflet = Mounted::with_attributes(&[
+        ("lang", "fr"),
+        ("remember", "maybe"),
+        ("heading-level", &long),
+        ("expanded", " "),
+    ])
+    .await;
+    assert_eq!(
+        leaflet.one(".skip-link").inner_text().trim(),
+        "Skip to leaflet content"
+    );
+    assert_eq!(leaflet.one(".title").tag_name(), "H2");
+    assert!(expanded(&leaflet.section_buttons()[0]));
+    let text = warnings.finish();
+    assert!(
+        text.contains("lang=\"fr\" is not allowed; use en or es. Using en."),
+        "{text}"
+    );
+    assert!(
+        text.contains("remember=\"maybe\" is not allowed; use on or off. Using on."),
+        "{text}"
+    );
+    assert!(
+        text.contains("heading-level=\"<img src=x onerror=alert(1)>xxx"),
+        "{text}"
+    );
+    assert!(text.contains("expanded=\"\" is not allowed"), "{text}");
+    assert!(text.len() < 2_000, "long values are cut: {} bytes", text.len());
+    assert_eq!(leaflet.all("img").len(), 0, "markup in a value stays text");
+
+    leaflet.host.set_attribute("drug", &long).expect("set");
+    settle().await;
+    let alert = leaflet.one("[role='alert']").inner_text();
+    assert!(
+        alert.contains("drug: drug=\"<img src=x onerror=alert(1)>xxx"),
+        "{alert}"
+    );
+    assert!(alert.len() < 1_000, "{} bytes", alert.len());
 }

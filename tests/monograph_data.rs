@@ -385,3 +385,15 @@ fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
     assert!(link.contains("href=\"#drug-leaflet-nusinersen-term-"), "{link}");
     assert!(html.contains("id=\"drug-leaflet-nusinersen-term-platelets\""));
 }
+
+/// The small monograph the host-door property tests and the fuzzer start
+/// from passes the door, so what they change is what breaks it.
+#[test]
+fn the_small_fixture_monograph_passes_the_host_door() {
+    let text = include_str!("fixtures/small-monograph.json");
+    let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    if let Err(problems) = drug_leaflet::monograph::json::parse(&value) {
+        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        panic!("{}", lines.join("\n"));
+    }
+}

@@ -6,6 +6,8 @@
 //! shipped WASM leaves out.
 
 pub mod date;
+#[cfg(any(test, feature = "json"))]
+pub mod json;
 #[cfg(feature = "loader")]
 pub mod loader;
 pub mod markup;

@@ -40,14 +40,23 @@ impl std::error::Error for LoadError {}
 /// Reads, parses and checks one monograph file, which must be named `<meta.id>.toml`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = fs::read_to_string(path).map_err(LoadError::Read)?;
-    let monograph: Monograph = toml::from_str(&text).map_err(LoadError::Parse)?;
-    let mut report = validate(&monograph);
+    let Loaded {
+        monograph,
+        mut report,
+    } = parse(&text)?;
     // The bundle and hosts know a monograph by its id, editors by its file name.
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let id = monograph.meta.id.as_str();
     if stem != id {
         report.error("meta.id", format!("{id:?} but the file is named {stem}.toml"));
     }
+    Ok(Loaded { monograph, report })
+}
+
+/// Parses and checks a monograph's TOML text (no file name to compare).
+pub fn parse(text: &str) -> Result<Loaded, LoadError> {
+    let monograph: Monograph = toml::from_str(text).map_err(LoadError::Parse)?;
+    let report = validate(&monograph);
     Ok(Loaded { monograph, report })
 }
 

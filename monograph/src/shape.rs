@@ -17,10 +17,19 @@ pub enum Found {
     Bool,
     Number,
     Text(String),
-    List,
+    /// Text with an unpaired UTF-16 surrogate at this index (JS strings can
+    /// hold one; Rust text cannot, so it would turn into U+FFFD unseen).
+    BrokenText {
+        index: usize,
+        unit: u16,
+    },
+    /// A list of this many elements.
+    List(usize),
     Object,
     /// A function, a symbol or anything else that is not data.
     Other,
+    /// Reading the value threw (a getter or a Proxy trap).
+    Unreadable,
 }
 
 impl Found {
@@ -31,9 +40,11 @@ impl Found {
             Found::Bool => "true or false".into(),
             Found::Number => "a number".into(),
             Found::Text(text) => format!("the text {:?}", preview(text, 40)),
-            Found::List => "a list".into(),
+            Found::BrokenText { .. } => "text with a broken character".into(),
+            Found::List(_) => "a list".into(),
             Found::Object => "an object".into(),
             Found::Other => "a function or another value that is not data".into(),
+            Found::Unreadable => "a value that cannot be read".into(),
         }
     }
 }
@@ -45,7 +56,8 @@ pub trait Node: Sized {
     fn field(&self, name: &str) -> Option<Self>;
     /// The names of an object's own fields.
     fn keys(&self) -> Vec<String>;
-    /// The elements of a list.
+    /// The elements of a list (`locate` asks only when there are at most
+    /// `MAX_LIST` of them).
     fn items(&self) -> Vec<Self>;
 }
 
@@ -109,6 +121,11 @@ pub const SOURCE_KINDS: &[&str] = &[
 ];
 /// `model::Block`'s kinds as written.
 pub const BLOCK_KINDS: &[&str] = &["paragraph", "list", "note", "definitions", "key_facts", "urgent"];
+
+/// The most elements a list may have (sections, blocks, items, sources): a
+/// leaflet with more could not be read by anyone, and would take seconds to
+/// render, so a host gets a message instead.
+pub const MAX_LIST: usize = 1_000;
 
 const TEXT: Shape = Shape::Text;
 const SOURCE_REF: Shape = Shape::Object(&[required("doc", &TEXT), optional("section", &TEXT)]);
@@ -180,6 +197,24 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
             message: preview(&message, MESSAGE_CHARS),
         })
     };
+    match (shape, &found) {
+        (_, Found::Unreadable) => {
+            return problem(
+                "could not be read: reading it threw an error (a getter or a Proxy that throws)".into(),
+            )
+        }
+        (Shape::Text | Shape::OneOf(_), Found::BrokenText { index, unit }) => {
+            return problem(format!(
+                "the text contains a broken character (a lone surrogate, U+{unit:04X}) at index {index}"
+            ))
+        }
+        (Shape::List(_), Found::List(count)) if *count > MAX_LIST => {
+            return problem(format!(
+                "a list of {count} entries; a leaflet takes at most {MAX_LIST} here"
+            ))
+        }
+        _ => {}
+    }
     match shape {
         Shape::Text => match found {
             Found::Text(_) => None,
@@ -197,7 +232,7 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
             )),
         },
         Shape::List(element) => match found {
-            Found::List => value
+            Found::List(_) => value
                 .items()
                 .iter()
                 .enumerate()
@@ -240,30 +275,6 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
 mod tests {
     use super::*;
     use serde_json::{json, Value};
-
-    impl Node for Value {
-        fn found(&self) -> Found {
-            match self {
-                Value::Null => Found::Null,
-                Value::Bool(_) => Found::Bool,
-                Value::Number(_) => Found::Number,
-                Value::String(text) => Found::Text(text.clone()),
-                Value::Array(_) => Found::List,
-                Value::Object(_) => Found::Object,
-            }
-        }
-        fn field(&self, name: &str) -> Option<Value> {
-            self.get(name).cloned()
-        }
-        fn keys(&self) -> Vec<String> {
-            self.as_object()
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default()
-        }
-        fn items(&self) -> Vec<Value> {
-            self.as_array().cloned().unwrap_or_default()
-        }
-    }
 
     /// A monograph with every optional field filled in, as serde writes it.
     fn full_monograph() -> Value {
@@ -419,6 +430,25 @@ mod tests {
                 v.as_object_mut().map(|m| m.remove("summary"));
             }),
             ""
+        );
+    }
+
+    #[test]
+    fn a_list_longer_than_a_leaflet_takes_is_refused_before_its_elements_are_read() {
+        let section = full_monograph()["sections"][0].clone();
+        let many = |count: usize| Value::Array((0..count).map(|_| section.clone()).collect());
+        assert_eq!(problem_after(|v| v["sections"] = many(MAX_LIST)), "");
+        assert_eq!(
+            problem_after(|v| v["sections"] = many(10_000)),
+            "sections: a list of 10000 entries; a leaflet takes at most 1000 here"
+        );
+        // The count is checked first: a bad element beyond it is not what is reported.
+        assert_eq!(
+            problem_after(|v| {
+                v["sections"] = many(MAX_LIST + 1);
+                v["sections"][5] = json!(1);
+            }),
+            "sections: a list of 1001 entries; a leaflet takes at most 1000 here"
         );
     }
 }

@@ -119,17 +119,26 @@ fn test(root: &std::path::Path) -> Result<()> {
 
     let mut counts = TestCounts::default();
     counts.add(run_tests(tools.command("cargo")?.args(["test", "--workspace"]))?);
-    counts.add(run_tests(tools.command("wasm-pack")?.args([
-        "test",
-        "--headless",
-        "--chrome",
-        "--firefox",
-        "--",
-        "--test",
-        "leaflet",
-        "--test",
-        "element_api",
-    ]))?);
+    counts.add(run_tests(
+        tools
+            .command("wasm-pack")?
+            // The host door's 10,000 generated monographs take about 10 s;
+            // the runner's default limit for a whole test file is 20 s.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .args([
+                "test",
+                "--headless",
+                "--chrome",
+                "--firefox",
+                "--",
+                "--test",
+                "leaflet",
+                "--test",
+                "element_api",
+                "--test",
+                "host_door",
+            ]),
+    )?);
     let dist = dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
