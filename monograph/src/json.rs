@@ -10,7 +10,7 @@ use crate::model::Monograph;
 use crate::shape::{locate, Found, Node, MONOGRAPH};
 use crate::validate::{validate, Problem, MESSAGE_CHARS};
 
-impl Node for Value {
+impl<'v> Node for &'v Value {
     fn found(&self) -> Found {
         match self {
             Value::Null => Found::Null,
@@ -21,22 +21,24 @@ impl Node for Value {
             Value::Object(_) => Found::Object,
         }
     }
-    fn field(&self, name: &str) -> Option<Value> {
-        self.get(name).cloned()
+    fn field(&self, name: &str) -> Option<&'v Value> {
+        self.get(name)
     }
     fn keys(&self) -> Vec<String> {
         self.as_object()
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default()
     }
-    fn items(&self) -> Vec<Value> {
-        self.as_array().cloned().unwrap_or_default()
+    fn items(&self) -> Vec<&'v Value> {
+        self.as_array()
+            .map(|items| items.iter().collect())
+            .unwrap_or_default()
     }
 }
 
 /// A monograph from JSON, or the problems that stop it, each with its path.
 pub fn parse(value: &Value) -> Result<Monograph, Vec<Problem>> {
-    if let Some(mut problem) = locate(value, &MONOGRAPH, "") {
+    if let Some(mut problem) = locate(&value, &MONOGRAPH, "") {
         if problem.path.is_empty() {
             problem.path = "monograph".into();
         }

@@ -302,9 +302,9 @@ mod tests {
         let monograph: crate::model::Monograph =
             serde_json::from_value(value.clone()).expect("the model reads it");
         // ... and the walk finds nothing wrong with it or with what serde writes back.
-        assert_eq!(locate(&value, &MONOGRAPH, ""), None);
+        assert_eq!(locate(&&value, &MONOGRAPH, ""), None);
         let written = serde_json::to_value(&monograph).expect("serialisable");
-        assert_eq!(locate(&written, &MONOGRAPH, ""), None, "{written}");
+        assert_eq!(locate(&&written, &MONOGRAPH, ""), None, "{written}");
         // Every kind name the shape allows is one serde reads.
         for kind in SOURCE_KINDS {
             let source = json!({ "id": "a", "title": "b", "kind": kind });
@@ -368,7 +368,7 @@ mod tests {
     fn problem_after(change: impl FnOnce(&mut Value)) -> String {
         let mut value = full_monograph();
         change(&mut value);
-        locate(&value, &MONOGRAPH, "")
+        locate(&&value, &MONOGRAPH, "")
             .map(|p| p.to_string())
             .unwrap_or_default()
     }
@@ -415,7 +415,7 @@ mod tests {
             )
         );
         assert_eq!(
-            locate(&json!(7), &MONOGRAPH, "monograph").map(|p| p.to_string()),
+            locate(&&json!(7), &MONOGRAPH, "monograph").map(|p| p.to_string()),
             Some("monograph: expected an object, found a number".to_owned())
         );
         // Optional fields may be absent or null, as serde reads them; a

@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, project_root};
+use xtask::{bench, content, dist, fuzz, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -20,6 +21,9 @@ cargo xtask <command>
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
                          target/bench/; --check fails on sizes over bench/budget.toml, --check-timings on timings too
+  fuzz [--seconds N] [--seed S]
+                         random and mutated monographs (TOML text, JSON) through the monograph's doors
+                         for N seconds (default 60); fails on a panic, saving the input in target/fuzz/
   screenshots            build dist/ and write PNGs of the demo (desktop, 320 px, dark, forced colours, print)
                          into target/screenshots/
 ";
@@ -55,6 +59,10 @@ fn run_command(args: Vec<String>) -> Result<()> {
             content::check(&files)
         }
         "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
+        "fuzz" => {
+            let (seconds, seed) = parse_fuzz_args(rest)?;
+            fuzz_for(&root, Duration::from_secs(seconds), seed)
+        }
         "screenshots" => {
             let tools = Toolchain::ensure(&root, Needs::Test)?;
             let dist = dist::build(&root, &tools)?;
@@ -81,6 +89,44 @@ fn parse_port(args: &[String]) -> Result<u16> {
             .with_context(|| format!("--port takes a number, not {port:?}")),
         _ => bail!("demo takes only --port N"),
     }
+}
+
+fn parse_fuzz_args(args: &[String]) -> Result<(u64, u64)> {
+    let mut seconds = 60;
+    // A new seed each run unless given: the run prints it for replaying.
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    for pair in args.chunks(2) {
+        match pair {
+            [flag, n] if flag == "--seconds" => {
+                seconds = n
+                    .parse()
+                    .with_context(|| format!("--seconds takes a number, not {n:?}"))?
+            }
+            [flag, s] if flag == "--seed" => {
+                seed = s
+                    .parse()
+                    .with_context(|| format!("--seed takes a number, not {s:?}"))?
+            }
+            _ => bail!("fuzz takes --seconds N and --seed S"),
+        }
+    }
+    Ok((seconds, seed))
+}
+
+fn fuzz_for(root: &std::path::Path, duration: Duration, seed: u64) -> Result<()> {
+    println!("fuzz: {} s, --seed {seed}", duration.as_secs());
+    let summary = fuzz::run(root, duration, seed)?;
+    println!(
+        "fuzz: {} inputs in {:.1} s ({} TOML, {} JSON), no panic; the slowest took {} ms",
+        summary.toml_runs + summary.json_runs,
+        summary.elapsed.as_secs_f64(),
+        summary.toml_runs,
+        summary.json_runs,
+        summary.slowest.as_millis()
+    );
+    Ok(())
 }
 
 fn demo(root: &std::path::Path, port: u16) -> Result<()> {
@@ -147,6 +193,15 @@ fn test(root: &std::path::Path) -> Result<()> {
         "--",
         "--ignored",
     ]))?);
+    // A short fuzzing run of the monograph's doors, counted like a test.
+    let seed = parse_fuzz_args(&[])?.1;
+    match fuzz_for(root, Duration::from_secs(15), seed) {
+        Ok(()) => counts.passed += 1,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            counts.failed += 1;
+        }
+    }
     // The size budget needs no browser: one more check, counted like a test.
     // It holds for the standard build (std rebuilt from rust-src); the offline
     // fallback's prebuilt std is about 10 KB brotli larger, so there it warns.
