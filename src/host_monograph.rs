@@ -2,12 +2,13 @@
 //! value goes through. The value is read once into a `Snapshot` (only the
 //! fields the shape has; a getter or Proxy trap that throws, a lone surrogate
 //! and an overlong list are noted where they are), the snapshot is walked
-//! against `monograph::shape` (serde-wasm-bindgen reads a struct's own fields
-//! and ignores any others, so a misspelt field would pass unseen), serde reads
-//! a plain copy of it (never the host's object, whose getters could throw
-//! through the WASM), then the same rules as the bundled files apply.
+//! against `monograph::shape` (types, missing and unknown fields, by place),
+//! serde reads the snapshot (never the host's object, whose getters could
+//! throw through the WASM), then the same rules as the bundled files apply.
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{JsString, Reflect};
+use serde::de::value::{Error as SerdeError, MapDeserializer, SeqDeserializer};
+use serde::de::{self, Deserialize, IntoDeserializer, Visitor};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -28,8 +29,8 @@ pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
     if let Some(problem) = locate(&&snapshot, &MONOGRAPH, "") {
         return Err(vec![at(problem.path, &problem.message)]);
     }
-    let monograph: Monograph = serde_wasm_bindgen::from_value(snapshot.to_js())
-        .map_err(|error| vec![place(&snapshot, &error.to_string())])?;
+    let monograph =
+        Monograph::deserialize(&snapshot).map_err(|error| vec![place(&snapshot, &error.to_string())])?;
     let report = validate(&monograph);
     if report.errors.is_empty() {
         Ok(monograph)
@@ -42,8 +43,7 @@ pub fn parse(value: JsValue) -> Result<Monograph, Vec<Problem>> {
 fn at(path: String, message: &str) -> Problem {
     Problem {
         path: if path.is_empty() { "monograph".into() } else { path },
-        // serde-wasm-bindgen's message is a JS Error's text: "Error: ...".
-        message: message.trim_start_matches("Error: ").to_owned(),
+        message: message.to_owned(),
     }
 }
 
@@ -61,7 +61,7 @@ fn place(value: &Snapshot, message: &str) -> Problem {
     for (list, blocks) in block_lists {
         let blocks = blocks.map(|b| b.items()).unwrap_or_default();
         for (i, block) in blocks.into_iter().enumerate() {
-            if let Err(error) = serde_wasm_bindgen::from_value::<Block>(block.to_js()) {
+            if let Err(error) = Block::deserialize(block) {
                 return at(format!("{list}[{i}]"), &error.to_string());
             }
         }
@@ -70,7 +70,7 @@ fn place(value: &Snapshot, message: &str) -> Problem {
 }
 
 /// A host value read once, as far as the shape reaches: what `locate` walks
-/// and what serde reads (as a plain copy).
+/// and what serde reads.
 enum Snapshot {
     Nothing,
     Null,
@@ -163,28 +163,6 @@ impl Snapshot {
         };
         Snapshot::Object { keys, fields }
     }
-
-    /// A plain JS copy: objects and arrays made here, with no getters or traps.
-    fn to_js(&self) -> JsValue {
-        match self {
-            Snapshot::Nothing => JsValue::UNDEFINED,
-            Snapshot::Null => JsValue::NULL,
-            Snapshot::Bool(flag) => JsValue::from_bool(*flag),
-            Snapshot::Number(number) => JsValue::from_f64(*number),
-            Snapshot::Text(text) => JsValue::from_str(text),
-            Snapshot::List { items, .. } => items.iter().map(Snapshot::to_js).collect::<Array>().into(),
-            Snapshot::Object { fields, .. } => {
-                let object = Object::new();
-                for (name, value) in fields.iter().filter(|(_, v)| !matches!(v, Snapshot::Nothing)) {
-                    // Setting a field of a new plain object cannot fail.
-                    let _ = Reflect::set(&object, &(*name).into(), &value.to_js());
-                }
-                object.into()
-            }
-            // `locate` refuses these before serde reads the copy.
-            Snapshot::BrokenText { .. } | Snapshot::Other | Snapshot::Unreadable => JsValue::UNDEFINED,
-        }
-    }
 }
 
 /// The UTF-16 index and code unit of the first unpaired surrogate in `value`.
@@ -241,5 +219,112 @@ impl<'a> Node for &'a Snapshot {
             Snapshot::List { items, .. } => items.iter().collect(),
             _ => Vec::new(),
         }
+    }
+}
+
+/// serde reads a monograph from the snapshot: the shape already holds, so
+/// what serde can still refuse is a block kind without its fields.
+impl<'de> de::Deserializer<'de> for &'de Snapshot {
+    type Error = SerdeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::Nothing | Snapshot::Null => visitor.visit_unit(),
+            Snapshot::Bool(flag) => visitor.visit_bool(*flag),
+            Snapshot::Number(number) => visitor.visit_f64(*number),
+            Snapshot::Text(text) => visitor.visit_str(text),
+            Snapshot::List { items, .. } => visitor.visit_seq(SeqDeserializer::new(items.iter())),
+            Snapshot::Object { fields, .. } => visitor.visit_map(MapDeserializer::new(
+                fields
+                    .iter()
+                    .filter(|(_, value)| !matches!(value, Snapshot::Nothing))
+                    .map(|(name, value)| (*name, value)),
+            )),
+            // `locate` refuses these before serde reads the snapshot.
+            Snapshot::BrokenText { .. } | Snapshot::Other | Snapshot::Unreadable => Err(not_data()),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::Nothing | Snapshot::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::Text(text) => visitor.visit_enum(text.as_str().into_deserializer()),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    // Each reader below calls only the visitor method its type needs: serde's
+    // derived visitors are large, and `deserialize_any` would compile every
+    // one of them for every model type.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::Object { fields, .. } => visitor.visit_map(MapDeserializer::new(
+                fields
+                    .iter()
+                    .filter(|(_, value)| !matches!(value, Snapshot::Nothing))
+                    .map(|(name, value)| (*name, value)),
+            )),
+            _ => Err(not_data()),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::List { items, .. } => visitor.visit_seq(SeqDeserializer::new(items.iter())),
+            _ => Err(not_data()),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self {
+            Snapshot::Text(text) => visitor.visit_str(text),
+            _ => Err(not_data()),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct map
+    }
+}
+
+/// A value of another type than the model's: `locate` has refused it already.
+fn not_data() -> SerdeError {
+    de::Error::custom("a value of the wrong type")
+}
+
+impl<'de> IntoDeserializer<'de, SerdeError> for &'de Snapshot {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
     }
 }

@@ -433,7 +433,12 @@ async fn bad_host_data_names_the_place_and_what_was_expected() {
         change(&monograph);
         set(&leaflet.host, "monograph", &monograph);
     };
-    let cases: [(BreakMonograph, &str); 4] = [
+    let cases: [(BreakMonograph, &str); 5] = [
+        (
+            // A monograph has no URLs: the leaflet makes its only links itself.
+            |m| set(m, "sources.0.url", &"javascript:alert(1)".into()),
+            "sources[0]: unknown field \"url\"; the fields here are id, title, publisher, revised, kind, note",
+        ),
         (
             // serde-wasm-bindgen alone would drop a misspelt field silently.
             |m| set(m, "sections.0.blocks.0.soruce", &"PI".into()),

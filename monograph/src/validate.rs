@@ -79,6 +79,16 @@ pub fn is_slug(text: &str) -> bool {
         })
 }
 
+/// A BCP 47 tag's form: a language of 2 to 8 letters, then subtags of 1 to 8
+/// letters or digits, joined by hyphens.
+fn is_language_tag(text: &str) -> bool {
+    let mut subtags = text.split('-');
+    let language = subtags.next().unwrap_or_default();
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 pub fn validate(monograph: &Monograph) -> Report {
     let mut report = Report::default();
     let meta = &monograph.meta;
@@ -103,6 +113,16 @@ pub fn validate(monograph: &Monograph) -> Report {
         if value.trim().is_empty() {
             report.error(format!("meta.{field}"), "must not be empty");
         }
+    }
+    if !meta.language.trim().is_empty() && !is_language_tag(&meta.language) {
+        // It becomes the content's `lang` attribute.
+        report.error(
+            "meta.language",
+            format!(
+                "{:?} is not a language tag (letters, digits and hyphens, such as en or es-419)",
+                meta.language.as_str()
+            ),
+        );
     }
     report.day("meta.last_updated", &meta.last_updated);
 
@@ -1072,6 +1092,28 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             errors_of(&(MINIMAL.to_owned() + "\n[[sections.blocks]]\nkind = \"definitions\"\nitems = []\n")),
             ["sections[0].blocks[2].items: list of definitions is empty"]
         );
+    }
+
+    #[test]
+    fn the_language_is_a_language_tag() {
+        assert!(errors_after("language = \"en\"", "language = \"es-419\"").is_empty());
+        assert_eq!(
+            errors_after("language = \"en\"", "language = \"en\\\" onload=\\\"x\""),
+            ["meta.language: \"en\\\" onload=\\\"x\" is not a language tag (letters, digits and hyphens, such as en or es-419)"]
+        );
+    }
+
+    #[test]
+    fn a_url_is_no_field_of_a_monograph_so_no_link_can_come_from_one() {
+        // Links are made by the leaflet only (tel: from phone numbers, # to
+        // glossary terms): a `url` in a file is refused by name.
+        let text = MINIMAL.replacen(
+            "based_on = \"seed\"",
+            "based_on = \"seed\"\nurl = \"javascript:alert(1)\"",
+            1,
+        );
+        let error = toml::from_str::<Monograph>(&text).expect_err("an unknown field");
+        assert!(error.to_string().contains("unknown field `url`"), "{error}");
     }
 
     #[test]

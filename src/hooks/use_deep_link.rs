@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use super::dom::{after_render, element_with};
 use super::event_listener::EventListener;
+use crate::monograph::markup::preview;
 use crate::state::{Accordion, AccordionAction};
 
 /// Opens and scrolls to the section named by the host page's URL fragment
@@ -21,6 +22,7 @@ pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRe
                 .cast::<Element>()
                 .and_then(|c| element_with(&c, "data-section-id", id));
             let Some(section) = section else {
+                note_foreign_fragment(&window, id);
                 return;
             };
             accordion.dispatch(AccordionAction::Open(AttrValue::from(id.to_owned())));
@@ -32,4 +34,29 @@ pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRe
             web_sys::window().map(|window| EventListener::new(&window, "hashchange", move |_| follow()));
         move || drop(listener)
     });
+}
+
+/// A fragment that names neither a section nor anything on the host page
+/// (a mistyped or forged link) is ignored, with a note saying so; the host's
+/// own anchors pass without one.
+fn note_foreign_fragment(window: &web_sys::Window, fragment: &str) {
+    if fragment.is_empty() {
+        return;
+    }
+    let decoded = js_sys::decode_uri_component(fragment)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| fragment.to_owned());
+    let on_host_page = window
+        .document()
+        .is_some_and(|document| document.get_element_by_id(&decoded).is_some());
+    if !on_host_page {
+        web_sys::console::info_1(
+            &format!(
+                "drug-leaflet: the URL fragment \"#{}\" names no section of this leaflet; it is ignored.",
+                preview(fragment, 60)
+            )
+            .into(),
+        );
+    }
 }

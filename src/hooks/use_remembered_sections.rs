@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::monograph::markup::preview;
 use crate::state::{Accordion, AccordionAction};
 
 /// Keeps the open sections in sessionStorage under
@@ -14,13 +15,33 @@ pub fn use_remembered_sections(
 ) {
     let restored = use_mut_ref(|| false);
     {
-        let dispatcher = accordion.dispatcher();
+        let accordion = accordion.clone();
         let id = monograph_id.clone();
         use_effect_with((), move |_| {
-            if let Some(saved) = enabled.then(|| read(&key(&id))).flatten() {
-                // Ids the leaflet does not have (an old or a forged entry) open nothing.
-                let open = saved.split(',').map(|s| AttrValue::from(s.to_owned())).collect();
-                dispatcher.dispatch(AccordionAction::Restore(open));
+            let key = key(&id);
+            if let Some(saved) = enabled.then(|| read(&key)).flatten() {
+                let open: Vec<AttrValue> = saved
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| AttrValue::from(s.to_owned()))
+                    .collect();
+                // Ids the leaflet does not have (an old or a forged entry)
+                // open nothing; the note says the entry was not the leaflet's,
+                // and one with no id of this leaflet changes nothing.
+                let foreign = open.iter().filter(|id| !accordion.has(id)).count();
+                if foreign > 0 {
+                    web_sys::console::info_1(
+                        &format!(
+                            "drug-leaflet: sessionStorage[\"{}\"] names sections this leaflet does not have (\"{}\"); they are ignored.",
+                            preview(&key, 80),
+                            preview(&saved, 60)
+                        )
+                        .into(),
+                    );
+                }
+                if foreign < open.len() || open.is_empty() {
+                    accordion.dispatch(AccordionAction::Restore(open));
+                }
             }
         });
     }

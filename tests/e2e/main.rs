@@ -10,6 +10,7 @@ mod fallback;
 #[path = "../fixtures/mod.rs"]
 mod fixtures;
 mod harness;
+mod injection;
 mod keyboard;
 mod links;
 
@@ -50,4 +51,5 @@ in_browsers!(
     accessibility::urgent_box_in_every_state,
     keyboard::keyboard_walkthrough,
     links::deep_links,
+    injection::injection_corpus,
 );
