@@ -397,4 +397,3 @@ fn the_small_fixture_monograph_passes_the_host_door() {
         panic!("{}", lines.join("\n"));
     }
 }
-
