@@ -168,7 +168,7 @@ fn test(root: &std::path::Path) -> Result<()> {
     counts.add(run_tests(
         tools
             .command("wasm-pack")?
-            // The host door's 10,000 generated monographs take about 10 s;
+            // The host door's 10,000 generated monographs take about 15 s;
             // the runner's default limit for a whole test file is 20 s.
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .args([
