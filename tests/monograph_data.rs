@@ -274,7 +274,7 @@ fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
                 Block::Definitions { items } => {
                     in_sections.extend(items.iter().filter_map(|i| i.source.clone()))
                 }
-                Block::KeyFacts { .. } | Block::Urgent { .. } => {}
+                Block::KeyFacts { .. } | Block::Urgent { .. } | Block::Subheading { .. } => {}
             }
         }
     }
