@@ -442,19 +442,13 @@ impl RefChecker<'_> {
                 }
                 Block::Subheading { heading } => {
                     if place == Place::Summary {
-                        report.error(
-                            format!("{path}.kind"),
-                            "a subheading belongs in a section: it heads the blocks after it",
-                        );
+                        report.error(format!("{path}.kind"), "a subheading belongs in a section");
                     }
                     self.heading(report, &path, heading);
                     if place == Place::Section && b + 1 == blocks.len() {
                         report.error(
                             format!("{path}.heading"),
-                            format!(
-                                "subheading {:?} ends the section: nothing follows it",
-                                heading.as_str()
-                            ),
+                            "a subheading ends the section: nothing follows it",
                         );
                     }
                 }
@@ -919,7 +913,7 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         );
         assert_eq!(
             errors_of(&format!("{MINIMAL}{subheading}")),
-            ["sections[0].blocks[2].heading: subheading \"Rare side effects\" ends the section: nothing follows it"]
+            ["sections[0].blocks[2].heading: a subheading ends the section: nothing follows it"]
         );
         assert_eq!(
             errors_of(&format!(
@@ -935,7 +929,7 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         );
         assert_eq!(
             errors_of(&in_summary),
-            ["summary[1].kind: a subheading belongs in a section: it heads the blocks after it"]
+            ["summary[1].kind: a subheading belongs in a section"]
         );
     }
 

@@ -80,6 +80,13 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
             "entry[0].resource.type: not a package leaflet (code {PACKAGE_LEAFLET_CODE} or \"Package Leaflet\")"
         ));
     }
+    let status = composition.get("status").and_then(Value::as_str);
+    if !matches!(status, Some("final" | "amended")) {
+        errors.push(format!(
+            "entry[0].resource.status: {}: only a final (or amended) leaflet is shown to patients",
+            describe(composition.get("status"))
+        ));
+    }
     let text = |field: &str, errors: &mut Vec<String>| match composition.get(field).and_then(Value::as_str) {
         Some(value) if !value.trim().is_empty() => value.trim().to_owned(),
         _ => {
@@ -264,5 +271,58 @@ fn describe(value: Option<&Value>) -> String {
     match value {
         None => "nothing".to_owned(),
         Some(value) => monograph::markup::preview(&value.to_string(), 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Value {
+        let path = crate::project_root().join("tests/epi/examplamab-en.json");
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON")
+    }
+
+    #[test]
+    fn reads_the_header_from_the_composition_and_its_subject() {
+        let leaflet = read(&english()).expect("a leaflet");
+        assert_eq!(leaflet.language, "en");
+        assert_eq!(leaflet.author, "Example Pharma (fictional company)");
+        assert_eq!(leaflet.product.generic_name, "examplamab (fictional)");
+        assert_eq!(leaflet.product.dose_form, "solution for injection");
+        assert_eq!(
+            leaflet.identifier.as_deref(),
+            Some("http://example.org/fhir/synthetic-epi|examplamab-en")
+        );
+        assert_eq!(
+            leaflet.sections[0].sections[3].sections[0].path,
+            "section[0].section[3].section[0]"
+        );
+        assert_eq!(
+            leaflet.sections[0].sections[3].sections[0].code.as_deref(),
+            Some("PL-4.1")
+        );
+    }
+
+    #[test]
+    fn a_draft_or_another_document_or_a_missing_product_is_named_by_place() {
+        let mut bundle = english();
+        bundle["type"] = "collection".into();
+        let composition = &mut bundle["entry"][0]["resource"];
+        composition["status"] = "preliminary".into();
+        composition["type"]["coding"][0]["code"] = "100000155531".into();
+        composition["type"]["coding"][0]["display"] = "SmPC".into();
+        composition["language"] = Value::Null;
+        composition["subject"][0]["reference"] = "MedicinalProductDefinition/elsewhere".into();
+        assert_eq!(
+            read(&bundle).expect_err("refused"),
+            [
+                "type: an ePI is a Bundle of type \"document\", found \"collection\"",
+                "entry[0].resource.type: not a package leaflet (code 100000155538 or \"Package Leaflet\")",
+                "entry[0].resource.status: \"preliminary\": only a final (or amended) leaflet is shown to patients",
+                "entry[0].resource.language: is required",
+                "entry[0].resource.subject[0]: needs a reference to a MedicinalProductDefinition in the Bundle (it gives the brand and generic names)",
+            ]
+        );
     }
 }

@@ -55,6 +55,18 @@ pub fn convert(div: &str, path: &str, source: &SourceRef) -> Narrative {
         first: true,
     };
     converter.container(root);
+    // The leaflet's rule, said here where the ePI can be fixed.
+    for (i, block) in narrative.blocks.iter().enumerate() {
+        let followed_by_list = matches!(narrative.blocks.get(i + 1), Some(Block::List { .. }));
+        if let Block::Paragraph { text, .. } | Block::Note { text, .. } = block {
+            if text.ends_with(':') && !followed_by_list {
+                narrative.errors.push(format!(
+                    "{path}: {:?} ends with a colon but no list follows it",
+                    monograph::markup::preview(text, 60)
+                ));
+            }
+        }
+    }
     narrative
 }
 
@@ -634,6 +646,15 @@ mod tests {
         assert_eq!(
             not_xhtml.errors,
             ["section[0].text.div: the narrative must be a <div xmlns=\"http://www.w3.org/1999/xhtml\">, found <div>"]
+        );
+        let dangling = convert(
+            &div("<p>You need:</p><p>Rest.</p>"),
+            "section[0].text.div",
+            &source(),
+        );
+        assert_eq!(
+            dangling.errors,
+            ["section[0].text.div: \"You need:\" ends with a colon but no list follows it"]
         );
         let broken = convert(&div("<p>x"), "section[0].text.div", &source());
         assert!(
