@@ -201,7 +201,7 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
     // The EU template wraps the numbered sections in one "Package leaflet"
     // section: its sections are the leaflet's.
     if let [wrapper] = top.as_slice() {
-        if !wrapper.sections.is_empty() && converter.is_only_a_heading(wrapper) {
+        if !wrapper.sections.is_empty() && is_only_a_heading(wrapper) {
             converter.report.converted_by_rule.push(format!(
                 "{}: holds only sections -> its sections are the leaflet's sections",
                 wrapper.path
@@ -255,19 +255,6 @@ struct SectionConverter<'a> {
 }
 
 impl SectionConverter<'_> {
-    /// An ePI section with nothing of its own but (at most) a heading line.
-    fn is_only_a_heading(&mut self, section: &EpiSection) -> bool {
-        let Some(div) = &section.div else {
-            return true;
-        };
-        let source = SourceRef {
-            doc: SOURCE_ID.into(),
-            section: None,
-        };
-        let narrative = narrative::convert(div, &format!("{}.text.div", section.path), &source);
-        narrative.errors.is_empty() && narrative.blocks.is_empty()
-    }
-
     /// A top-level ePI section as a leaflet section: its narrative, then each
     /// nested section as a subheading and its blocks.
     fn section(&mut self, section: &EpiSection) -> Option<Section> {
@@ -415,6 +402,19 @@ impl SectionConverter<'_> {
             }
         }
     }
+}
+
+/// An ePI section with nothing of its own but (at most) a heading line.
+fn is_only_a_heading(section: &EpiSection) -> bool {
+    let Some(div) = &section.div else {
+        return true;
+    };
+    let source = SourceRef {
+        doc: SOURCE_ID.into(),
+        section: None,
+    };
+    let narrative = narrative::convert(div, &format!("{}.text.div", section.path), &source);
+    narrative.errors.is_empty() && narrative.blocks.is_empty()
 }
 
 /// A title as an id: accented Latin letters without their accents, then
