@@ -19,6 +19,8 @@ export type Block =
   | { kind: "note"; text: string; source?: SourceRef }
   | { kind: "list"; lead?: string; source?: SourceRef; items: Item[] }
   | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] }
+  /** Sections only, never last: a heading one level below the section's. */
+  | { kind: "subheading"; heading: string }
   /** Summary only: 4 to 6 facts a patient needs first. */
   | { kind: "key_facts"; heading: string; items: Item[] }
   /** Summary only, exactly one: the signs that need medical help, always in view. */

@@ -274,7 +274,7 @@ fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
                 Block::Definitions { items } => {
                     in_sections.extend(items.iter().filter_map(|i| i.source.clone()))
                 }
-                Block::KeyFacts { .. } | Block::Urgent { .. } => {}
+                Block::KeyFacts { .. } | Block::Urgent { .. } | Block::Subheading { .. } => {}
             }
         }
     }
@@ -384,4 +384,41 @@ fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
     let (_, link) = tag_with_class("term-link");
     assert!(link.contains("href=\"#drug-leaflet-nusinersen-term-"), "{link}");
     assert!(html.contains("id=\"drug-leaflet-nusinersen-term-platelets\""));
+}
+
+/// A subheading (an imported leaflet's nested section) is a heading one level
+/// below its section's, in the interactive leaflet and the prerendered fallback alike.
+#[test]
+fn a_subheading_renders_one_level_below_its_section() {
+    use drug_leaflet::components::{App, AppProps};
+    use drug_leaflet::content::Content;
+    use drug_leaflet::options::Options;
+    use implicit_clone::unsync::IArray;
+    let mut monograph = nusinersen();
+    let mut sections = monograph.sections.to_vec();
+    let mut blocks = sections[0].blocks.to_vec();
+    blocks.insert(
+        0,
+        Block::Subheading {
+            heading: "A nested section".into(),
+        },
+    );
+    sections[0].blocks = IArray::from(blocks);
+    monograph.sections = IArray::from(sections);
+    assert_eq!(validate(&monograph).errors, Vec::new());
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+            content: Content::Monograph(monograph),
+            options: Options::fallback("nusinersen"),
+        }))
+        .hydratable(false)
+        .render(),
+    );
+    let section_heading = html.find("class=\"section-heading").expect("a section heading");
+    let tag_start = html[..section_heading].rfind('<').expect("its tag");
+    assert!(html[tag_start..].starts_with("<h3 "), "sections are h3");
+    assert!(
+        html.contains("<h4 class=\"subheading\">A nested section</h4>"),
+        "{html}"
+    );
 }

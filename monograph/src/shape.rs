@@ -108,7 +108,15 @@ pub const SOURCE_KINDS: &[&str] = &[
     "editorial",
 ];
 /// `model::Block`'s kinds as written.
-pub const BLOCK_KINDS: &[&str] = &["paragraph", "list", "note", "definitions", "key_facts", "urgent"];
+pub const BLOCK_KINDS: &[&str] = &[
+    "paragraph",
+    "list",
+    "note",
+    "definitions",
+    "key_facts",
+    "urgent",
+    "subheading",
+];
 
 const TEXT: Shape = Shape::Text;
 const SOURCE_REF: Shape = Shape::Object(&[required("doc", &TEXT), optional("section", &TEXT)]);
@@ -388,7 +396,7 @@ mod tests {
         );
         assert_eq!(
             problem_after(|v| v["sections"][0]["blocks"][0]["kind"] = json!("paragraf")),
-            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, definitions, key_facts, urgent"
+            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, definitions, key_facts, urgent, subheading"
         );
         assert_eq!(
             problem_after(|v| v["summary"][0]["source"] = json!([1])),

@@ -352,6 +352,7 @@ pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
                 items
             }
             Block::KeyFacts { items, .. } => items,
+            Block::Subheading { .. } => continue,
         };
         for (i, item) in items.iter().enumerate() {
             push(
@@ -436,6 +437,18 @@ impl RefChecker<'_> {
                                 KEY_FACTS.end(),
                                 items.len()
                             ),
+                        );
+                    }
+                }
+                Block::Subheading { heading } => {
+                    if place == Place::Summary {
+                        report.error(format!("{path}.kind"), "a subheading belongs in a section");
+                    }
+                    self.heading(report, &path, heading);
+                    if place == Place::Section && b + 1 == blocks.len() {
+                        report.error(
+                            format!("{path}.heading"),
+                            "a subheading ends the section: nothing follows it",
                         );
                     }
                 }
@@ -887,6 +900,36 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         assert_eq!(
             errors_of(&key_facts_in_section),
             ["sections[0].blocks[2].kind: the key_facts block belongs in the summary: a closed section would hide it"]
+        );
+    }
+
+    #[test]
+    fn a_subheading_heads_blocks_in_a_section() {
+        let subheading = "\n[[sections.blocks]]\nkind = \"subheading\"\nheading = \"Rare side effects\"\n";
+        let paragraph = "\n[[sections.blocks]]\nkind = \"paragraph\"\ntext = \"Tell your doctor.\"\n";
+        assert_eq!(
+            errors_of(&format!("{MINIMAL}{subheading}{paragraph}")),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors_of(&format!("{MINIMAL}{subheading}")),
+            ["sections[0].blocks[2].heading: a subheading ends the section: nothing follows it"]
+        );
+        assert_eq!(
+            errors_of(&format!(
+                "{MINIMAL}{}{paragraph}",
+                subheading.replace("Rare side effects", " ")
+            )),
+            ["sections[0].blocks[2].heading: must not be empty"]
+        );
+        let in_summary = MINIMAL.replacen(
+            URGENT_BLOCK,
+            &format!("{URGENT_BLOCK}\n[[summary]]\nkind = \"subheading\"\nheading = \"More\"\n"),
+            1,
+        );
+        assert_eq!(
+            errors_of(&in_summary),
+            ["summary[1].kind: a subheading belongs in a section"]
         );
     }
 

@@ -6,6 +6,7 @@
 mod accessibility;
 mod common;
 mod embedding;
+mod epi;
 mod fallback;
 #[path = "../fixtures/mod.rs"]
 mod fixtures;
@@ -50,4 +51,5 @@ in_browsers!(
     accessibility::urgent_box_in_every_state,
     keyboard::keyboard_walkthrough,
     links::deep_links,
+    epi::imported_epi_leaflets,
 );

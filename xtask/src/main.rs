@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, project_root};
+use xtask::{bench, content, dist, epi, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -16,6 +16,10 @@ cargo xtask <command>
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+  import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--out <dir>]
+                         convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
+                         the same rules; --urgent names the ePI section (e.g. section[3].section[0]) whose
+                         first list is the 'get medical help' box; prints an import report, writes nothing on errors
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
@@ -54,6 +58,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             };
             content::check(&files)
         }
+        "import-epi" => epi::run(&root, rest),
         "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "screenshots" => {
             let tools = Toolchain::ensure(&root, Needs::Test)?;
