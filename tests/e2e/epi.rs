@@ -22,8 +22,8 @@ fn imported(bundle: &str, urgent: &str) -> Value {
     let root = xtask::project_root();
     let out = std::env::temp_dir().join(format!("e2e-epi-{}-{call}", std::process::id()));
     let options = ImportOptions {
-        id: None,
         urgent: Some(urgent.to_owned()),
+        ..ImportOptions::default()
     };
     let (report, written) = import(&root.join("tests/epi").join(bundle), &out, &options).expect("read");
     let file: PathBuf = written.unwrap_or_else(|| panic!("{bundle} did not import:\n{}", report.text()));

@@ -16,10 +16,11 @@ cargo xtask <command>
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
-  import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--out <dir>]
+  import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]
                          convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
                          the same rules; --urgent names the ePI section (e.g. section[3].section[0]) whose
-                         first list is the 'get medical help' box; prints an import report, writes nothing on errors
+                         first list is the 'get medical help' box; --reviewed-by says who reviewed a leaflet whose
+                         Composition names no attester; prints an import report, writes nothing on errors
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in

@@ -38,6 +38,9 @@ impl Drop for TempDir {
     }
 }
 
+/// `--urgent` for the English bundle: its "Serious side effects" section.
+const ENGLISH_URGENT: &str = "section[0].section[3].section[0]";
+
 fn fixture(name: &str) -> PathBuf {
     xtask::project_root().join("tests/epi").join(name)
 }
@@ -45,8 +48,8 @@ fn fixture(name: &str) -> PathBuf {
 /// Imports a fixture and loads the written file as the build would.
 fn imported(name: &str, urgent: &str, dir: &TempDir) -> (Monograph, ImportReport) {
     let options = ImportOptions {
-        id: None,
         urgent: Some(urgent.to_owned()),
+        ..ImportOptions::default()
     };
     let (report, written) = import(&fixture(name), &dir.0, &options).expect("the bundle is read");
     let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
@@ -138,7 +141,7 @@ fn subheadings(monograph: &Monograph, section: usize) -> Vec<String> {
 #[test]
 fn nested_sections_and_tables_import_as_subheadings_and_lists() {
     let dir = TempDir::new("english");
-    let (monograph, report) = imported("examplamab-en.json", "section[0].section[3].section[0]", &dir);
+    let (monograph, report) = imported("examplamab-en.json", ENGLISH_URGENT, &dir);
     assert_eq!(dir.files(), ["examplamab.toml"]);
     assert_eq!(monograph.meta.language.as_str(), "en");
     assert_eq!(monograph.meta.brand_name.as_str(), "Examplamab");
@@ -333,6 +336,7 @@ fn the_urgent_box_is_chosen_never_guessed() {
     let wrong = ImportOptions {
         id: Some("examplamab".into()),
         urgent: Some("section[4]".into()),
+        ..ImportOptions::default()
     };
     let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &wrong).expect("read");
     assert!(written.is_none());
@@ -342,4 +346,54 @@ fn the_urgent_box_is_chosen_never_guessed() {
         report.errors
     );
     assert_eq!(dir.files(), Vec::<String>::new());
+}
+
+/// The header's review line names who approved the leaflet (the attester),
+/// never its author: a company that publishes a leaflet has not reviewed it.
+/// Without an attester the import asks who reviewed it.
+#[test]
+fn the_review_line_is_the_approval_never_the_author() {
+    let dir = TempDir::new("review-line");
+    let (monograph, _) = imported("examplamab-en.json", ENGLISH_URGENT, &dir);
+    assert_eq!(
+        monograph.meta.reviewed_by.as_str(),
+        "Example Medicines Agency (fictional regulator), which approved this package leaflet"
+    );
+
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture("examplamab-en.json")).expect("fixture"))
+            .expect("JSON");
+    bundle["entry"][0]["resource"]
+        .as_object_mut()
+        .expect("the Composition")
+        .remove("attester");
+    let unattested = dir.0.join("unattested.json");
+    fs::write(&unattested, bundle.to_string()).expect("write");
+    let out = dir.0.join("out");
+    fs::create_dir_all(&out).expect("out dir");
+    let options = ImportOptions {
+        urgent: Some(ENGLISH_URGENT.to_owned()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&unattested, &out, &options).expect("read");
+    assert!(written.is_none());
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert!(
+        report.errors[0].starts_with("entry[0].resource.attester: names no one who approved this leaflet")
+            && report.errors[0].contains("Example Pharma (fictional company), the author"),
+        "{}",
+        report.errors[0]
+    );
+
+    let options = ImportOptions {
+        reviewed_by: Some("A. Pharmacist, clinical pharmacist".into()),
+        ..options
+    };
+    let (report, written) = import(&unattested, &out, &options).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("parses");
+    assert_eq!(
+        loaded.monograph.meta.reviewed_by.as_str(),
+        "A. Pharmacist, clinical pharmacist"
+    );
 }

@@ -17,6 +17,9 @@ pub struct Leaflet {
     /// `Composition.date` (a FHIR dateTime).
     pub date: String,
     pub author: String,
+    /// The first `Composition.attester` party with a name: who approved the text
+    /// (in the EU, the regulator), which the header's review line names.
+    pub approved_by: Option<String>,
     pub product: Product,
     pub sections: Vec<EpiSection>,
 }
@@ -105,6 +108,12 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
             );
             String::new()
         });
+    let approved_by = composition
+        .get("attester")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find_map(|attester| reference_name(&entries, attester.get("party"), "name"));
     let product = product(&entries, composition, &mut errors);
     let sections = sections(composition.get("section"), "section");
     if sections.is_empty() {
@@ -126,6 +135,7 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
         language,
         date,
         author,
+        approved_by,
         product,
         sections,
     })

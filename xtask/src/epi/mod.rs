@@ -30,6 +30,10 @@ pub struct ImportOptions {
     /// The section whose first list holds the signs that need medical help now
     /// (`--urgent section[3].section[0]`): copied into the urgent box.
     pub urgent: Option<String>,
+    /// Who reviewed the leaflet's text (`--reviewed-by "<name, role>"`), for an
+    /// ePI whose Composition names no attester. The author published the
+    /// leaflet; that is not a review, so it is never used for the review line.
+    pub reviewed_by: Option<String>,
 }
 
 /// What the import did, for the report printed to stdout.
@@ -128,7 +132,7 @@ pub fn import(
     Ok((report, Some(file)))
 }
 
-/// `cargo xtask import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--out <dir>]`.
+/// `cargo xtask import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut options = ImportOptions::default();
     let mut out_dir = root.join("monographs");
@@ -143,14 +147,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         match arg.as_str() {
             "--id" => options.id = Some(value("--id")?),
             "--urgent" => options.urgent = Some(value("--urgent")?),
+            "--reviewed-by" => options.reviewed_by = Some(value("--reviewed-by")?),
             "--out" => out_dir = PathBuf::from(value("--out")?),
             flag if flag.starts_with("--") => bail!("import-epi: unknown option {flag}"),
             path if bundle.is_none() => bundle = Some(PathBuf::from(path)),
             extra => bail!("import-epi takes one bundle, not also {extra:?}"),
         }
     }
-    let bundle =
-        bundle.context("import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--out <dir>]")?;
+    let bundle = bundle.context(
+        "import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]",
+    )?;
     let (report, written) = import(&bundle, &out_dir, &options)?;
     print!("{}", report.text());
     match written {
@@ -192,6 +198,14 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         ));
     }
 
+    let reviewed_by = review_line(leaflet, options).unwrap_or_else(|| {
+        report.errors.push(format!(
+            "entry[0].resource.attester: names no one who approved this leaflet; pass --reviewed-by \"<name, role>\" \
+             to say who reviewed its text ({}, the author, published it: that is not a review)",
+            leaflet.author
+        ));
+        String::new()
+    });
     let mut converter = SectionConverter {
         report,
         ids: Vec::new(),
@@ -225,7 +239,7 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
             brand_name: product.brand_name.clone().into(),
             dosage_form: product.dose_form.clone().into(),
             drug_class: product.class.clone().into(),
-            reviewed_by: leaflet.author.clone().into(),
+            reviewed_by: reviewed_by.into(),
             last_updated: day.to_owned().into(),
             based_on: SOURCE_ID.into(),
             additions: None,
@@ -244,6 +258,16 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
         sections: IArray::from(sections),
     })
+}
+
+/// The header's review line: the attester (who approved the text), else what
+/// `--reviewed-by` says; never the author.
+fn review_line(leaflet: &Leaflet, options: &ImportOptions) -> Option<String> {
+    let approved = leaflet
+        .approved_by
+        .as_ref()
+        .map(|party| format!("{party}, which approved this package leaflet"));
+    approved.or_else(|| options.reviewed_by.clone().filter(|who| !who.trim().is_empty()))
 }
 
 struct SectionConverter<'a> {
