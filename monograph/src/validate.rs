@@ -307,6 +307,15 @@ pub fn all_blocks(monograph: &Monograph) -> impl Iterator<Item = (String, &Block
     summary.chain(sections)
 }
 
+/// A text of the monograph with the source it cites, if any.
+pub struct SourcedText<'a> {
+    /// Where it is, e.g. `sections[1].blocks[0].items[2].text`.
+    pub path: String,
+    pub source: Option<&'a SourceRef>,
+    /// As written, with any `[[...]]` markup.
+    pub text: &'a str,
+}
+
 /// A text that comes from another source than the base document.
 pub struct AddedText<'a> {
     /// Where it is, e.g. `sections[1].blocks[0].items[2].text`.
@@ -316,27 +325,28 @@ pub struct AddedText<'a> {
     pub text: &'a str,
 }
 
-/// Every added text (lead-ins, paragraphs, notes, items, definitions), in order:
-/// what a pharmacist reviews and what the reading level is measured on.
-pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
-    let based_on = monograph.meta.based_on.as_str();
+/// Every text that can cite a source (lead-ins, paragraphs, notes, items,
+/// definitions), in order, with the source it cites; headings cite none.
+pub fn sourced_texts<'a>(monograph: &'a Monograph) -> Vec<SourcedText<'a>> {
     let mut texts = Vec::new();
-    let mut push = |path: String, source: Option<&'a SourceRef>, text: &'a str| {
-        if let Some(source) = source.filter(|s| s.doc != based_on) {
-            texts.push(AddedText { path, source, text });
-        }
-    };
     for (path, block) in all_blocks(monograph) {
+        let mut push = |field: String, source: &'a Option<SourceRef>, text: &'a str| {
+            texts.push(SourcedText {
+                path: format!("{path}.{field}"),
+                source: source.as_ref(),
+                text,
+            })
+        };
         let items: &[Item] = match block {
             Block::Paragraph { text, source } | Block::Note { text, source } => {
-                push(format!("{path}.text"), source.as_ref(), text.as_str());
+                push("text".into(), source, text.as_str());
                 continue;
             }
             Block::Definitions { items } => {
                 for (i, item) in items.as_slice().iter().enumerate() {
                     push(
-                        format!("{path}.items[{i}].definition"),
-                        item.source.as_ref(),
+                        format!("items[{i}].definition"),
+                        &item.source,
                         item.definition.as_str(),
                     );
                 }
@@ -347,7 +357,7 @@ pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
                 lead, source, items, ..
             } => {
                 if let Some(lead) = lead {
-                    push(format!("{path}.lead"), source.as_ref(), lead.as_str());
+                    push("lead".into(), source, lead.as_str());
                 }
                 items
             }
@@ -355,14 +365,23 @@ pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
             Block::Subheading { .. } => continue,
         };
         for (i, item) in items.iter().enumerate() {
-            push(
-                format!("{path}.items[{i}].text"),
-                item.source.as_ref(),
-                item.text.as_str(),
-            );
+            push(format!("items[{i}].text"), &item.source, item.text.as_str());
         }
     }
     texts
+}
+
+/// Every added text, in order: what a pharmacist reviews and what the reading
+/// level is measured on.
+pub fn added_texts(monograph: &Monograph) -> Vec<AddedText<'_>> {
+    let based_on = monograph.meta.based_on.as_str();
+    sourced_texts(monograph)
+        .into_iter()
+        .filter_map(|SourcedText { path, source, text }| {
+            let source = source.filter(|s| s.doc != based_on)?;
+            Some(AddedText { path, source, text })
+        })
+        .collect()
 }
 
 /// Where a block sits: key facts and the urgent box belong in the summary only.
