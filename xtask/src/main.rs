@@ -125,7 +125,7 @@ fn package_apps(
 ) -> Result<TestCounts> {
     let fixtures = package::build_fixtures(root, tools, tarball)?;
     package::print_sizes(dist, &fixtures, tarball)?;
-    package::check_types(tools, &fixtures)
+    package::check_types(root, tools, &fixtures)
 }
 
 fn test(root: &std::path::Path) -> Result<()> {

@@ -242,18 +242,25 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The package's types under tsc: `types/ok.tsx` compiles, and
-/// `types/misuse.tsx` fails with exactly the errors its `refused: TSnnnn`
-/// comments name, line by line. One passed or failed check each.
-pub fn check_types(tools: &Toolchain, fixtures: &Path) -> Result<TestCounts> {
+/// The package's types under tsc: `types/ok.tsx` and the README's React
+/// snippet compile, and `types/misuse.tsx` fails with exactly the errors its
+/// `refused: TSnnnn` comments name, line by line. One passed or failed check each.
+pub fn check_types(root: &Path, tools: &Toolchain, fixtures: &Path) -> Result<TestCounts> {
+    let readme = fs::read_to_string(root.join("README.md"))?;
+    let snippet = readme
+        .split("```tsx\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .context("the README has no ```tsx snippet")?;
+    fs::write(fixtures.join("types/readme.tsx"), snippet)?;
     let tsc = fixtures.join("node_modules/.bin/tsc");
     let mut counts = TestCounts::default();
     let (ok, report) = tsc_run(tools, &tsc, fixtures, "types/tsconfig.json")?;
     if ok {
-        println!("types: types/ok.tsx compiles");
+        println!("types: types/ok.tsx and the README's snippet compile");
         counts.passed += 1;
     } else {
-        eprintln!("types: types/ok.tsx does not compile:\n{report}");
+        eprintln!("types: types/ok.tsx or the README's snippet does not compile:\n{report}");
         counts.failed += 1;
     }
 
