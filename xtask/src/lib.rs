@@ -5,6 +5,7 @@ pub mod bench;
 pub mod content;
 pub mod dist;
 pub mod epi;
+pub mod package;
 pub mod process;
 pub mod screenshots;
 pub mod serve;

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, epi, project_root};
+use xtask::{bench, content, dist, epi, package, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -15,6 +15,10 @@ cargo xtask <command>
   demo [--port N]        install what is missing, build dist/ and serve it on 127.0.0.1 (default port 8000)
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
+  package [--apps]       build dist/, then the npm package for bundler apps into target/package/ and
+                         pack it (npm pack) into target/drug-leaflet-<version>.tgz; --apps also builds the
+                         apps in tests/package/ with it and runs tsc on its types, as `test` does before
+                         `cargo test --test e2e -- --ignored bundlers`
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
   import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]
                          convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
@@ -50,6 +54,23 @@ fn run_command(args: Vec<String>) -> Result<()> {
         "dist" => {
             let tools = Toolchain::ensure(&root, Needs::Build)?;
             dist::build(&root, &tools).map(|_| ())
+        }
+        "package" => {
+            let with_apps = match rest {
+                [] => false,
+                [flag] if flag == "--apps" => true,
+                _ => bail!("package takes only --apps"),
+            };
+            let tools = Toolchain::ensure(&root, Needs::Build)?;
+            let dist = dist::build(&root, &tools)?;
+            let tarball = package::write(&root, &dist)?;
+            if with_apps {
+                let counts = package_apps(&root, &tools, &dist, &tarball)?;
+                if counts.failed > 0 {
+                    bail!("{} type check(s) failed", counts.failed);
+                }
+            }
+            Ok(())
         }
         "check-content" => {
             let files = if rest.is_empty() {
@@ -100,6 +121,19 @@ fn demo(root: &std::path::Path, port: u16) -> Result<()> {
     }
 }
 
+/// Builds the apps in tests/package/ with the tarball, prints what each ships,
+/// and runs tsc on the package's types (counted as tests).
+fn package_apps(
+    root: &std::path::Path,
+    tools: &Toolchain,
+    dist: &std::path::Path,
+    tarball: &std::path::Path,
+) -> Result<TestCounts> {
+    let fixtures = package::build_fixtures(root, tools, tarball)?;
+    package::print_sizes(dist, &fixtures, tarball)?;
+    package::check_types(root, tools, &fixtures)
+}
+
 fn test(root: &std::path::Path) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Test)?;
     run(tools.command("cargo")?.args(["fmt", "--all", "--", "--check"]))?;
@@ -137,6 +171,9 @@ fn test(root: &std::path::Path) -> Result<()> {
         "element_api",
     ]))?);
     let dist = dist::build(root, &tools)?;
+    // The npm package and the apps that bundle it: the e2e tests serve their builds.
+    let tarball = package::write(root, &dist)?;
+    counts.add(package_apps(root, &tools, &dist, &tarball)?);
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
         "--test",
