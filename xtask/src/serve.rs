@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 use std::{fs, thread};
 
@@ -23,9 +23,25 @@ pub struct StaticServer {
     requests: Arc<Mutex<Vec<String>>>,
 }
 
-/// Compressed bodies by file, modification time and encoding: brotli at its
-/// best quality takes about a second for the WASM, so it is done once a build.
-type CompressedCache = Mutex<HashMap<(PathBuf, SystemTime, Encoding), Arc<Vec<u8>>>>;
+/// A compressed body: filled once, by the first request that needs it, while
+/// requests for the same file wait (None: the encoder failed, send it as is).
+type CompressedSlot = Arc<OnceLock<Option<Arc<Vec<u8>>>>>;
+
+/// Compressed bodies by file, modification time and encoding, for the whole
+/// process: brotli at its best quality takes about a second for the WASM, and
+/// the end-to-end tests start a server per test.
+static COMPRESSED: OnceLock<Mutex<HashMap<CompressedKey, CompressedSlot>>> = OnceLock::new();
+
+/// A file as it was at one modification time, in one encoding and effort.
+type CompressedKey = (PathBuf, SystemTime, Encoding, Effort);
+
+/// How hard to compress: `Fast` for the demo and the tests (brotli quality 5,
+/// ~15 ms for the WASM, about 14% larger than quality 11), `Best` for the bench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Effort {
+    Fast,
+    Best,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Encoding {
@@ -63,18 +79,24 @@ impl Encoding {
         }
     }
 
-    fn compress(self, body: &[u8]) -> Result<Vec<u8>> {
+    fn compress(self, body: &[u8], effort: Effort) -> Result<Vec<u8>> {
         let mut out = Vec::new();
+        let best = effort == Effort::Best;
         match self {
             Encoding::Brotli => {
                 let params = brotli::enc::BrotliEncoderParams {
-                    quality: 11,
+                    quality: if best { 11 } else { 5 },
                     ..Default::default()
                 };
                 brotli::BrotliCompress(&mut &body[..], &mut out, &params)?;
             }
             Encoding::Gzip => {
-                let mut encoder = flate2::write::GzEncoder::new(&mut out, flate2::Compression::best());
+                let level = if best {
+                    flate2::Compression::best()
+                } else {
+                    flate2::Compression::default()
+                };
+                let mut encoder = flate2::write::GzEncoder::new(&mut out, level);
                 encoder.write_all(body)?;
                 encoder.finish()?;
             }
@@ -87,21 +109,30 @@ impl StaticServer {
     /// Serves `mounts` on 127.0.0.1:`port` (0 picks a free port) from a
     /// background thread that lives as long as the process.
     pub fn start(port: u16, mounts: Mounts) -> Result<StaticServer> {
+        StaticServer::start_compressing(port, mounts, Effort::Fast)
+    }
+
+    /// Like `start`, compressing as a production server's build step would
+    /// (brotli quality 11: about a second for the WASM, once), so the bench
+    /// moves the bytes `cargo xtask dist` reports.
+    pub fn start_compressing_best(port: u16, mounts: Mounts) -> Result<StaticServer> {
+        StaticServer::start_compressing(port, mounts, Effort::Best)
+    }
+
+    fn start_compressing(port: u16, mounts: Mounts, effort: Effort) -> Result<StaticServer> {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .with_context(|| format!("cannot listen on 127.0.0.1:{port}"))?;
         let address = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let mounts = Arc::new(mounts);
-        let cache = Arc::new(CompressedCache::default());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
                 let log = Arc::clone(&log);
-                let cache = Arc::clone(&cache);
                 thread::spawn(move || {
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log, &cache);
+                    let _ = respond(stream, &mounts, &log, effort);
                 });
             }
         });
@@ -118,12 +149,7 @@ impl StaticServer {
     }
 }
 
-fn respond(
-    mut stream: TcpStream,
-    mounts: &Mounts,
-    log: &Mutex<Vec<String>>,
-    cache: &CompressedCache,
-) -> Result<()> {
+fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, effort: Effort) -> Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -166,12 +192,20 @@ fn respond(
         );
     };
     let mime = mime_type(&file);
+    let body = fs::read(&file)?;
     match encoding.filter(|_| is_compressible(mime)) {
-        Some(encoding) => {
-            let body = compressed(cache, &file, encoding)?;
-            write_response(&mut stream, "200 OK", mime, &body, Some(encoding), head_only)
-        }
-        None => write_response(&mut stream, "200 OK", mime, &fs::read(&file)?, None, head_only),
+        Some(encoding) => match compressed(&file, &body, encoding, effort)? {
+            Some(compressed) => write_response(
+                &mut stream,
+                "200 OK",
+                mime,
+                &compressed,
+                Some(encoding),
+                head_only,
+            ),
+            None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
+        },
+        None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
     }
 }
 
@@ -182,16 +216,21 @@ fn is_compressible(mime: &str) -> bool {
         || mime == "image/svg+xml"
 }
 
-fn compressed(cache: &CompressedCache, file: &Path, encoding: Encoding) -> Result<Arc<Vec<u8>>> {
-    let key = (file.to_path_buf(), fs::metadata(file)?.modified()?, encoding);
-    if let Some(body) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
-        return Ok(body);
-    }
-    let body = Arc::new(encoding.compress(&fs::read(file)?)?);
-    if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, Arc::clone(&body));
-    }
-    Ok(body)
+fn compressed(file: &Path, body: &[u8], encoding: Encoding, effort: Effort) -> Result<Option<Arc<Vec<u8>>>> {
+    let key = (
+        file.to_path_buf(),
+        fs::metadata(file)?.modified()?,
+        encoding,
+        effort,
+    );
+    let slot = COMPRESSED
+        .get_or_init(Mutex::default)
+        .lock()
+        .map(|mut slots| Arc::clone(slots.entry(key).or_default()))
+        .map_err(|_| anyhow::anyhow!("the compression cache is poisoned"))?;
+    Ok(slot
+        .get_or_init(|| encoding.compress(body, effort).ok().map(Arc::new))
+        .clone())
 }
 
 /// Maps a URL path to a file under a mount, refusing `..` and absolute parts.
@@ -284,13 +323,16 @@ mod tests {
     #[test]
     fn compressed_bodies_decode_to_the_file() {
         let body = b"<p>nusinersen</p>".repeat(100);
-        let mut decoded = Vec::new();
-        brotli::BrotliDecompress(&mut &Encoding::Brotli.compress(&body).unwrap()[..], &mut decoded).unwrap();
-        assert_eq!(decoded, body);
-        let gzip = Encoding::Gzip.compress(&body).unwrap();
-        let mut decoded = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut decoded).unwrap();
-        assert_eq!(decoded, body);
-        assert!(gzip.len() < body.len() / 10);
+        for effort in [Effort::Fast, Effort::Best] {
+            let mut decoded = Vec::new();
+            let brotli = Encoding::Brotli.compress(&body, effort).unwrap();
+            brotli::BrotliDecompress(&mut &brotli[..], &mut decoded).unwrap();
+            assert_eq!(decoded, body);
+            let gzip = Encoding::Gzip.compress(&body, effort).unwrap();
+            let mut decoded = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut decoded).unwrap();
+            assert_eq!(decoded, body);
+            assert!(gzip.len() < body.len() / 10);
+        }
     }
 }
