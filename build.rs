@@ -269,6 +269,7 @@ impl WriteRust for Block {
                 &[("lead", lead), ("source", source), ("items", items)],
             ),
             Block::Definitions { items } => write_struct(out, "Block::Definitions", &[("items", items)]),
+            Block::Subheading { heading } => write_struct(out, "Block::Subheading", &[("heading", heading)]),
             Block::KeyFacts { heading, items } => {
                 write_struct(out, "Block::KeyFacts", &[("heading", heading), ("items", items)])
             }

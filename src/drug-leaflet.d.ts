@@ -19,6 +19,8 @@ export type Block =
   | { kind: "note"; text: string; source?: SourceRef }
   | { kind: "list"; lead?: string; source?: SourceRef; items: Item[] }
   | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] }
+  /** Sections only, never last: a heading one level below the section's. */
+  | { kind: "subheading"; heading: string }
   /** Summary only: 4 to 6 facts a patient needs first. */
   | { kind: "key_facts"; heading: string; items: Item[] }
   /** Summary only, exactly one: the signs that need medical help, always in view. */
@@ -132,6 +134,28 @@ export interface DrugLeafletElement extends HTMLElement {
     listener: EventListenerOrEventListenerObject,
     options?: boolean | AddEventListenerOptions,
   ): void;
+}
+
+/** The attributes and the values they take (as typed JSX props). */
+export interface DrugLeafletAttributes {
+  "drug"?: string;
+  "heading-level"?: "2" | "3" | "4" | "5" | "6";
+  "expanded"?: "first" | "all" | "none";
+  "lang"?: "en" | "es";
+  "remember"?: "on" | "off";
+}
+
+// <drug-leaflet> in React's JSX (@types/react 18.3 or 19): the attributes and
+// the usual HTML props and `ref`. `monograph` is no JSX prop on purpose: React
+// sets an unknown prop of an element not yet defined as an attribute, and an
+// object as an attribute is lost; set it through a ref (see the README).
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "drug-leaflet": DetailedHTMLProps<HTMLAttributes<DrugLeafletElement>, DrugLeafletElement> &
+        DrugLeafletAttributes;
+    }
+  }
 }
 
 declare global {

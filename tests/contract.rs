@@ -80,6 +80,14 @@ fn observed_attributes_match_the_readme_table_and_the_declarations() {
         .expect("setAttribute in the .d.ts");
     let declared = set(quoted(signature));
     assert_eq!(declared, code, "setAttribute's names in the .d.ts");
+
+    // The typed JSX props: `"name"?: values;`, one a line.
+    let props: BTreeSet<String> = interface("DrugLeafletAttributes")
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split_once("\"?:"))
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    assert_eq!(props, code, "DrugLeafletAttributes in the .d.ts");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use drug_leaflet::bundled;
 use drug_leaflet::components::{Leaflet, LeafletProps};
 use drug_leaflet::monograph::markup::shown_text;
 use drug_leaflet::monograph::model::{Block, Monograph, SourceRef};
-use drug_leaflet::monograph::validate::{added_texts, sentences, validate};
+use drug_leaflet::monograph::validate::{added_texts, sentences, sourced_texts, validate, SourcedText};
 use yew::LocalServerRenderer;
 
 const NUSINERSEN_FILE: &str = include_str!("../monographs/nusinersen.toml");
@@ -116,26 +116,22 @@ fn every_lead_in_that_ends_in_a_colon_now_has_a_list() {
 fn every_added_fact_names_a_declared_source() {
     let monograph = nusinersen();
     let declared: Vec<&str> = monograph.sources.iter().map(|s| s.id.as_str()).collect();
-    let mut facts = 0;
-    for section in monograph.sections.iter() {
-        for block in section.blocks.iter() {
-            let sources: Vec<_> = match block {
-                Block::List { items, .. } => items.iter().map(|i| i.source.clone()).collect(),
-                Block::Definitions { items } => items.iter().map(|i| i.source.clone()).collect(),
-                _ => continue,
-            };
-            for source in sources {
-                let source = source.unwrap_or_else(|| panic!("a fact in {:?} has no source", section.id));
-                assert!(
-                    declared.contains(&source.doc.as_str()),
-                    "{:?} is not declared",
-                    source.doc
-                );
-                facts += 1;
-            }
-        }
+    let facts: Vec<SourcedText> = sourced_texts(&monograph)
+        .into_iter()
+        .filter(|t| t.path.starts_with("sections") && t.path.contains(".items["))
+        .collect();
+    for fact in &facts {
+        let source = fact
+            .source
+            .unwrap_or_else(|| panic!("{} has no source: {:?}", fact.path, fact.text));
+        assert!(
+            declared.contains(&source.doc.as_str()),
+            "{}: {:?} is not declared",
+            fact.path,
+            source.doc
+        );
     }
-    assert!(facts > 40, "only {facts} sourced facts");
+    assert!(facts.len() > 40, "only {} sourced facts", facts.len());
 }
 
 #[test]
@@ -260,24 +256,11 @@ fn the_header_says_who_reviewed_which_text() {
 #[test]
 fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
     let monograph = nusinersen();
-    let mut in_sections: Vec<SourceRef> = Vec::new();
-    for section in monograph.sections.iter() {
-        for block in section.blocks.iter() {
-            match block {
-                Block::Paragraph { source, .. } | Block::Note { source, .. } => {
-                    in_sections.extend(source.clone())
-                }
-                Block::List { source, items, .. } => {
-                    in_sections.extend(source.clone());
-                    in_sections.extend(items.iter().filter_map(|i| i.source.clone()));
-                }
-                Block::Definitions { items } => {
-                    in_sections.extend(items.iter().filter_map(|i| i.source.clone()))
-                }
-                Block::KeyFacts { .. } | Block::Urgent { .. } => {}
-            }
-        }
-    }
+    let in_sections: Vec<&SourceRef> = sourced_texts(&monograph)
+        .into_iter()
+        .filter(|t| t.path.starts_with("sections"))
+        .filter_map(|t| t.source)
+        .collect();
     let key_facts: Vec<_> = monograph
         .summary
         .iter()
@@ -295,7 +278,7 @@ fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
     for fact in key_facts {
         let source = fact.source.clone().expect("a key fact names its source");
         assert!(
-            in_sections.contains(&source),
+            in_sections.contains(&&source),
             "key fact {:?} cites {source:?}, which no section cites",
             fact.text
         );
@@ -396,4 +379,41 @@ fn the_small_fixture_monograph_passes_the_host_door() {
         let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         panic!("{}", lines.join("\n"));
     }
+}
+
+/// A subheading (an imported leaflet's nested section) is a heading one level
+/// below its section's, in the interactive leaflet and the prerendered fallback alike.
+#[test]
+fn a_subheading_renders_one_level_below_its_section() {
+    use drug_leaflet::components::{App, AppProps};
+    use drug_leaflet::content::Content;
+    use drug_leaflet::options::Options;
+    use implicit_clone::unsync::IArray;
+    let mut monograph = nusinersen();
+    let mut sections = monograph.sections.to_vec();
+    let mut blocks = sections[0].blocks.to_vec();
+    blocks.insert(
+        0,
+        Block::Subheading {
+            heading: "A nested section".into(),
+        },
+    );
+    sections[0].blocks = IArray::from(blocks);
+    monograph.sections = IArray::from(sections);
+    assert_eq!(validate(&monograph).errors, Vec::new());
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+            content: Content::Monograph(monograph),
+            options: Options::fallback("nusinersen"),
+        }))
+        .hydratable(false)
+        .render(),
+    );
+    let section_heading = html.find("class=\"section-heading").expect("a section heading");
+    let tag_start = html[..section_heading].rfind('<').expect("its tag");
+    assert!(html[tag_start..].starts_with("<h3 "), "sections are h3");
+    assert!(
+        html.contains("<h4 class=\"subheading\">A nested section</h4>"),
+        "{html}"
+    );
 }

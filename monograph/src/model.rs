@@ -146,6 +146,9 @@ pub enum Block {
     /// Term and definition pairs: ingredients, a glossary. Added text links to
     /// a term with `[[shown words|Term]]` or `[[Term]]`.
     Definitions { items: IArray<Definition> },
+    /// A heading inside a section, one level below the section's: the nested
+    /// sections of an imported leaflet. Only in sections, never last.
+    Subheading { heading: IString },
     /// The few facts a patient needs first; only in `summary`.
     KeyFacts { heading: IString, items: IArray<Item> },
     /// The signs that need medical help now; only in `summary`, always visible.
@@ -180,6 +183,7 @@ enum BlockKind {
     Definitions,
     KeyFacts,
     Urgent,
+    Subheading,
 }
 
 /// A list item or a definition, before the block's kind says which.
@@ -201,6 +205,7 @@ impl BlockKind {
             BlockKind::Definitions => "definitions",
             BlockKind::KeyFacts => "key_facts",
             BlockKind::Urgent => "urgent",
+            BlockKind::Subheading => "subheading",
         }
     }
 }
@@ -226,6 +231,7 @@ impl TryFrom<BlockFields> for Block {
             BlockKind::Definitions => &["items"],
             BlockKind::KeyFacts => &["heading", "items"],
             BlockKind::Urgent => &["heading", "lead", "source", "items"],
+            BlockKind::Subheading => &["heading"],
         };
         let present = [
             ("text", text.is_some()),
@@ -276,6 +282,9 @@ impl TryFrom<BlockFields> for Block {
                 lead,
                 source,
                 items: facts(items)?,
+            },
+            BlockKind::Subheading => Block::Subheading {
+                heading: heading.ok_or_else(|| missing("heading"))?,
             },
             BlockKind::Definitions => {
                 let items = items.ok_or_else(|| missing("items"))?;
@@ -359,6 +368,12 @@ mod tests {
         assert!(
             matches!(urgent, Ok(Block::Urgent { ref items, .. }) if items.len() == 1),
             "{urgent:?}"
+        );
+        assert_eq!(
+            block(r#"kind = "subheading", heading = "Pregnancy""#),
+            Ok(Block::Subheading {
+                heading: IString::from("Pregnancy")
+            })
         );
         let glossary = block(r#"kind = "definitions", items = [{ term = "A", definition = "B." }]"#);
         assert!(

@@ -120,7 +120,15 @@ pub const SOURCE_KINDS: &[&str] = &[
     "editorial",
 ];
 /// `model::Block`'s kinds as written.
-pub const BLOCK_KINDS: &[&str] = &["paragraph", "list", "note", "definitions", "key_facts", "urgent"];
+pub const BLOCK_KINDS: &[&str] = &[
+    "paragraph",
+    "list",
+    "note",
+    "definitions",
+    "key_facts",
+    "urgent",
+    "subheading",
+];
 
 /// The most elements a list may have (sections, blocks, items, sources): a
 /// leaflet with more could not be read by anyone, and would take seconds to
@@ -399,7 +407,7 @@ mod tests {
         );
         assert_eq!(
             problem_after(|v| v["sections"][0]["blocks"][0]["kind"] = json!("paragraf")),
-            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, definitions, key_facts, urgent"
+            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, definitions, key_facts, urgent, subheading"
         );
         assert_eq!(
             problem_after(|v| v["summary"][0]["source"] = json!([1])),

@@ -327,6 +327,15 @@ pub fn all_blocks(monograph: &Monograph) -> impl Iterator<Item = (String, &Block
     summary.chain(sections)
 }
 
+/// A text of the monograph with the source it cites, if any.
+pub struct SourcedText<'a> {
+    /// Where it is, e.g. `sections[1].blocks[0].items[2].text`.
+    pub path: String,
+    pub source: Option<&'a SourceRef>,
+    /// As written, with any `[[...]]` markup.
+    pub text: &'a str,
+}
+
 /// A text that comes from another source than the base document.
 pub struct AddedText<'a> {
     /// Where it is, e.g. `sections[1].blocks[0].items[2].text`.
@@ -336,27 +345,28 @@ pub struct AddedText<'a> {
     pub text: &'a str,
 }
 
-/// Every added text (lead-ins, paragraphs, notes, items, definitions), in order:
-/// what a pharmacist reviews and what the reading level is measured on.
-pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
-    let based_on = monograph.meta.based_on.as_str();
+/// Every text that can cite a source (lead-ins, paragraphs, notes, items,
+/// definitions), in order, with the source it cites; headings cite none.
+pub fn sourced_texts<'a>(monograph: &'a Monograph) -> Vec<SourcedText<'a>> {
     let mut texts = Vec::new();
-    let mut push = |path: String, source: Option<&'a SourceRef>, text: &'a str| {
-        if let Some(source) = source.filter(|s| s.doc != based_on) {
-            texts.push(AddedText { path, source, text });
-        }
-    };
     for (path, block) in all_blocks(monograph) {
+        let mut push = |field: String, source: &'a Option<SourceRef>, text: &'a str| {
+            texts.push(SourcedText {
+                path: format!("{path}.{field}"),
+                source: source.as_ref(),
+                text,
+            })
+        };
         let items: &[Item] = match block {
             Block::Paragraph { text, source } | Block::Note { text, source } => {
-                push(format!("{path}.text"), source.as_ref(), text.as_str());
+                push("text".into(), source, text.as_str());
                 continue;
             }
             Block::Definitions { items } => {
                 for (i, item) in items.as_slice().iter().enumerate() {
                     push(
-                        format!("{path}.items[{i}].definition"),
-                        item.source.as_ref(),
+                        format!("items[{i}].definition"),
+                        &item.source,
                         item.definition.as_str(),
                     );
                 }
@@ -367,21 +377,31 @@ pub fn added_texts<'a>(monograph: &'a Monograph) -> Vec<AddedText<'a>> {
                 lead, source, items, ..
             } => {
                 if let Some(lead) = lead {
-                    push(format!("{path}.lead"), source.as_ref(), lead.as_str());
+                    push("lead".into(), source, lead.as_str());
                 }
                 items
             }
             Block::KeyFacts { items, .. } => items,
+            Block::Subheading { .. } => continue,
         };
         for (i, item) in items.iter().enumerate() {
-            push(
-                format!("{path}.items[{i}].text"),
-                item.source.as_ref(),
-                item.text.as_str(),
-            );
+            push(format!("items[{i}].text"), &item.source, item.text.as_str());
         }
     }
     texts
+}
+
+/// Every added text, in order: what a pharmacist reviews and what the reading
+/// level is measured on.
+pub fn added_texts(monograph: &Monograph) -> Vec<AddedText<'_>> {
+    let based_on = monograph.meta.based_on.as_str();
+    sourced_texts(monograph)
+        .into_iter()
+        .filter_map(|SourcedText { path, source, text }| {
+            let source = source.filter(|s| s.doc != based_on)?;
+            Some(AddedText { path, source, text })
+        })
+        .collect()
 }
 
 /// Where a block sits: key facts and the urgent box belong in the summary only.
@@ -456,6 +476,18 @@ impl RefChecker<'_> {
                                 KEY_FACTS.end(),
                                 items.len()
                             ),
+                        );
+                    }
+                }
+                Block::Subheading { heading } => {
+                    if place == Place::Summary {
+                        report.error(format!("{path}.kind"), "a subheading belongs in a section");
+                    }
+                    self.heading(report, &path, heading);
+                    if place == Place::Section && b + 1 == blocks.len() {
+                        report.error(
+                            format!("{path}.heading"),
+                            "a subheading ends the section: nothing follows it",
                         );
                     }
                 }
@@ -907,6 +939,36 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         assert_eq!(
             errors_of(&key_facts_in_section),
             ["sections[0].blocks[2].kind: the key_facts block belongs in the summary: a closed section would hide it"]
+        );
+    }
+
+    #[test]
+    fn a_subheading_heads_blocks_in_a_section() {
+        let subheading = "\n[[sections.blocks]]\nkind = \"subheading\"\nheading = \"Rare side effects\"\n";
+        let paragraph = "\n[[sections.blocks]]\nkind = \"paragraph\"\ntext = \"Tell your doctor.\"\n";
+        assert_eq!(
+            errors_of(&format!("{MINIMAL}{subheading}{paragraph}")),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors_of(&format!("{MINIMAL}{subheading}")),
+            ["sections[0].blocks[2].heading: a subheading ends the section: nothing follows it"]
+        );
+        assert_eq!(
+            errors_of(&format!(
+                "{MINIMAL}{}{paragraph}",
+                subheading.replace("Rare side effects", " ")
+            )),
+            ["sections[0].blocks[2].heading: must not be empty"]
+        );
+        let in_summary = MINIMAL.replacen(
+            URGENT_BLOCK,
+            &format!("{URGENT_BLOCK}\n[[summary]]\nkind = \"subheading\"\nheading = \"More\"\n"),
+            1,
+        );
+        assert_eq!(
+            errors_of(&in_summary),
+            ["summary[1].kind: a subheading belongs in a section"]
         );
     }
 

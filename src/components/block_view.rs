@@ -58,6 +58,10 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
                 }) }
             </dl>
         },
+        Block::Subheading { heading } => {
+            let tag = format!("h{}", (options.section_heading_level() + 1).min(6));
+            html! { <@{tag} class="subheading">{ heading.clone() }</@> }
+        }
         Block::KeyFacts { heading, items } => html! {
             <SummaryBox class="key-facts" {heading}>{ list(&None, &None, items) }</SummaryBox>
         },

@@ -39,15 +39,17 @@ impl Session {
             "dist/ is not built: run `cargo xtask test` (or `cargo xtask dist` first)"
         );
         let generated = generate_pages(&dist);
-        let server = StaticServer::start(
-            0,
-            vec![
-                ("/".into(), root().join("tests/pages")),
-                ("/vendor/drug-leaflet/".into(), dist),
-                ("/generated/".into(), generated),
-            ],
-        )
-        .expect("static server");
+        let mounts = vec![
+            ("/".into(), root().join("tests/pages")),
+            ("/vendor/drug-leaflet/".into(), dist),
+            ("/generated/".into(), generated),
+        ];
+        Session::serving(browser, launch, mounts).await
+    }
+
+    /// A session on a fresh browser with only `mounts` served (an app's build).
+    pub async fn serving(browser: Browser, launch: Launch, mounts: xtask::serve::Mounts) -> Session {
+        let server = StaticServer::start(0, mounts).expect("static server");
         let driver = Driver::start(browser, launch).await.expect("a browser session");
         Session {
             client: driver.client.clone(),

@@ -1,11 +1,13 @@
 //! End-to-end tests of the built `dist/` on the host pages in `tests/pages/`, in
-//! real browsers through WebDriver. They need `dist/` and the browsers, so
+//! real browsers through WebDriver, and the npm package in apps built with
+//! Vite and webpack (`bundlers`). They need `dist/` and the browsers, so
 //! `cargo test` skips them and `cargo xtask test` runs them (`-- --ignored`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod accessibility;
 mod common;
 mod embedding;
+mod epi;
 mod fallback;
 #[path = "../fixtures/mod.rs"]
 mod fixtures;
@@ -13,6 +15,7 @@ mod harness;
 mod injection;
 mod keyboard;
 mod links;
+mod package;
 
 /// One `#[tokio::test]` a test and a browser, in a module named after the browser.
 macro_rules! in_browsers {
@@ -52,4 +55,27 @@ in_browsers!(
     keyboard::keyboard_walkthrough,
     links::deep_links,
     injection::injection_corpus,
+    epi::imported_epi_leaflets,
 );
+
+/// The npm package in the apps that bundle it: Chromium is enough to show what
+/// the bundlers emitted (the leaflet itself runs in every browser above).
+mod bundlers {
+    #[tokio::test]
+    #[ignore = "needs the bundled apps and Chromium: run `cargo xtask test`"]
+    async fn vite_app() {
+        crate::package::bundled_app("vite-app").await;
+    }
+
+    #[tokio::test]
+    #[ignore = "needs the bundled apps and Chromium: run `cargo xtask test`"]
+    async fn webpack_app() {
+        crate::package::bundled_app("webpack-app").await;
+    }
+
+    #[tokio::test]
+    #[ignore = "needs the bundled apps and Chromium: run `cargo xtask test`"]
+    async fn webpack_app_awaits_define_element() {
+        crate::package::define_element_resolves().await;
+    }
+}

@@ -24,6 +24,8 @@ use crate::process::run;
 use crate::toolchain::{Toolchain, WASM_TARGET};
 
 pub const CORE_NAME: &str = "drug-leaflet-core";
+/// wasm-bindgen's output (the glue and its snippets), which `package` reuses.
+pub const BINDGEN_DIR: &str = "target/bindgen";
 
 /// Files copied as they are: (source in the repo, name in dist/).
 const STATIC_FILES: &[(&str, &str)] = &[
@@ -78,7 +80,7 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         .join("target")
         .join(WASM_TARGET)
         .join("release/drug_leaflet.wasm");
-    let bindgen_out = root.join("target/bindgen");
+    let bindgen_out = root.join(BINDGEN_DIR);
     if bindgen_out.exists() {
         fs::remove_dir_all(&bindgen_out)?;
     }
@@ -131,6 +133,27 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
 /// fetch it, with its integrity, when the module is loaded on its own), then
 /// define `<drug-leaflet>`.
 fn bundle_core(bindgen_out: &Path) -> Result<String> {
+    let mut bundled = glue_with_snippets(bindgen_out)?;
+    bundled.push_str(&format!(
+        r#"
+const wasmUrl = new URL("{CORE_NAME}_bg.wasm", import.meta.url);
+const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
+__wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }})
+  .then(() => defineElement())
+  .catch((error) => console.error(
+    "drug-leaflet: could not load or start " + wasmUrl.href + " (network error, missing file, a changed file " +
+      "that fails its integrity check, or a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' and " +
+      "connect-src must allow " + new URL(".", import.meta.url).href + "). Any fallback content inside " +
+      "<drug-leaflet> stays as it is.",
+    error));
+"#
+    ));
+    Ok(bundled)
+}
+
+/// wasm-bindgen's glue with its snippets (the element shell, src/element.js)
+/// inlined: one module, for dist/ and for the npm package alike.
+pub fn glue_with_snippets(bindgen_out: &Path) -> Result<String> {
     let glue = fs::read_to_string(bindgen_out.join(format!("{CORE_NAME}.js")))?;
     let mut bundled = String::new();
     for line in glue.lines() {
@@ -151,20 +174,6 @@ fn bundle_core(bindgen_out: &Path) -> Result<String> {
     if bundled.contains("./snippets/") {
         bail!("the glue still imports a snippet after inlining");
     }
-    bundled.push_str(&format!(
-        r#"
-const wasmUrl = new URL("{CORE_NAME}_bg.wasm", import.meta.url);
-const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
-__wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }})
-  .then(() => defineElement())
-  .catch((error) => console.error(
-    "drug-leaflet: could not load or start " + wasmUrl.href + " (network error, missing file, a changed file " +
-      "that fails its integrity check, or a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' and " +
-      "connect-src must allow " + new URL(".", import.meta.url).href + "). Any fallback content inside " +
-      "<drug-leaflet> stays as it is.",
-    error));
-"#
-    ));
     Ok(bundled)
 }
 

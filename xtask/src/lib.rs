@@ -4,7 +4,9 @@
 pub mod bench;
 pub mod content;
 pub mod dist;
+pub mod epi;
 pub mod fuzz;
+pub mod package;
 pub mod process;
 pub mod screenshots;
 pub mod serve;

@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, fuzz, project_root};
+use xtask::{bench, content, dist, epi, fuzz, package, project_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -16,7 +16,16 @@ cargo xtask <command>
   demo [--port N]        install what is missing, build dist/ and serve it on 127.0.0.1 (default port 8000)
   test                   install what is missing and run every test (what .ci/run runs)
   dist                   build the embeddable files into dist/
+  package [--apps]       build dist/, then the npm package for bundler apps into target/package/ and
+                         pack it (npm pack) into target/drug-leaflet-<version>.tgz; --apps also builds the
+                         apps in tests/package/ with it and runs tsc on its types, as `test` does before
+                         `cargo test --test e2e -- --ignored bundlers`
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
+  import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]
+                         convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
+                         the same rules; --urgent names the ePI section (e.g. section[3].section[0]) whose
+                         first list is the 'get medical help' box; --reviewed-by says who reviewed a leaflet whose
+                         Composition names no attester; prints an import report, writes nothing on errors
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
@@ -50,6 +59,23 @@ fn run_command(args: Vec<String>) -> Result<()> {
             let tools = Toolchain::ensure(&root, Needs::Build)?;
             dist::build(&root, &tools).map(|_| ())
         }
+        "package" => {
+            let with_apps = match rest {
+                [] => false,
+                [flag] if flag == "--apps" => true,
+                _ => bail!("package takes only --apps"),
+            };
+            let tools = Toolchain::ensure(&root, Needs::Build)?;
+            let dist = dist::build(&root, &tools)?;
+            let tarball = package::write(&root, &dist)?;
+            if with_apps {
+                let counts = package_apps(&root, &tools, &dist, &tarball)?;
+                if counts.failed > 0 {
+                    bail!("{} type check(s) failed", counts.failed);
+                }
+            }
+            Ok(())
+        }
         "check-content" => {
             let files = if rest.is_empty() {
                 content::monograph_files(&root)?
@@ -58,6 +84,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             };
             content::check(&files)
         }
+        "import-epi" => epi::run(&root, rest),
         "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "fuzz" => {
             let (seconds, seed) = parse_fuzz_args(rest)?;
@@ -140,6 +167,19 @@ fn demo(root: &std::path::Path, port: u16) -> Result<()> {
     }
 }
 
+/// Builds the apps in tests/package/ with the tarball, prints what each ships,
+/// and runs tsc on the package's types (counted as tests).
+fn package_apps(
+    root: &std::path::Path,
+    tools: &Toolchain,
+    dist: &std::path::Path,
+    tarball: &std::path::Path,
+) -> Result<TestCounts> {
+    let fixtures = package::build_fixtures(root, tools, tarball)?;
+    package::print_sizes(dist, &fixtures, tarball)?;
+    package::check_types(root, tools, &fixtures)
+}
+
 fn test(root: &std::path::Path) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Test)?;
     run(tools.command("cargo")?.args(["fmt", "--all", "--", "--check"]))?;
@@ -186,6 +226,9 @@ fn test(root: &std::path::Path) -> Result<()> {
             ]),
     )?);
     let dist = dist::build(root, &tools)?;
+    // The npm package and the apps that bundle it: the e2e tests serve their builds.
+    let tarball = package::write(root, &dist)?;
+    counts.add(package_apps(root, &tools, &dist, &tarball)?);
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
         "--test",

@@ -1,11 +1,16 @@
-//! A small static file server for the demo and the end-to-end tests: GET and
-//! HEAD only, on 127.0.0.1, with the right MIME type for `.wasm` (browsers
-//! refuse to stream-compile WebAssembly served as anything else).
+//! A small static file server for the demo, the end-to-end tests and the bench:
+//! GET and HEAD only, on 127.0.0.1, with the right MIME type for `.wasm`
+//! (browsers refuse to stream-compile WebAssembly served as anything else) and,
+//! like any production web server, text and WASM compressed with brotli or gzip
+//! when the browser accepts it, so the bench's slow network moves the bytes a
+//! real portal would send.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
 use std::{fs, thread};
 
 use anyhow::{Context, Result};
@@ -18,10 +23,103 @@ pub struct StaticServer {
     requests: Arc<Mutex<Vec<String>>>,
 }
 
+/// A compressed body: filled once, by the first request that needs it, while
+/// requests for the same file wait (None: the encoder failed, send it as is).
+type CompressedSlot = Arc<OnceLock<Option<Arc<Vec<u8>>>>>;
+
+/// Compressed bodies by file, modification time and encoding, for the whole
+/// process: brotli at its best quality takes about a second for the WASM, and
+/// the end-to-end tests start a server per test.
+static COMPRESSED: OnceLock<Mutex<HashMap<CompressedKey, CompressedSlot>>> = OnceLock::new();
+
+/// A file as it was at one modification time, in one encoding and effort.
+type CompressedKey = (PathBuf, SystemTime, Encoding, Effort);
+
+/// How hard to compress: `Fast` for the demo and the tests (brotli quality 5,
+/// ~15 ms for the WASM, about 14% larger than quality 11), `Best` for the bench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Effort {
+    Fast,
+    Best,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    /// The best encoding an `Accept-Encoding` header allows, if any.
+    fn negotiate(accept_encoding: &str) -> Option<Encoding> {
+        let accepted: Vec<&str> = accept_encoding
+            .split(',')
+            .filter_map(|coding| {
+                let mut parts = coding.split(';').map(str::trim);
+                let name = parts.next()?;
+                let quality = parts
+                    .find_map(|param| param.strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+                (quality > 0.0).then_some(name)
+            })
+            .collect();
+        if accepted.contains(&"br") {
+            Some(Encoding::Brotli)
+        } else if accepted.contains(&"gzip") {
+            Some(Encoding::Gzip)
+        } else {
+            None
+        }
+    }
+
+    fn header_value(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    fn compress(self, body: &[u8], effort: Effort) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let best = effort == Effort::Best;
+        match self {
+            Encoding::Brotli => {
+                let params = brotli::enc::BrotliEncoderParams {
+                    quality: if best { 11 } else { 5 },
+                    ..Default::default()
+                };
+                brotli::BrotliCompress(&mut &body[..], &mut out, &params)?;
+            }
+            Encoding::Gzip => {
+                let level = if best {
+                    flate2::Compression::best()
+                } else {
+                    flate2::Compression::default()
+                };
+                let mut encoder = flate2::write::GzEncoder::new(&mut out, level);
+                encoder.write_all(body)?;
+                encoder.finish()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
 impl StaticServer {
     /// Serves `mounts` on 127.0.0.1:`port` (0 picks a free port) from a
     /// background thread that lives as long as the process.
     pub fn start(port: u16, mounts: Mounts) -> Result<StaticServer> {
+        StaticServer::start_compressing(port, mounts, Effort::Fast)
+    }
+
+    /// Like `start`, compressing as a production server's build step would
+    /// (brotli quality 11: about a second for the WASM, once), so the bench
+    /// moves the bytes `cargo xtask dist` reports.
+    pub fn start_compressing_best(port: u16, mounts: Mounts) -> Result<StaticServer> {
+        StaticServer::start_compressing(port, mounts, Effort::Best)
+    }
+
+    fn start_compressing(port: u16, mounts: Mounts, effort: Effort) -> Result<StaticServer> {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .with_context(|| format!("cannot listen on 127.0.0.1:{port}"))?;
         let address = listener.local_addr()?;
@@ -34,7 +132,7 @@ impl StaticServer {
                 let log = Arc::clone(&log);
                 thread::spawn(move || {
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log);
+                    let _ = respond(stream, &mounts, &log, effort);
                 });
             }
         });
@@ -51,13 +149,19 @@ impl StaticServer {
     }
 }
 
-fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>) -> Result<()> {
+fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, effort: Effort) -> Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Only Accept-Encoding changes the answer.
+    let mut encoding = None;
     let mut header = String::new();
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                encoding = Encoding::negotiate(&value.to_ascii_lowercase());
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -72,21 +176,61 @@ fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>) -> 
             "405 Method Not Allowed",
             "text/plain",
             b"GET only\n",
+            None,
             false,
         );
     }
-    match resolve(mounts, path).and_then(|file| fs::read(&file).ok().map(|body| (file, body))) {
-        Some((file, body)) => {
-            write_response(&mut stream, "200 OK", mime_type(&file), &body, method == "HEAD")
-        }
-        None => write_response(
+    let head_only = method == "HEAD";
+    let Some(file) = resolve(mounts, path) else {
+        return write_response(
             &mut stream,
             "404 Not Found",
             "text/plain",
             b"not found\n",
-            method == "HEAD",
-        ),
+            None,
+            head_only,
+        );
+    };
+    let mime = mime_type(&file);
+    let body = fs::read(&file)?;
+    match encoding.filter(|_| is_compressible(mime)) {
+        Some(encoding) => match compressed(&file, &body, encoding, effort)? {
+            Some(compressed) => write_response(
+                &mut stream,
+                "200 OK",
+                mime,
+                &compressed,
+                Some(encoding),
+                head_only,
+            ),
+            None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
+        },
+        None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
     }
+}
+
+fn is_compressible(mime: &str) -> bool {
+    mime.starts_with("text/")
+        || mime == "application/wasm"
+        || mime == "application/json"
+        || mime == "image/svg+xml"
+}
+
+fn compressed(file: &Path, body: &[u8], encoding: Encoding, effort: Effort) -> Result<Option<Arc<Vec<u8>>>> {
+    let key = (
+        file.to_path_buf(),
+        fs::metadata(file)?.modified()?,
+        encoding,
+        effort,
+    );
+    let slot = COMPRESSED
+        .get_or_init(Mutex::default)
+        .lock()
+        .map(|mut slots| Arc::clone(slots.entry(key).or_default()))
+        .map_err(|_| anyhow::anyhow!("the compression cache is poisoned"))?;
+    Ok(slot
+        .get_or_init(|| encoding.compress(body, effort).ok().map(Arc::new))
+        .clone())
 }
 
 /// Maps a URL path to a file under a mount, refusing `..` and absolute parts.
@@ -125,10 +269,19 @@ fn write_response(
     status: &str,
     mime: &str,
     body: &[u8],
+    encoding: Option<Encoding>,
     head_only: bool,
 ) -> Result<()> {
+    let content_encoding = encoding
+        .map(|encoding| {
+            format!(
+                "Content-Encoding: {}\r\nVary: Accept-Encoding\r\n",
+                encoding.header_value()
+            )
+        })
+        .unwrap_or_default();
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{content_encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
@@ -153,5 +306,33 @@ mod tests {
         assert_eq!(resolve(&mounts, "/widget/../Cargo.toml"), None);
         assert_eq!(resolve(&mounts, "/other/sub/app.wasm"), None);
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn prefers_brotli_then_gzip_and_honours_a_refusal() {
+        assert_eq!(
+            Encoding::negotiate("gzip, deflate, br, zstd"),
+            Some(Encoding::Brotli)
+        );
+        assert_eq!(Encoding::negotiate("gzip, deflate"), Some(Encoding::Gzip));
+        assert_eq!(Encoding::negotiate("br;q=0, gzip;q=0.5"), Some(Encoding::Gzip));
+        assert_eq!(Encoding::negotiate("br; q=0.0"), None);
+        assert_eq!(Encoding::negotiate("identity"), None);
+    }
+
+    #[test]
+    fn compressed_bodies_decode_to_the_file() {
+        let body = b"<p>nusinersen</p>".repeat(100);
+        for effort in [Effort::Fast, Effort::Best] {
+            let mut decoded = Vec::new();
+            let brotli = Encoding::Brotli.compress(&body, effort).unwrap();
+            brotli::BrotliDecompress(&mut &brotli[..], &mut decoded).unwrap();
+            assert_eq!(decoded, body);
+            let gzip = Encoding::Gzip.compress(&body, effort).unwrap();
+            let mut decoded = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut decoded).unwrap();
+            assert_eq!(decoded, body);
+            assert!(gzip.len() < body.len() / 10);
+        }
     }
 }

@@ -82,7 +82,7 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         println!("bench: no WASM breakdown by crate: {error:#}");
     }
     let pages = pages::write(root, &dist)?;
-    let server = StaticServer::start(
+    let server = StaticServer::start_compressing_best(
         0,
         vec![("/".into(), pages), (pages::WIDGET_PATH.into(), dist.clone())],
     )?;

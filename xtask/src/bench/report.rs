@@ -109,7 +109,7 @@ pub struct Report<'a> {
 /// What the bench cannot measure, and how to read what it does.
 pub const NOTES: [&str; 7] = [
     "Page loads: ms from navigation start, median (min–max) of the runs; the three pages alternate in every run, after one unrecorded load of each.",
-    "The bench's server sends no Content-Encoding: under slow 4G every file crosses the emulated network at its raw size (the WASM's raw bytes, not its brotli bytes), so slow-4G loads are an upper bound.",
+    "The bench's server compresses as a production server would (brotli quality 11 when the browser accepts it, else gzip), so under slow 4G the widget and the baseline cross the emulated network at their brotli sizes.",
     "Time to interactive: the probe clicks the second section's button as soon as it exists (checked every frame) and stops the clock when `aria-expanded` changes; on the baseline it clicks the second `<summary>` at DOMContentLoaded and stops when `open` changes.",
     "Layout shift, JS heap and WASM memory of the pages come from separate loads, each in a fresh tab, without that click. Layout shift counts host content that moves (the rule below the leaflet); the pasted fallback's boxes are replaced, not moved, so they add nothing.",
     "Input to next painted frame: the click comes at the start of a frame (requestAnimationFrame) and the clock stops in a task posted then, which runs once that frame is styled, laid out and painted (a frame later if the change came later).",

@@ -1,0 +1,2 @@
+// The package's side effect alone defines the element.
+import "drug-leaflet";

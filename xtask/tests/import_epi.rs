@@ -1,0 +1,399 @@
+//! `cargo xtask import-epi` on the synthetic ePI bundles in `tests/epi/`: each
+//! imports into a fresh folder, the file passes the same loader and rules as a
+//! bundled monograph, and a malformed bundle writes nothing and names the place.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use monograph::loader;
+use monograph::model::{Block, Monograph, SourceRef};
+use xtask::epi::{import, ImportOptions, ImportReport, SOURCE_ID};
+
+/// A fresh empty folder for one test, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("import-epi-{test}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&self.0)
+            .expect("temp dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `--urgent` for the English bundle: its "Serious side effects" section.
+const ENGLISH_URGENT: &str = "section[0].section[3].section[0]";
+
+fn fixture(name: &str) -> PathBuf {
+    xtask::project_root().join("tests/epi").join(name)
+}
+
+/// Imports a fixture and loads the written file as the build would.
+fn imported(name: &str, urgent: &str, dir: &TempDir) -> (Monograph, ImportReport) {
+    let options = ImportOptions {
+        urgent: Some(urgent.to_owned()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&fixture(name), &dir.0, &options).expect("the bundle is read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("the written file parses");
+    assert_eq!(
+        loaded.report.errors,
+        Vec::new(),
+        "the imported monograph breaks a rule"
+    );
+    (loaded.monograph, report)
+}
+
+/// The section codes of a bundle, at any depth.
+fn section_codes(bundle: &Path) -> HashSet<String> {
+    fn walk(sections: &serde_json::Value, codes: &mut HashSet<String>) {
+        for section in sections.as_array().into_iter().flatten() {
+            if let Some(code) = section["code"]["coding"][0]["code"].as_str() {
+                codes.insert(code.to_owned());
+            }
+            walk(&section["section"], codes);
+        }
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(bundle).expect("bundle")).expect("JSON");
+    let mut codes = HashSet::new();
+    walk(&value["entry"][0]["resource"]["section"], &mut codes);
+    codes
+}
+
+/// Every source the monograph's blocks, items and definitions cite, and each
+/// text shown, for the checks that apply to all of them.
+fn citations_and_texts(monograph: &Monograph) -> (Vec<Option<SourceRef>>, Vec<String>) {
+    let mut sources = Vec::new();
+    let mut texts = Vec::new();
+    let summary = monograph.summary.iter();
+    let blocks = summary.chain(
+        monograph
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().collect::<Vec<_>>()),
+    );
+    for block in blocks {
+        match block {
+            Block::Paragraph { text, source } | Block::Note { text, source } => {
+                sources.push(source.clone());
+                texts.push(text.to_string());
+            }
+            Block::List { lead, source, items }
+            | Block::Urgent {
+                lead, source, items, ..
+            } => {
+                if let Some(lead) = lead {
+                    sources.push(source.clone());
+                    texts.push(lead.to_string());
+                }
+                for item in items.iter() {
+                    sources.push(item.source.clone());
+                    texts.push(item.text.to_string());
+                }
+            }
+            Block::Definitions { items } => {
+                for item in items.iter() {
+                    sources.push(item.source.clone());
+                    texts.push(format!("{} {}", item.term, item.definition));
+                }
+            }
+            Block::Subheading { heading } => texts.push(heading.to_string()),
+            Block::KeyFacts { .. } => panic!("an import adds no key facts"),
+        }
+    }
+    (sources, texts)
+}
+
+fn section_ids(monograph: &Monograph) -> Vec<String> {
+    monograph.sections.iter().map(|s| s.id.to_string()).collect()
+}
+
+fn subheadings(monograph: &Monograph, section: usize) -> Vec<String> {
+    monograph.sections[section]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Subheading { heading } => Some(heading.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn nested_sections_and_tables_import_as_subheadings_and_lists() {
+    let dir = TempDir::new("english");
+    let (monograph, report) = imported("examplamab-en.json", ENGLISH_URGENT, &dir);
+    assert_eq!(dir.files(), ["examplamab.toml"]);
+    assert_eq!(monograph.meta.language.as_str(), "en");
+    assert_eq!(monograph.meta.brand_name.as_str(), "Examplamab");
+    assert_eq!(monograph.meta.last_updated.as_str(), "2026-10-01");
+    // The "Package leaflet" wrapper's six sections are the leaflet's.
+    assert_eq!(
+        section_ids(&monograph),
+        [
+            "1-what-examplamab-is-and-what-it-is-used-for",
+            "2-what-you-need-to-know-before-you-use-examplamab",
+            "3-how-to-use-examplamab",
+            "4-possible-side-effects",
+            "5-how-to-store-examplamab",
+            "6-contents-of-the-pack-and-other-information",
+        ]
+    );
+    assert_eq!(
+        subheadings(&monograph, 1),
+        ["Warnings and precautions", "Pregnancy and breast-feeding"]
+    );
+    assert_eq!(
+        subheadings(&monograph, 3),
+        ["Serious side effects", "Other side effects"]
+    );
+    // The narrative's own heading line wins over the title, and says so.
+    assert_eq!(
+        monograph.sections[1].heading.as_str(),
+        "2. Before you use Examplamab"
+    );
+    assert_eq!(
+        report.headings_from_narrative,
+        ["section[0].section[1].text.div: \"2. Before you use Examplamab\" (title: \"2. What you need to know before you use Examplamab\")"]
+    );
+    // The table with a header row: one "header: cell" item a row, its caption the lead.
+    let how_to_use = &monograph.sections[2].blocks;
+    let table = how_to_use
+        .iter()
+        .find_map(|b| match b {
+            Block::List { lead, items, .. } if lead.as_deref() == Some("Example doses") => Some(items),
+            _ => None,
+        })
+        .expect("the dose table as a list");
+    let rows: Vec<&str> = table.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        rows,
+        [
+            "Who: Adults; Dose: 10 mg; How often: every 4 weeks",
+            "Who: Children aged 12 years and over; Dose: 5 mg/m²; How often: every 4 weeks",
+        ]
+    );
+    assert!(report.converted_by_rule.contains(
+        &"section[0].section[2].text.div: <table> at line 4 -> a list of 2 \"header: cell\" rows".to_owned()
+    ));
+    // The urgent box is the chosen section's list, under its heading.
+    let Block::Urgent {
+        heading, lead, items, ..
+    } = &monograph.summary[0]
+    else {
+        panic!("the urgent box");
+    };
+    assert_eq!(heading.as_str(), "Serious side effects");
+    assert_eq!(
+        lead.as_deref(),
+        Some("Stop using Examplamab and get medical help at once if you notice:")
+    );
+    assert_eq!(items.len(), 2);
+
+    // Every text cites the ePI at one of the bundle's section codes; none is HTML.
+    let codes = section_codes(&fixture("examplamab-en.json"));
+    let (sources, texts) = citations_and_texts(&monograph);
+    for source in &sources {
+        let source = source.as_ref().expect("every imported text cites its section");
+        assert_eq!(source.doc.as_str(), SOURCE_ID);
+        let code = source.section.as_deref().unwrap_or_default();
+        assert!(codes.contains(code), "{code} is not a section code of the bundle");
+    }
+    let cited: HashSet<&str> = sources
+        .iter()
+        .filter_map(|s| s.as_ref()?.section.as_deref())
+        .collect();
+    assert!(cited.contains("PL-2.1") && cited.contains("PL-4.2"), "{cited:?}");
+    for text in &texts {
+        assert!(
+            !text.contains('<') && !text.contains('>'),
+            "markup passed through: {text}"
+        );
+    }
+    assert_eq!(monograph.sources.len(), 1, "the ePI is the only source");
+    assert_eq!(monograph.meta.based_on.as_str(), SOURCE_ID);
+}
+
+#[test]
+fn a_spanish_leaflet_keeps_its_language_and_words() {
+    let dir = TempDir::new("spanish");
+    let (monograph, report) = imported("examplamab-es.json", "section[3]", &dir);
+    assert_eq!(monograph.meta.language.as_str(), "es");
+    assert_eq!(monograph.meta.dosage_form.as_str(), "solución inyectable");
+    let headings: Vec<&str> = monograph.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Qué es Examplamab y para qué se utiliza",
+            "2. Qué necesita saber antes de empezar a usar Examplamab",
+            "3. Cómo usar Examplamab",
+            "4. Posibles efectos adversos",
+            "5. Conservación de Examplamab",
+        ]
+    );
+    // The English title of section 3 gave way to the narrative's Spanish heading.
+    assert_eq!(
+        report.headings_from_narrative,
+        ["section[2].text.div: \"3. Cómo usar Examplamab\" (title: \"3. How to use Examplamab\")"]
+    );
+    assert_eq!(
+        section_ids(&monograph)[0],
+        "1-que-es-examplamab-y-para-que-se-utiliza",
+        "accents folded, words kept whole"
+    );
+    let Block::Urgent { heading, items, .. } = &monograph.summary[0] else {
+        panic!("the urgent box");
+    };
+    assert_eq!(heading.as_str(), "4. Posibles efectos adversos");
+    assert_eq!(
+        items[0].text.as_str(),
+        "hinchazón de la cara, los labios o la lengua"
+    );
+    let (sources, _) = citations_and_texts(&monograph);
+    assert!(sources
+        .iter()
+        .all(|s| s.as_ref().is_some_and(|s| s.section.is_some())));
+}
+
+/// The command itself: a bundle with an image and a script exits non-zero,
+/// prints each error with its place, and writes nothing.
+#[test]
+fn a_malformed_bundle_fails_with_its_paths_and_writes_nothing() {
+    let dir = TempDir::new("malformed");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("import-epi")
+        .arg(fixture("malformed-img-script.json"))
+        .args(["--urgent", "section[0]", "--out"])
+        .arg(&dir.0)
+        .output()
+        .expect("run xtask");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("  section[2].section[0].text.div: <img> at line 5 is not supported here\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  section[1].text.div: <script> at line 3 is not supported\n"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert_eq!(dir.files(), Vec::<String>::new());
+}
+
+#[test]
+fn a_bundle_without_a_composition_is_refused() {
+    let dir = TempDir::new("no-composition");
+    let (report, written) = import(
+        &fixture("malformed-no-composition.json"),
+        &dir.0,
+        &ImportOptions::default(),
+    )
+    .expect("the bundle is read");
+    assert!(written.is_none());
+    assert_eq!(
+        report.errors,
+        ["entry[0].resource: the first entry of a document Bundle is its Composition, found \"MedicinalProductDefinition\""]
+    );
+    assert_eq!(dir.files(), Vec::<String>::new());
+}
+
+/// An ePI has no "get medical help" field: without `--urgent` nothing is
+/// written, and the error lists the sections that could give the box.
+#[test]
+fn the_urgent_box_is_chosen_never_guessed() {
+    let dir = TempDir::new("no-urgent");
+    let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &ImportOptions::default())
+        .expect("the bundle is read");
+    assert!(written.is_none());
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert!(report.errors[0].starts_with("--urgent: "), "{}", report.errors[0]);
+    assert!(
+        report.errors[0].contains("section[3] (\"4. Posibles efectos adversos\")"),
+        "{}",
+        report.errors[0]
+    );
+    let wrong = ImportOptions {
+        id: Some("examplamab".into()),
+        urgent: Some("section[4]".into()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &wrong).expect("read");
+    assert!(written.is_none());
+    assert!(
+        report.errors[0].starts_with("--urgent: \"section[4]\" is not a section with a list"),
+        "{:?}",
+        report.errors
+    );
+    assert_eq!(dir.files(), Vec::<String>::new());
+}
+
+/// The header's review line names who approved the leaflet (the attester),
+/// never its author: a company that publishes a leaflet has not reviewed it.
+/// Without an attester the import asks who reviewed it.
+#[test]
+fn the_review_line_is_the_approval_never_the_author() {
+    let dir = TempDir::new("review-line");
+    let (monograph, _) = imported("examplamab-en.json", ENGLISH_URGENT, &dir);
+    assert_eq!(
+        monograph.meta.reviewed_by.as_str(),
+        "Example Medicines Agency (fictional regulator), which approved this package leaflet"
+    );
+
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture("examplamab-en.json")).expect("fixture"))
+            .expect("JSON");
+    bundle["entry"][0]["resource"]
+        .as_object_mut()
+        .expect("the Composition")
+        .remove("attester");
+    let unattested = dir.0.join("unattested.json");
+    fs::write(&unattested, bundle.to_string()).expect("write");
+    let out = dir.0.join("out");
+    fs::create_dir_all(&out).expect("out dir");
+    let options = ImportOptions {
+        urgent: Some(ENGLISH_URGENT.to_owned()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&unattested, &out, &options).expect("read");
+    assert!(written.is_none());
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    assert!(
+        report.errors[0].starts_with("entry[0].resource.attester: names no one who approved this leaflet")
+            && report.errors[0].contains("Example Pharma (fictional company), the author"),
+        "{}",
+        report.errors[0]
+    );
+
+    let options = ImportOptions {
+        reviewed_by: Some("A. Pharmacist, clinical pharmacist".into()),
+        ..options
+    };
+    let (report, written) = import(&unattested, &out, &options).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("parses");
+    assert_eq!(
+        loaded.monograph.meta.reviewed_by.as_str(),
+        "A. Pharmacist, clinical pharmacist"
+    );
+}
