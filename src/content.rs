@@ -1,5 +1,5 @@
 //! What a `<drug-leaflet>` shows: a monograph, or the problems that stop it from
-//! showing one. Chosen here, apart from the element, so host tests can check it.
+//! showing one (or nothing: an app parked after its element left the page). Chosen here, apart from the element, so host tests can check it.
 
 use std::rc::Rc;
 
@@ -13,6 +13,8 @@ use crate::monograph::validate::Problem;
 pub enum Content {
     Monograph(Monograph),
     Invalid(Rc<[Problem]>),
+    /// A parked app's, between two elements (see `element::PooledApp`).
+    Nothing,
 }
 
 impl PartialEq for Content {
@@ -20,6 +22,7 @@ impl PartialEq for Content {
         match (self, other) {
             (Content::Monograph(a), Content::Monograph(b)) => a == b,
             (Content::Invalid(a), Content::Invalid(b)) => Rc::ptr_eq(a, b),
+            (Content::Nothing, Content::Nothing) => true,
             _ => false,
         }
     }

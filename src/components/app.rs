@@ -40,6 +40,7 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },
+        Content::Nothing => return Html::default(),
     };
     html! {
         <ContextProvider<Options> context={props.options.clone()}>

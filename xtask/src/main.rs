@@ -119,17 +119,26 @@ fn test(root: &std::path::Path) -> Result<()> {
 
     let mut counts = TestCounts::default();
     counts.add(run_tests(tools.command("cargo")?.args(["test", "--workspace"]))?);
-    counts.add(run_tests(tools.command("wasm-pack")?.args([
-        "test",
-        "--headless",
-        "--chrome",
-        "--firefox",
-        "--",
-        "--test",
-        "leaflet",
-        "--test",
-        "element_api",
-    ]))?);
+    counts.add(run_tests(
+        tools
+            .command("wasm-pack")?
+            .args([
+                "test",
+                "--headless",
+                "--chrome",
+                "--firefox",
+                "--",
+                "--test",
+                "leaflet",
+                "--test",
+                "element_api",
+                "--test",
+                "leaks",
+            ])
+            // The runner's limit for one test file (default 20 s): `leaks`
+            // renders 2,000 leaflets in a debug build, about 50 s.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    )?);
     let dist = dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
