@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 use std::{fs, thread};
 
 use anyhow::{Context, Result};
@@ -21,7 +21,11 @@ pub type Mounts = Vec<(String, PathBuf)>;
 pub struct StaticServer {
     pub address: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
+    delays: Arc<Delays>,
 }
+
+/// Paths answered late, and how late: a slow network, for the tests.
+type Delays = Mutex<Vec<(String, Duration)>>;
 
 /// Compressed bodies by file, modification time and encoding: brotli at its
 /// best quality takes about a second for the WASM, so it is done once a build.
@@ -94,18 +98,33 @@ impl StaticServer {
         let log = Arc::clone(&requests);
         let mounts = Arc::new(mounts);
         let cache = Arc::new(CompressedCache::default());
+        let delays = Arc::new(Delays::default());
+        let late = Arc::clone(&delays);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
                 let log = Arc::clone(&log);
                 let cache = Arc::clone(&cache);
+                let late = Arc::clone(&late);
+                // One thread a request: a delayed answer holds up nothing else.
                 thread::spawn(move || {
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log, &cache);
+                    let _ = respond(stream, &mounts, &log, &cache, &late);
                 });
             }
         });
-        Ok(StaticServer { address, requests })
+        Ok(StaticServer {
+            address,
+            requests,
+            delays,
+        })
+    }
+
+    /// From now on, answers requests for `path` only after `delay`.
+    pub fn delay(&self, path: &str, delay: Duration) {
+        if let Ok(mut delays) = self.delays.lock() {
+            delays.push((path.to_owned(), delay));
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -123,6 +142,7 @@ fn respond(
     mounts: &Mounts,
     log: &Mutex<Vec<String>>,
     cache: &CompressedCache,
+    delays: &Delays,
 ) -> Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -143,6 +163,15 @@ fn respond(
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if let Ok(mut requests) = log.lock() {
         requests.push(path.to_owned());
+    }
+    let delay = delays.lock().ok().and_then(|delays| {
+        delays
+            .iter()
+            .find(|(late, _)| late == path)
+            .map(|(_, delay)| *delay)
+    });
+    if let Some(delay) = delay {
+        thread::sleep(delay);
     }
     if method != "GET" && method != "HEAD" {
         return write_response(
