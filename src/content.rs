@@ -60,7 +60,7 @@ mod tests {
     fn shown_id(content: &Content) -> Option<&str> {
         match content {
             Content::Monograph(monograph) => Some(monograph.meta.id.as_str()),
-            Content::Invalid(_) => None,
+            Content::Invalid(_) | Content::Nothing => None,
         }
     }
 

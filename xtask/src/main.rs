@@ -14,7 +14,8 @@ cargo xtask <command>
 
   demo [--port N]        install what is missing, build dist/ and serve it on 127.0.0.1 (default port 8000)
   test                   install what is missing and run every test (what .ci/run runs)
-  dist                   build the embeddable files into dist/
+  dist [--crash-test]    build the embeddable files into dist/ (--crash-test: into target/dist-crash-test/ with
+                         the test-only feature that makes toggling the storage section panic)
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
@@ -44,7 +45,11 @@ fn run_command(args: Vec<String>) -> Result<()> {
         "test" => test(&root),
         "dist" => {
             let tools = Toolchain::ensure(&root, Needs::Build)?;
-            dist::build(&root, &tools).map(|_| ())
+            match rest {
+                [] => dist::build(&root, &tools).map(|_| ()),
+                [flag] if flag == "--crash-test" => dist::build_crash_test(&root, &tools).map(|_| ()),
+                _ => bail!("dist takes only --crash-test"),
+            }
         }
         "check-content" => {
             let files = if rest.is_empty() {
@@ -139,6 +144,8 @@ fn test(root: &std::path::Path) -> Result<()> {
             // renders 2,000 leaflets in a debug build, about 50 s.
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
     )?);
+    // The crash test's build first, so the shipped one is the last built.
+    dist::build_crash_test(root, &tools)?;
     let dist = dist::build(root, &tools)?;
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
