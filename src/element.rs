@@ -78,6 +78,15 @@ struct PooledApp {
 thread_local! {
     static PARKED: RefCell<Vec<PooledApp>> = const { RefCell::new(Vec::new()) };
     static APPS: Cell<usize> = const { Cell::new(0) };
+    static REVISIONS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A revision no leaflet on the page had: a reused app's new element (even one
+/// connected in the same task as the old one left) starts a fresh `Leaflet`.
+fn next_revision() -> u32 {
+    let revision = REVISIONS.get().wrapping_add(1);
+    REVISIONS.set(revision);
+    revision
 }
 
 /// The yew apps this page holds (parked or showing): flat however many
@@ -150,7 +159,7 @@ impl MountedLeaflet {
             controller: Controller::default(),
             on_section_change: toggle_events(host.clone()),
             on_ready: ready_events(host.clone()),
-            revision: 0,
+            revision: next_revision(),
         };
         Ok(MountedLeaflet {
             app: PooledApp::take(&shadow, props.clone())?,
@@ -192,7 +201,7 @@ impl MountedLeaflet {
             warn(&warning);
         }
         if name == "expanded" {
-            props.revision += 1;
+            props.revision = next_revision();
         }
         self.update(props);
     }
@@ -227,7 +236,7 @@ impl MountedLeaflet {
         }
         let mut props = self.props.clone();
         props.content = content;
-        props.revision += 1;
+        props.revision = next_revision();
         self.update(props);
     }
 

@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::{document, get, set, settle, Mounted};
+use support::{call, document, expanded, get, set, settle, EventLog, Mounted};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -117,4 +117,31 @@ async fn a_thousand_monograph_replacements_keep_memory_and_yew_apps_flat() {
         apps,
         "yew apps after {CYCLES} replacements"
     );
+}
+
+/// A framework replacing one leaflet with another in one task: the new one
+/// takes the old one's parked app, yet starts as a new leaflet (first section
+/// open, its own ready event), not with the old one's open sections.
+#[wasm_bindgen_test]
+async fn a_leaflet_added_as_another_leaves_starts_afresh() {
+    let old = Mounted::with_attributes(&[("remember", "off")]).await;
+    call(&old.host, "expandAll", &[]);
+    settle().await;
+    assert!(old.section_buttons().iter().all(|button| expanded(button)));
+    let ready = EventLog::new(&document(), "drug-leaflet-ready");
+    let apps = drug_leaflet::yew_apps();
+    let new = Mounted::prepared(|host| {
+        host.set_attribute("remember", "off").expect("set");
+        old.host.remove();
+    })
+    .await;
+    let open: Vec<bool> = new
+        .section_buttons()
+        .iter()
+        .map(|button| expanded(button))
+        .collect();
+    assert_eq!(open.iter().filter(|open| **open).count(), 1, "{open:?}");
+    assert!(open[0]);
+    assert_eq!(ready.take().len(), 1);
+    assert_eq!(drug_leaflet::yew_apps(), apps, "the old app is reused");
 }
