@@ -3,7 +3,8 @@
 //! on disconnect. What it shows is chosen in `content`; the events' names and
 //! payloads live in `events`.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{OnceCell, RefCell};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 
 use js_sys::Array;
 use serde::Serialize;
@@ -77,22 +78,21 @@ struct PooledApp {
 
 thread_local! {
     static PARKED: RefCell<Vec<PooledApp>> = const { RefCell::new(Vec::new()) };
-    static APPS: Cell<usize> = const { Cell::new(0) };
-    static REVISIONS: Cell<u32> = const { Cell::new(0) };
 }
+// Plain counters: atomics cost nothing more on wasm32 and need no thread_local.
+static APPS: AtomicUsize = AtomicUsize::new(0);
+static REVISIONS: AtomicU32 = AtomicU32::new(0);
 
 /// A revision no leaflet on the page had: a reused app's new element (even one
 /// connected in the same task as the old one left) starts a fresh `Leaflet`.
 fn next_revision() -> u32 {
-    let revision = REVISIONS.get().wrapping_add(1);
-    REVISIONS.set(revision);
-    revision
+    REVISIONS.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
 }
 
 /// The yew apps this page holds (parked or showing): flat however many
 /// elements come and go, as the leak tests check.
 pub fn yew_apps() -> usize {
-    APPS.get()
+    APPS.load(Ordering::Relaxed)
 }
 
 impl PooledApp {
@@ -107,20 +107,17 @@ impl PooledApp {
         let root = document.create_element("div")?;
         root.set_class_name("leaflet-root");
         shadow.append_child(&root)?;
-        APPS.set(APPS.get() + 1);
+        APPS.fetch_add(1, Ordering::Relaxed);
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         Ok(PooledApp { handle, root })
     }
 
-    fn park(mut self) {
-        // Nothing shown: its hooks' listeners and the old element's callbacks go.
+    /// Shows nothing (its hooks' listeners go), off the page, until the next
+    /// element takes it; the old element's callbacks stay until then, unused.
+    fn park(mut self, props: AppProps) {
         self.handle.update(AppProps {
             content: Content::Nothing,
-            options: Options::default(),
-            controller: Controller::default(),
-            on_section_change: Callback::default(),
-            on_ready: Callback::default(),
-            revision: 0,
+            ..props
         });
         self.root.remove();
         PARKED.with_borrow_mut(|parked| parked.push(self));
@@ -170,7 +167,7 @@ impl MountedLeaflet {
 
     pub fn destroy(self) {
         self.props.controller.connect(None);
-        self.app.park();
+        self.app.park(self.props);
     }
 
     /// The monograph shown, as a plain object; `null` while the element shows an error.

@@ -128,7 +128,14 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
         .command(tools.wasm_opt())?
         .arg(bindgen_out.join(format!("{CORE_NAME}_bg.wasm")))
         // --converge repeats -Oz until nothing shrinks: about 0.7 KB brotli.
-        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+        // The target_features section is for linkers; browsers ignore it.
+        .args([
+            "-Oz",
+            "--converge",
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .args(WASM_FEATURES)
         .arg("-o")
         .arg(out.join(format!("{CORE_NAME}_bg.wasm"))))?;
