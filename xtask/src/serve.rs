@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
 use std::{fs, thread};
 
 use anyhow::{Context, Result};
@@ -97,19 +97,17 @@ impl StaticServer {
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let mounts = Arc::new(mounts);
-        let cache = Arc::new(CompressedCache::default());
         let delays = Arc::new(Delays::default());
         let late = Arc::clone(&delays);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
                 let log = Arc::clone(&log);
-                let cache = Arc::clone(&cache);
                 let late = Arc::clone(&late);
                 // One thread a request: a delayed answer holds up nothing else.
                 thread::spawn(move || {
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log, &cache, &late);
+                    let _ = respond(stream, &mounts, &log, &late);
                 });
             }
         });
@@ -120,7 +118,7 @@ impl StaticServer {
         })
     }
 
-    /// From now on, answers requests for `path` only after `delay`.
+    /// From now on, answers requests for `path` `delay` after they arrive.
     pub fn delay(&self, path: &str, delay: Duration) {
         if let Ok(mut delays) = self.delays.lock() {
             delays.push((path.to_owned(), delay));
@@ -137,13 +135,8 @@ impl StaticServer {
     }
 }
 
-fn respond(
-    mut stream: TcpStream,
-    mounts: &Mounts,
-    log: &Mutex<Vec<String>>,
-    cache: &CompressedCache,
-    delays: &Delays,
-) -> Result<()> {
+fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, delays: &Delays) -> Result<()> {
+    let arrived = Instant::now();
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -170,9 +163,6 @@ fn respond(
             .find(|(late, _)| late == path)
             .map(|(_, delay)| *delay)
     });
-    if let Some(delay) = delay {
-        thread::sleep(delay);
-    }
     if method != "GET" && method != "HEAD" {
         return write_response(
             &mut stream,
@@ -195,13 +185,17 @@ fn respond(
         );
     };
     let mime = mime_type(&file);
-    match encoding.filter(|_| is_compressible(mime)) {
-        Some(encoding) => {
-            let body = compressed(cache, &file, encoding)?;
-            write_response(&mut stream, "200 OK", mime, &body, Some(encoding), head_only)
-        }
-        None => write_response(&mut stream, "200 OK", mime, &fs::read(&file)?, None, head_only),
+    let encoding = encoding.filter(|_| is_compressible(mime));
+    let body = match encoding {
+        Some(encoding) => compressed(&file, encoding)?,
+        None => Arc::new(fs::read(&file)?),
+    };
+    // A late answer is sent `delay` after the request came, however long
+    // compressing it took (on a loaded machine, seconds).
+    if let Some(delay) = delay {
+        thread::sleep(delay.saturating_sub(arrived.elapsed()));
     }
+    write_response(&mut stream, "200 OK", mime, &body, encoding, head_only)
 }
 
 fn is_compressible(mime: &str) -> bool {
@@ -211,7 +205,12 @@ fn is_compressible(mime: &str) -> bool {
         || mime == "image/svg+xml"
 }
 
-fn compressed(cache: &CompressedCache, file: &Path, encoding: Encoding) -> Result<Arc<Vec<u8>>> {
+/// Shared by every server in the process: the end-to-end tests start one a
+/// browser session, and each would otherwise compress the same WASM again.
+static CACHE: OnceLock<CompressedCache> = OnceLock::new();
+
+fn compressed(file: &Path, encoding: Encoding) -> Result<Arc<Vec<u8>>> {
+    let cache = CACHE.get_or_init(CompressedCache::default);
     let key = (file.to_path_buf(), fs::metadata(file)?.modified()?, encoding);
     if let Some(body) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
         return Ok(body);
