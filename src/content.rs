@@ -1,5 +1,5 @@
 //! What a `<drug-leaflet>` shows: a monograph, or the problems that stop it from
-//! showing one. Chosen here, apart from the element, so host tests can check it.
+//! showing one (or nothing: an app parked after its element left the page). Chosen here, apart from the element, so host tests can check it.
 
 use std::rc::Rc;
 
@@ -14,6 +14,8 @@ use crate::monograph::validate::Problem;
 pub enum Content {
     Monograph(Monograph),
     Invalid(Rc<[Problem]>),
+    /// A parked app's, between two elements (see `element::PooledApp`).
+    Nothing,
 }
 
 impl PartialEq for Content {
@@ -59,7 +61,7 @@ mod tests {
     fn shown_id(content: &Content) -> Option<&str> {
         match content {
             Content::Monograph(monograph) => Some(monograph.meta.id.as_str()),
-            Content::Invalid(_) => None,
+            Content::Invalid(_) | Content::Nothing => None,
         }
     }
 

@@ -92,6 +92,12 @@ export interface DrugLeafletToggleDetail {
 
 export interface DrugLeafletErrorDetail {
   problems: MonographProblem[];
+  /**
+   * true when the leaflet's WebAssembly crashed: every <drug-leaflet> on the
+   * page then shows its pasted fallback (or where to get the printed leaflet)
+   * for good, and its methods return false.
+   */
+  fatal: boolean;
 }
 
 export interface DrugLeafletElement extends HTMLElement {

@@ -2,6 +2,124 @@
 // written in Rust, so this thin shell forwards its lifecycle, attributes,
 // property and methods to the WASM side: `mount(host, monographInput)` builds
 // the leaflet in the host's shadow root and returns a handle.
+//
+// Every leaflet on a page shares one WASM instance, and a Rust panic traps it
+// (`RuntimeError: unreachable`, nothing printed: dist builds std with
+// immediate-abort). After a trap nothing in it can be trusted, so the first
+// exception out of the WASM marks it crashed, and every leaflet shows what the
+// host pasted inside it (or where to get the printed leaflet), announced once.
+// Whole-line comments here are left out of dist/.
+
+// The exception that crashed the instance, once it has.
+let crashed;
+const connected = new Set();
+// [element, action] under way, for the crash's console line; cleared once
+// the task (and the renders it scheduled) is over.
+let current;
+
+const WORDS = {
+  en: ["The leaflet stopped working.", "This leaflet could not be shown. Ask your pharmacist for the printed leaflet for ", "this medicine"],
+  es: ["El prospecto dejó de funcionar.", "No se pudo mostrar este prospecto. Pida a su farmacéutico el prospecto impreso de ", "este medicamento"],
+};
+
+function note(element, action) {
+  if (!current) {
+    setTimeout(() => (current = undefined));
+  }
+  current = [element, action];
+}
+
+// Runs `call`, which enters the WASM, for `element`; `otherwise` once crashed.
+function guarded(element, action, call, otherwise) {
+  note(element, action);
+  try {
+    const result = crashed || call();
+    if (!crashed) {
+      return result;
+    }
+  } catch (error) {
+    crash(error);
+  }
+  return otherwise;
+}
+
+// Wraps every export of the instance, so any entry into the WASM (a method, an
+// event listener, a timer, a microtask) that throws marks it crashed instead
+// of reaching the host page, and nothing enters it afterwards.
+export function guardWasm(exports) {
+  const wrapped = {};
+  for (const [name, value] of Object.entries(exports)) {
+    wrapped[name] =
+      typeof value == "function"
+        ? function () {
+            try {
+              return crashed ? undefined : value.apply(this, arguments);
+            } catch (error) {
+              crash(error);
+            }
+          }
+        : value;
+  }
+  return wrapped;
+}
+
+function crash(error) {
+  if (crashed) {
+    return;
+  }
+  crashed = error;
+  const [element, action] = current || [];
+  console.error(
+    `drug-leaflet: <drug-leaflet${element && element.id ? ` id="${element.id}"` : ""}> crashed during ${
+      action || "an update"
+    } (${error}); every <drug-leaflet> on this page now shows its fallback.`
+  );
+  let announce = true;
+  for (const leaflet of connected) {
+    showFallback(leaflet, announce);
+    announce = false;
+  }
+}
+
+// What the host pasted inside the element (a <slot> shows it), or a message
+// naming the drug; the page's first leaflet also gets the one alert.
+function showFallback(element, announce) {
+  const lang = element.getAttribute("lang") == "es" ? "es" : "en";
+  const [alert, help, medicine] = WORDS[lang];
+  const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
+  const title = shadow.querySelector(".title");
+  const paragraph = (text) => {
+    const p = document.createElement("p");
+    p.textContent = text;
+    p.lang = lang;
+    return p;
+  };
+  const pasted = [...element.childNodes].some((node) => node.nodeType == 1 || node.textContent.trim());
+  const nodes = [
+    pasted
+      ? document.createElement("slot")
+      : paragraph(help + ((title && title.textContent) || element.getAttribute("drug") || medicine) + "."),
+  ];
+  if (announce) {
+    nodes.unshift(paragraph(alert));
+    nodes[0].role = "alert";
+  }
+  shadow.replaceChildren(...nodes);
+  element.dispatchEvent(
+    new CustomEvent("drug-leaflet-error", {
+      bubbles: true,
+      composed: true,
+      detail: { problems: [{ path: "", message: `${alert} ${crashed}` }], fatal: true },
+    })
+  );
+}
+
+// A method of the element's handle: false when no leaflet is showing or it crashed.
+function callHandle(element, method, argument) {
+  const handle = element.leafletHandle;
+  return !!handle && guarded(element, method + "()", () => handle[method](argument), false);
+}
+
 export function defineLeafletElement(tagName, observedAttributes, mount) {
   if (customElements.get(tagName)) {
     return false;
@@ -21,16 +139,28 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           delete this.monograph;
           this.monographInput = value;
         }
-        if (!this.leafletHandle) {
-          this.leafletHandle = mount(this, this.monographInput);
+        connected.add(this);
+        if (!this.noting) {
+          // Input inside the shadow root runs Rust from yew's own listeners:
+          // noted on its way down, for the console line if it crashes.
+          this.noting = true;
+          for (const type of ["click", "keydown"]) {
+            this.addEventListener(type, () => note(this, `a ${type}`), true);
+          }
+        }
+        if (crashed) {
+          showFallback(this);
+        } else if (!this.leafletHandle) {
+          this.leafletHandle = guarded(this, "connecting", () => mount(this, this.monographInput));
         }
       }
 
       disconnectedCallback() {
+        connected.delete(this);
         const handle = this.leafletHandle;
         this.leafletHandle = undefined;
         if (handle) {
-          handle.destroy();
+          guarded(this, "disconnecting", () => handle.destroy());
         }
       }
 
@@ -40,31 +170,31 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           this.monographInput = undefined;
         }
         if (this.leafletHandle && oldValue !== newValue) {
-          this.leafletHandle.attributeChanged(name, newValue);
+          guarded(this, name, () => this.leafletHandle.attributeChanged(name, newValue));
         }
       }
 
       get monograph() {
-        return this.leafletHandle ? this.leafletHandle.monograph() : this.monographInput;
+        return this.leafletHandle ? guarded(this, "monograph", () => this.leafletHandle.monograph(), null) : this.monographInput;
       }
 
       set monograph(value) {
         this.monographInput = value;
         if (this.leafletHandle) {
-          this.leafletHandle.setMonograph(value);
+          guarded(this, "monograph", () => this.leafletHandle.setMonograph(value));
         }
       }
 
       expandAll() {
-        return this.leafletHandle ? this.leafletHandle.expandAll() : false;
+        return callHandle(this, "expandAll");
       }
 
       collapseAll() {
-        return this.leafletHandle ? this.leafletHandle.collapseAll() : false;
+        return callHandle(this, "collapseAll");
       }
 
       open(sectionId) {
-        return this.leafletHandle ? this.leafletHandle.open(String(sectionId)) : false;
+        return callHandle(this, "open", String(sectionId));
       }
     },
   );

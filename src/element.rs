@@ -3,7 +3,8 @@
 //! on disconnect. What it shows is chosen in `content`; the events' names and
 //! payloads live in `events`.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 
 use js_sys::Array;
 use serde::Serialize;
@@ -60,10 +61,67 @@ pub fn define_element() {
 /// A leaflet shown in one element; the JS shell forwards its API here.
 #[wasm_bindgen]
 pub struct MountedLeaflet {
-    app: AppHandle<App>,
+    app: PooledApp,
     props: AppProps,
-    root: Element,
     host: HtmlElement,
+}
+
+/// A yew app and its root `<div>`. yew never frees an app: the listeners on
+/// its root are forgotten on purpose, each holding the app's event registry
+/// (1.5 KiB an app). So a disconnected element parks its app, showing
+/// `Content::Nothing`, and the next element to connect takes it: a page holds
+/// as many apps as it ever showed leaflets at once.
+struct PooledApp {
+    handle: AppHandle<App>,
+    root: Element,
+}
+
+thread_local! {
+    static PARKED: RefCell<Vec<PooledApp>> = const { RefCell::new(Vec::new()) };
+}
+// Plain counters: atomics cost nothing more on wasm32 and need no thread_local.
+static APPS: AtomicUsize = AtomicUsize::new(0);
+static REVISIONS: AtomicU32 = AtomicU32::new(0);
+
+/// A revision no leaflet on the page had: a reused app's new element (even one
+/// connected in the same task as the old one left) starts a fresh `Leaflet`.
+fn next_revision() -> u32 {
+    REVISIONS.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
+}
+
+/// The yew apps this page holds (parked or showing): flat however many
+/// elements come and go, as the leak tests check.
+pub fn yew_apps() -> usize {
+    APPS.load(Ordering::Relaxed)
+}
+
+impl PooledApp {
+    /// A parked app moved into `shadow`, or a new one.
+    fn take(shadow: &ShadowRoot, props: AppProps) -> Result<PooledApp, JsValue> {
+        if let Some(mut parked) = PARKED.with_borrow_mut(Vec::pop) {
+            shadow.append_child(&parked.root)?;
+            parked.handle.update(props);
+            return Ok(parked);
+        }
+        let document = shadow.owner_document().ok_or("the element has no document")?;
+        let root = document.create_element("div")?;
+        root.set_class_name("leaflet-root");
+        shadow.append_child(&root)?;
+        APPS.fetch_add(1, Ordering::Relaxed);
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        Ok(PooledApp { handle, root })
+    }
+
+    /// Shows nothing (its hooks' listeners go), off the page, until the next
+    /// element takes it; the old element's callbacks stay until then, unused.
+    fn park(mut self, props: AppProps) {
+        self.handle.update(AppProps {
+            content: Content::Nothing,
+            ..props
+        });
+        self.root.remove();
+        PARKED.with_borrow_mut(|parked| parked.push(self));
+    }
 }
 
 #[wasm_bindgen]
@@ -74,10 +132,6 @@ impl MountedLeaflet {
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
         adopt_styles(&shadow)?;
-        let document = host.owner_document().ok_or("the element has no document")?;
-        let root = document.create_element("div")?;
-        root.set_class_name("leaflet-root");
-        shadow.append_child(&root)?;
 
         let mut options = Options::default();
         for name in OBSERVED_ATTRIBUTES {
@@ -102,28 +156,25 @@ impl MountedLeaflet {
             controller: Controller::default(),
             on_section_change: toggle_events(host.clone()),
             on_ready: ready_events(host.clone()),
-            revision: 0,
+            revision: next_revision(),
         };
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
         Ok(MountedLeaflet {
-            app,
+            app: PooledApp::take(&shadow, props.clone())?,
             props,
-            root,
             host: host.clone(),
         })
     }
 
     pub fn destroy(self) {
         self.props.controller.connect(None);
-        self.app.destroy();
-        self.root.remove();
+        self.app.park(self.props);
     }
 
     /// The monograph shown, as a plain object; `null` while the element shows an error.
     pub fn monograph(&self) -> JsValue {
         match &self.props.content {
             Content::Monograph(monograph) => serde_wasm_bindgen::to_value(monograph).unwrap_or(JsValue::NULL),
-            Content::Invalid(_) => JsValue::NULL,
+            Content::Invalid(_) | Content::Nothing => JsValue::NULL,
         }
     }
 
@@ -147,7 +198,7 @@ impl MountedLeaflet {
             warn(&warning);
         }
         if name == "expanded" {
-            props.revision += 1;
+            props.revision = next_revision();
         }
         self.update(props);
     }
@@ -182,13 +233,13 @@ impl MountedLeaflet {
         }
         let mut props = self.props.clone();
         props.content = content;
-        props.revision += 1;
+        props.revision = next_revision();
         self.update(props);
     }
 
     fn update(&mut self, props: AppProps) {
         self.props = props.clone();
-        self.app.update(props);
+        self.app.handle.update(props);
     }
 }
 
@@ -214,7 +265,14 @@ fn report_problems(host: &HtmlElement, problems: &[Problem]) {
         )
         .into(),
     );
-    fire_event(host, events::ERROR, &ErrorDetail { problems });
+    fire_event(
+        host,
+        events::ERROR,
+        &ErrorDetail {
+            problems,
+            fatal: false,
+        },
+    );
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` so listeners outside the shadow

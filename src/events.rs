@@ -10,7 +10,9 @@ use crate::monograph::validate::Problem;
 pub const READY: &str = "drug-leaflet-ready";
 /// Whenever a section opens or closes: `{ sectionId, expanded }`.
 pub const TOGGLE: &str = "drug-leaflet-toggle";
-/// When the element shows problems instead of a leaflet: `{ problems }`.
+/// When the element shows problems instead of a leaflet: `{ problems, fatal }`.
+/// `fatal` is true when the WASM crashed (the JS shell, `src/element.js`, fires
+/// those): every leaflet on the page then shows its fallback for good.
 pub const ERROR: &str = "drug-leaflet-error";
 
 pub const ALL: [&str; 3] = [READY, TOGGLE, ERROR];
@@ -30,4 +32,5 @@ pub struct ToggleDetail<'a> {
 #[derive(Serialize)]
 pub struct ErrorDetail<'a> {
     pub problems: &'a [Problem],
+    pub fatal: bool,
 }

@@ -19,4 +19,4 @@ pub mod state;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-pub use element::{define_element, TAG_NAME};
+pub use element::{define_element, yew_apps, TAG_NAME};

@@ -11,6 +11,10 @@ use crate::options::Expanded;
 
 pub use crate::monograph::model::SOURCES_SECTION_ID;
 
+/// In a `crash-test` build, toggling this section panics.
+#[cfg(feature = "crash-test")]
+pub const CRASH_TEST_SECTION: &str = "storage";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accordion {
     /// Every section in order, with whether it is open.
@@ -93,6 +97,10 @@ impl Accordion {
     fn apply(&mut self, action: AccordionAction) {
         match action {
             AccordionAction::Toggle(id) => {
+                #[cfg(feature = "crash-test")]
+                if id == CRASH_TEST_SECTION {
+                    panic!("crash-test build: toggling {id} panics");
+                }
                 if let Some(open) = self.section(&id) {
                     *open = !*open;
                 }

@@ -132,7 +132,10 @@ fn events_and_their_details_match_the_readme_and_the_declarations() {
         (
             events::ERROR,
             "DrugLeafletErrorDetail",
-            serde_json::to_value(ErrorDetail { problems: &problems }),
+            serde_json::to_value(ErrorDetail {
+                problems: &problems,
+                fatal: false,
+            }),
         ),
     ];
     for (event, type_name, payload) in payloads {
@@ -150,6 +153,12 @@ fn events_and_their_details_match_the_readme_and_the_declarations() {
             );
         }
     }
+    // The JS shell fires the fatal ones itself (the WASM has crashed): same fields.
+    let shell = include_str!("../src/element.js");
+    assert!(
+        shell.contains("detail: { problems: [{ path: \"\", message: ") && shell.contains("fatal: true }"),
+        "src/element.js fires drug-leaflet-error with problems and fatal"
+    );
     let problem = serde_json::to_value(&problems[0]).expect("serialisable");
     let problem_fields: BTreeSet<String> = problem.as_object().expect("object").keys().cloned().collect();
     assert_eq!(

@@ -21,7 +21,8 @@ pub struct AppProps {
     /// After a monograph is first shown, with its id.
     #[prop_or_default]
     pub on_ready: Callback<AttrValue>,
-    /// Bumped when the content is replaced, so the accordion starts afresh.
+    /// Changed when the content is replaced or an app parked by one element
+    /// shows another's, so the accordion starts afresh.
     #[prop_or_default]
     pub revision: u32,
 }
@@ -40,6 +41,7 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },
+        Content::Nothing => return Html::default(),
     };
     html! {
         <ContextProvider<Options> context={props.options.clone()}>

@@ -1,6 +1,8 @@
 //! The server-rendered fallback a host pastes inside `<drug-leaflet>`: what
 //! shows without WebAssembly or JavaScript, and its replacement where they run.
 
+use std::time::{Duration, Instant};
+
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -125,5 +127,67 @@ pub async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
         json!("true"),
         "{browser:?}"
     );
+    session.close().await;
+}
+
+/// How late the WASM arrives: the fallback's wait does not depend on it (the
+/// loader has no timeout), so 10 s, as issue 9 says, is the real case.
+const WASM_DELAY: Duration = Duration::from_secs(10);
+
+/// A WASM that arrives 10 s late: until then the pasted fallback is what the
+/// reader sees (the element is not even defined, so no shadow root hides it),
+/// and when it arrives the leaflet takes over, with nothing in the console.
+pub async fn fallback_while_the_wasm_is_late(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.server.delay(pages::FALLBACK_WASM, WASM_DELAY);
+    let start = Instant::now();
+    session.open(pages::FALLBACK).await;
+    let waiting = json!({ "defined": false, "shadow": false, "shown": true });
+    let state = "const host = document.querySelector('drug-leaflet');
+        return { defined: !!customElements.get('drug-leaflet'), shadow: host.shadowRoot !== null,
+                 shown: host.querySelector('h2').getClientRects().length > 0 };";
+    // Once the core module has run (it is not delayed) and again near the end of the wait.
+    session
+        .wait_for(
+            "return document.querySelector('script[type=module]') ? true : null;",
+            vec![],
+        )
+        .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        session.eval(state, vec![]).await,
+        waiting,
+        "{browser:?}, after 1 s"
+    );
+    tokio::time::sleep(WASM_DELAY.saturating_sub(start.elapsed() + Duration::from_secs(2))).await;
+    assert_eq!(
+        session.eval(state, vec![]).await,
+        waiting,
+        "{browser:?}, after {:?}",
+        start.elapsed()
+    );
+    // The usual 20 s for the leaflet to show, counted from when the WASM is sent.
+    tokio::time::sleep(WASM_DELAY.saturating_sub(start.elapsed())).await;
+    wait_for_leaflet(&session, 0).await;
+    let requested = session.server.requested_paths();
+    assert_eq!(
+        requested
+            .iter()
+            .filter(|p| p.as_str() == pages::FALLBACK_WASM)
+            .count(),
+        1,
+        "{browser:?}: the late WASM is requested once, and its answer used: {requested:?}"
+    );
+    assert_eq!(
+        session.eval(state, vec![]).await,
+        json!({ "defined": true, "shadow": true, "shown": false }),
+        "{browser:?}: the leaflet replaced the fallback"
+    );
+    assert_eq!(
+        session.watched("consoleErrors").await,
+        Vec::<String>::new(),
+        "{browser:?}"
+    );
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }

@@ -43,6 +43,11 @@ impl Session {
             ("/".into(), root().join("tests/pages")),
             ("/vendor/drug-leaflet/".into(), dist),
             ("/generated/".into(), generated),
+            // `cargo xtask dist --crash-test`: toggling the storage section panics.
+            (
+                "/crash-test/drug-leaflet/".into(),
+                root().join("target/dist-crash-test"),
+            ),
         ];
         Session::serving(browser, launch, mounts).await
     }
@@ -190,6 +195,8 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     )
     .expect("write page");
     std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
+    let crash = std::fs::read_to_string(root().join("tests/pages/crash-template.html")).expect("template");
+    std::fs::write(dir.join("crash.html"), crash.replace("{{FALLBACK}}", &fallback)).expect("write page");
     // Broken copies of dist/, each behind its own fallback page: a changed
     // core module, a changed WASM, a WASM that is not there.
     for (name, file, break_it) in BROKEN_DISTS {

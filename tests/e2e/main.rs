@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod common;
+mod crash;
 mod embedding;
 mod epi;
 mod fallback;
@@ -50,6 +51,7 @@ in_browsers!(
     fallback::fallback_when_a_file_is_broken,
     fallback::fallback_without_javascript,
     fallback::fallback_is_replaced_by_the_leaflet,
+    crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
     accessibility::urgent_box_in_every_state,
     keyboard::keyboard_walkthrough,
@@ -78,4 +80,9 @@ mod bundlers {
     async fn webpack_app_awaits_define_element() {
         crate::package::define_element_resolves().await;
     }
+}
+
+/// A WASM 10 s late: 10 s of one test thread, so in one engine.
+mod only_chromium {
+    in_browsers!(@browser chromium, Chromium: fallback::fallback_while_the_wasm_is_late);
 }

@@ -50,6 +50,30 @@ const WASM_FEATURES: &[&str] = &[
 
 pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let dist = root.join("dist");
+    build_widget(root, tools, &[], &dist)?;
+    for (source, name) in STATIC_FILES {
+        fs::copy(root.join(source), dist.join(name)).with_context(|| format!("copying {source}"))?;
+    }
+    run(tools
+        .command("cargo")?
+        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(&dist))?;
+    write_integrity_file(&dist)?;
+    print_sizes(&dist)?;
+    Ok(dist)
+}
+
+/// `target/dist-crash-test/`: the widget's three files built with the
+/// `crash-test` feature (toggling the storage section panics), for the
+/// end-to-end test of a crash. Never shipped.
+pub fn build_crash_test(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
+    let dir = root.join("target/dist-crash-test");
+    build_widget(root, tools, &["--features", "crash-test"], &dir)?;
+    Ok(dir)
+}
+
+/// The loader, the core module and the WASM, into `out` (emptied first).
+fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path) -> Result<()> {
     let mut cargo = tools.command("cargo")?;
     cargo.args([
         "build",
@@ -60,6 +84,7 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         "--target",
         WASM_TARGET,
     ]);
+    cargo.args(cargo_args);
     if tools.std_sources() {
         // std rebuilt with panics that abort at once: no panic messages,
         // locations or their formatting code in the WASM (about 11 KB brotli).
@@ -97,35 +122,36 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         ])
         .arg(&bindgen_out))?;
 
-    if dist.exists() {
-        fs::remove_dir_all(&dist).context("clearing dist/")?;
+    if out.exists() {
+        fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
     }
-    fs::create_dir_all(&dist)?;
+    fs::create_dir_all(out)?;
     run(tools
         .command(tools.wasm_opt())?
         .arg(bindgen_out.join(format!("{CORE_NAME}_bg.wasm")))
         // --converge repeats -Oz until nothing shrinks: about 0.7 KB brotli.
-        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+        // The target_features section is for linkers; browsers ignore it.
+        .args([
+            "-Oz",
+            "--converge",
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .args(WASM_FEATURES)
         .arg("-o")
-        .arg(dist.join(format!("{CORE_NAME}_bg.wasm"))))?;
-    let wasm_integrity = integrity(&fs::read(dist.join(format!("{CORE_NAME}_bg.wasm")))?);
+        .arg(out.join(format!("{CORE_NAME}_bg.wasm"))))?;
+    let wasm_integrity = integrity(&fs::read(out.join(format!("{CORE_NAME}_bg.wasm")))?);
     let core = bundle_core(&bindgen_out)?.replace(WASM_INTEGRITY, &wasm_integrity);
-    fs::write(dist.join(format!("{CORE_NAME}.js")), &core)?;
-    let loader = without_comment_lines(&fs::read_to_string(root.join("src/loader.js"))?)
-        .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
-        .replace(WASM_INTEGRITY, &wasm_integrity);
-    fs::write(dist.join(LOADER), loader)?;
-    for (source, name) in STATIC_FILES {
-        fs::copy(root.join(source), dist.join(name)).with_context(|| format!("copying {source}"))?;
-    }
-    run(tools
-        .command("cargo")?
-        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
-        .arg(&dist))?;
-    write_integrity_file(&dist)?;
-    print_sizes(&dist)?;
-    Ok(dist)
+    fs::write(out.join(format!("{CORE_NAME}.js")), &core)?;
+    let loader = format!(
+        "// drug-leaflet loader: see src/loader.js\n{}",
+        without_comments(&fs::read_to_string(root.join("src/loader.js"))?)
+    )
+    .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
+    .replace(WASM_INTEGRITY, &wasm_integrity);
+    fs::write(out.join(LOADER), loader)?;
+    Ok(())
 }
 
 /// wasm-bindgen's glue with the element shell inlined (one module, one hash)
@@ -174,7 +200,15 @@ pub fn glue_with_snippets(bindgen_out: &Path) -> Result<String> {
     if bundled.contains("./snippets/") {
         bail!("the glue still imports a snippet after inlining");
     }
-    Ok(bundled)
+    // Every call into the WASM goes through `guardWasm` (src/element.js), which
+    // catches a trap of the shared instance: the glue's own `wasm` binding gets
+    // the wrapped exports, before the instance's start function runs.
+    let exports = "\n    wasm = instance.exports;\n";
+    if !bundled.contains(exports) {
+        bail!("wasm-bindgen's glue no longer sets `wasm = instance.exports`: update the crash guard in glue_with_snippets");
+    }
+    let bundled = bundled.replace(exports, "\n    wasm = guardWasm(instance.exports);\n");
+    Ok(without_comments(&bundled))
 }
 
 /// `flags` after any RUSTFLAGS the caller set.
@@ -185,13 +219,21 @@ fn with_rustflags(flags: &str) -> String {
     }
 }
 
-/// The loader as shipped: its whole-line `//` comments (the why, for readers of
-/// src/loader.js) cost every page bytes, so they stay in the source.
-fn without_comment_lines(script: &str) -> String {
-    let mut kept = String::from("// drug-leaflet loader: see src/loader.js\n");
-    for line in script.lines().filter(|line| !line.trim_start().starts_with("//")) {
-        kept.push_str(line);
-        kept.push('\n');
+/// A script as shipped: its whole-line `//` comments and its `/** ... */`
+/// blocks (the why, for readers of src/loader.js and src/element.js, and
+/// wasm-bindgen's doc comments in the glue) cost every page bytes, about
+/// 0.8 KB brotli of the core module, so they stay in the source.
+fn without_comments(script: &str) -> String {
+    let mut kept = String::new();
+    let mut in_block = false;
+    for line in script.lines() {
+        let code = line.trim_start();
+        if in_block || code.starts_with("/**") {
+            in_block = !code.contains("*/");
+        } else if !code.starts_with("//") {
+            kept.push_str(line);
+            kept.push('\n');
+        }
     }
     kept
 }
@@ -306,4 +348,18 @@ fn print_sizes(dist: &Path) -> Result<()> {
         shipped.iter().map(|f| f.brotli).sum::<usize>()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_comments;
+
+    #[test]
+    fn comment_lines_and_doc_blocks_are_left_out_and_code_stays() {
+        let script = "// why\nconst a = 1; // kept\n/**\n * doc\n */\nfunction f() {\n  /** one line */\n  return `\n// in a string`;\n}\n";
+        assert_eq!(
+            without_comments(script),
+            "const a = 1; // kept\nfunction f() {\n  return `\n}\n"
+        );
+    }
 }

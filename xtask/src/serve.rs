@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 use std::{fs, thread};
 
 use anyhow::{Context, Result};
@@ -21,7 +21,11 @@ pub type Mounts = Vec<(String, PathBuf)>;
 pub struct StaticServer {
     pub address: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
+    delays: Arc<Delays>,
 }
+
+/// Paths answered late, and how late: a slow network, for the tests.
+type Delays = Mutex<Vec<(String, Duration)>>;
 
 /// A compressed body: filled once, by the first request that needs it, while
 /// requests for the same file wait (None: the encoder failed, send it as is).
@@ -126,17 +130,32 @@ impl StaticServer {
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
         let mounts = Arc::new(mounts);
+        let delays = Arc::new(Delays::default());
+        let late = Arc::clone(&delays);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
                 let log = Arc::clone(&log);
+                let late = Arc::clone(&late);
+                // One thread a request: a delayed answer holds up nothing else.
                 thread::spawn(move || {
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log, effort);
+                    let _ = respond(stream, &mounts, &log, &late, effort);
                 });
             }
         });
-        Ok(StaticServer { address, requests })
+        Ok(StaticServer {
+            address,
+            requests,
+            delays,
+        })
+    }
+
+    /// From now on, answers requests for `path` `delay` after they arrive.
+    pub fn delay(&self, path: &str, delay: Duration) {
+        if let Ok(mut delays) = self.delays.lock() {
+            delays.push((path.to_owned(), delay));
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -149,7 +168,14 @@ impl StaticServer {
     }
 }
 
-fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, effort: Effort) -> Result<()> {
+fn respond(
+    mut stream: TcpStream,
+    mounts: &Mounts,
+    log: &Mutex<Vec<String>>,
+    delays: &Delays,
+    effort: Effort,
+) -> Result<()> {
+    let arrived = Instant::now();
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -170,6 +196,12 @@ fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, eff
     if let Ok(mut requests) = log.lock() {
         requests.push(path.to_owned());
     }
+    let delay = delays.lock().ok().and_then(|delays| {
+        delays
+            .iter()
+            .find(|(late, _)| late == path)
+            .map(|(_, delay)| *delay)
+    });
     if method != "GET" && method != "HEAD" {
         return write_response(
             &mut stream,
@@ -193,18 +225,18 @@ fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, eff
     };
     let mime = mime_type(&file);
     let body = fs::read(&file)?;
-    match encoding.filter(|_| is_compressible(mime)) {
-        Some(encoding) => match compressed(&file, &body, encoding, effort)? {
-            Some(compressed) => write_response(
-                &mut stream,
-                "200 OK",
-                mime,
-                &compressed,
-                Some(encoding),
-                head_only,
-            ),
-            None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
-        },
+    let encoding = encoding.filter(|_| is_compressible(mime));
+    let compressed = match encoding {
+        Some(encoding) => compressed(&file, &body, encoding, effort)?,
+        None => None,
+    };
+    // A late answer is sent `delay` after the request came, however long
+    // compressing it took (on a loaded machine, seconds).
+    if let Some(delay) = delay {
+        thread::sleep(delay.saturating_sub(arrived.elapsed()));
+    }
+    match compressed {
+        Some(compressed) => write_response(&mut stream, "200 OK", mime, &compressed, encoding, head_only),
         None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
     }
 }
