@@ -86,15 +86,17 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
     ]);
     cargo.args(cargo_args);
     if tools.std_sources() {
-        // std rebuilt with panics that abort at once: no panic messages,
-        // locations or their formatting code in the WASM (about 11 KB brotli).
-        // A panic traps either way; `panic = "abort"` only printed to nowhere.
-        println!("dist: std rebuilt from rust-src with panic=immediate-abort");
+        // std rebuilt with panics that abort at once: no panic messages or
+        // their formatting code in the WASM (about 11 KB brotli). A panic
+        // traps either way; `panic = "abort"` only printed to nowhere.
+        // `-Zlocation-detail=none` drops the file names, lines and columns
+        // that `#[track_caller]` code still keeps (about 1 KB brotli).
+        println!("dist: std rebuilt from rust-src with panic=immediate-abort, no panic locations");
         cargo
             .env("RUSTC_BOOTSTRAP", "1")
             .env(
                 "RUSTFLAGS",
-                with_rustflags("-Zunstable-options -Cpanic=immediate-abort"),
+                with_rustflags("-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"),
             )
             .arg("-Zbuild-std=std,panic_abort");
     } else {
@@ -130,14 +132,13 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
         .command(tools.wasm_opt())?
         .arg(bindgen_out.join(format!("{CORE_NAME}_bg.wasm")))
         // --converge repeats -Oz until nothing shrinks: about 0.7 KB brotli.
-        // The target_features section is for linkers; browsers ignore it.
-        .args([
-            "-Oz",
-            "--converge",
-            "--strip-debug",
-            "--strip-producers",
-            "--strip-target-features",
-        ])
+        // --low-memory-unused folds small constant offsets into loads and
+        // stores (about 0.7 KB): it assumes no address wraps around 4 GiB to
+        // below 1 KiB, which Rust's pointers never do (only a trap changes:
+        // out of bounds instead of a wild access). The target_features
+        // section only serves linkers.
+        .args(["--low-memory-unused", "-Oz", "--converge"])
+        .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
         .args(WASM_FEATURES)
         .arg("-o")
         .arg(out.join(format!("{CORE_NAME}_bg.wasm"))))?;
