@@ -18,7 +18,7 @@ pub mod options;
 pub mod state;
 pub mod text;
 
-/// Talc instead of std's dlmalloc: about 1.2 KB brotli smaller in the WASM,
+/// Talc instead of std's dlmalloc: about 1.3 KB brotli smaller in the WASM,
 /// and it frees and merges blocks (leaflets mount and unmount: a bump
 /// allocator would leak).
 #[cfg(target_arch = "wasm32")]
