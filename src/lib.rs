@@ -18,12 +18,5 @@ pub mod options;
 pub mod state;
 pub mod text;
 
-/// Talc instead of std's dlmalloc: about 1.3 KB brotli smaller in the WASM,
-/// and it frees and merges blocks (leaflets mount and unmount: a bump
-/// allocator would leak).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 pub use element::{define_element, yew_apps, TAG_NAME};
