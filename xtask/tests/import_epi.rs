@@ -38,8 +38,12 @@ impl Drop for TempDir {
     }
 }
 
-/// `--urgent` for the English bundle: its "Serious side effects" section.
-const ENGLISH_URGENT: &str = "section[0].section[3].section[0]";
+// What the browser tests expect of the same bundles, written once.
+#[allow(dead_code)]
+#[path = "../../tests/fixtures/mod.rs"]
+mod fixtures;
+
+use fixtures::epi::{ENGLISH_SECTIONS, ENGLISH_SUBHEADINGS, ENGLISH_URGENT};
 
 fn fixture(name: &str) -> PathBuf {
     xtask::project_root().join("tests/epi").join(name)
@@ -149,19 +153,10 @@ fn nested_sections_and_tables_import_as_subheadings_and_lists() {
     // The "Package leaflet" wrapper's six sections are the leaflet's.
     assert_eq!(
         section_ids(&monograph),
-        [
-            "1-what-examplamab-is-and-what-it-is-used-for",
-            "2-what-you-need-to-know-before-you-use-examplamab",
-            "3-how-to-use-examplamab",
-            "4-possible-side-effects",
-            "5-how-to-store-examplamab",
-            "6-contents-of-the-pack-and-other-information",
-        ]
+        ENGLISH_SECTIONS[..6],
+        "the leaflet's sections, before the generated sources"
     );
-    assert_eq!(
-        subheadings(&monograph, 1),
-        ["Warnings and precautions", "Pregnancy and breast-feeding"]
-    );
+    assert_eq!(subheadings(&monograph, 1), ENGLISH_SUBHEADINGS);
     assert_eq!(
         subheadings(&monograph, 3),
         ["Serious side effects", "Other side effects"]
