@@ -10,8 +10,9 @@
 // host pasted inside it (or where to get the printed leaflet), announced once.
 // Whole-line comments here are left out of dist/.
 
-// The exception that crashed the instance, once it has.
-let crashed;
+// Whether the instance crashed, and the exception that did it.
+let crashed = false;
+let crashError;
 const connected = new Set();
 // [element, action] under way, for the crash's console line; cleared once
 // the task (and the renders it scheduled) is over.
@@ -30,15 +31,26 @@ function note(element, action) {
 }
 
 // Runs `call`, which enters the WASM, for `element`; `otherwise` once crashed.
+// A host listener of an event the element fires runs inside the element's
+// call, whose Rust side is still busy: a call back into the same element
+// (`el.monograph = ...` in a `drug-leaflet-error` listener) runs once that
+// call is over, and gives `otherwise` now.
 function guarded(element, action, call, otherwise) {
+  if (element.inWasm) {
+    queueMicrotask(() => guarded(element, action, call, otherwise));
+    return otherwise;
+  }
   note(element, action);
+  element.inWasm = true;
   try {
-    const result = crashed || call();
+    const result = crashed ? otherwise : call();
     if (!crashed) {
       return result;
     }
   } catch (error) {
     crash(error);
+  } finally {
+    element.inWasm = false;
   }
   return otherwise;
 }
@@ -67,13 +79,18 @@ function crash(error) {
   if (crashed) {
     return;
   }
-  crashed = error;
+  crashed = true;
+  crashError = error;
   const [element, action] = current || [];
-  console.error(
-    `drug-leaflet: <drug-leaflet${element && element.id ? ` id="${element.id}"` : ""}> crashed during ${
-      action || "an update"
-    } (${error}); every <drug-leaflet> on this page now shows its fallback.`
-  );
+  try {
+    console.error(
+      `drug-leaflet: <drug-leaflet${element && element.id ? ` id="${element.id}"` : ""}> crashed during ${
+        action || "an update"
+      } (${error}); every <drug-leaflet> on this page now shows its fallback.`
+    );
+  } catch (ignored) {
+    // A page whose console throws still gets every fallback.
+  }
   let announce = true;
   for (const leaflet of connected) {
     showFallback(leaflet, announce);
@@ -84,7 +101,8 @@ function crash(error) {
 // What the host pasted inside the element (a <slot> shows it), or a message
 // naming the drug; the page's first leaflet also gets the one alert.
 function showFallback(element, announce) {
-  const lang = element.getAttribute("lang") == "es" ? "es" : "en";
+  // Spanish for any `es` tag (`es-ES`, `es-419`), as the leaflet's own words.
+  const lang = /^es(-|$)/i.test(element.getAttribute("lang") || "") ? "es" : "en";
   const [alert, help, medicine] = WORDS[lang];
   const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
   const title = shadow.querySelector(".title");
@@ -109,7 +127,7 @@ function showFallback(element, announce) {
     new CustomEvent("drug-leaflet-error", {
       bubbles: true,
       composed: true,
-      detail: { problems: [{ path: "", message: `${alert} ${crashed}` }], fatal: true },
+      detail: { problems: [{ path: "", message: `${alert} ${crashError}` }], fatal: true },
     })
   );
 }
@@ -151,7 +169,12 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         if (crashed) {
           showFallback(this);
         } else if (!this.leafletHandle) {
-          this.leafletHandle = guarded(this, "connecting", () => mount(this, this.monographInput));
+          // Moved by a listener of its own event, it mounts once that call is over.
+          guarded(this, "connecting", () => {
+            if (this.isConnected && !this.leafletHandle) {
+              this.leafletHandle = mount(this, this.monographInput);
+            }
+          });
         }
       }
 
@@ -169,19 +192,22 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           // Choosing a bundled drug replaces a monograph set through the property.
           this.monographInput = undefined;
         }
-        if (this.leafletHandle && oldValue !== newValue) {
-          guarded(this, name, () => this.leafletHandle.attributeChanged(name, newValue));
+        if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
+          guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
         }
       }
 
       get monograph() {
-        return this.leafletHandle ? guarded(this, "monograph", () => this.leafletHandle.monograph(), null) : this.monographInput;
+        return this.leafletHandle && !this.inWasm
+          ? guarded(this, "monograph", () => this.leafletHandle.monograph(), null)
+          : this.monographInput;
       }
 
       set monograph(value) {
         this.monographInput = value;
-        if (this.leafletHandle) {
-          guarded(this, "monograph", () => this.leafletHandle.setMonograph(value));
+        // While connecting, a listener's value is shown once the handle exists.
+        if (this.leafletHandle || this.inWasm) {
+          guarded(this, "monograph", () => this.leafletHandle && this.leafletHandle.setMonograph(value));
         }
       }
 

@@ -207,6 +207,35 @@ async fn an_invalid_monograph_shows_an_alert_with_each_problem_and_spares_other_
     assert!(expanded(&button), "the other leaflet still works");
 }
 
+/// A host that answers an element's event by calling back into it (here its
+/// `drug-leaflet-error` listener puts the bundled monograph back) gets what it
+/// asked for once the element's own call is over: not a crash of every leaflet.
+#[wasm_bindgen_test]
+async fn a_listener_may_call_back_into_the_element_that_fired_the_event() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let leaflet = Mounted::new().await;
+    let errors = ConsoleLog::new("error");
+    let host = leaflet.host.clone();
+    let restore = Closure::<dyn FnMut()>::new(move || set(&host, "monograph", &JsValue::NULL));
+    let listener: &js_sys::Function = restore.as_ref().unchecked_ref();
+    leaflet
+        .host
+        .add_event_listener_with_callback("drug-leaflet-error", listener)
+        .expect("a listener");
+    set(&leaflet.host, "monograph", &js_sys::Object::new());
+    settle().await;
+    leaflet
+        .host
+        .remove_event_listener_with_callback("drug-leaflet-error", listener)
+        .expect("removed");
+    let console = errors.finish();
+    assert!(!console.contains("crashed"), "console: {console}");
+    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+    assert!(leaflet.all("[role='alert']").is_empty(), "the error was replaced");
+}
+
 #[wasm_bindgen_test]
 async fn an_unknown_drug_is_an_error_not_another_drugs_leaflet() {
     let errors = ConsoleLog::new("error");
