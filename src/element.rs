@@ -113,10 +113,14 @@ impl PooledApp {
     }
 
     /// Shows nothing (its hooks' listeners go), off the page, until the next
-    /// element takes it; the old element's callbacks stay until then, unused.
+    /// element takes it; it keeps no callback that holds the old element, so a
+    /// removed element can be collected even if no other element ever comes.
     fn park(mut self, props: AppProps) {
         self.handle.update(AppProps {
             content: Content::Nothing,
+            controller: Controller::default(),
+            on_section_change: Callback::noop(),
+            on_ready: Callback::noop(),
             ..props
         });
         self.root.remove();
