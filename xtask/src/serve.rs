@@ -224,10 +224,22 @@ fn respond(
         );
     };
     let mime = mime_type(&file);
-    let body = fs::read(&file)?;
+    // The time first, then the bytes: a rebuild in between is cached under
+    // the older time and replaced on the next request.
+    let modified = fs::metadata(&file).and_then(|m| m.modified());
+    let (Ok(modified), Ok(body)) = (modified, fs::read(&file)) else {
+        return write_response(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            None,
+            head_only,
+        );
+    };
     let encoding = encoding.filter(|_| is_compressible(mime));
     let compressed = match encoding {
-        Some(encoding) => compressed(&file, &body, encoding, effort)?,
+        Some(encoding) => compressed((file, modified, encoding, effort), &body)?,
         None => None,
     };
     // A late answer is sent `delay` after the request came, however long
@@ -248,13 +260,8 @@ fn is_compressible(mime: &str) -> bool {
         || mime == "image/svg+xml"
 }
 
-fn compressed(file: &Path, body: &[u8], encoding: Encoding, effort: Effort) -> Result<Option<Arc<Vec<u8>>>> {
-    let key = (
-        file.to_path_buf(),
-        fs::metadata(file)?.modified()?,
-        encoding,
-        effort,
-    );
+fn compressed(key: CompressedKey, body: &[u8]) -> Result<Option<Arc<Vec<u8>>>> {
+    let (_, _, encoding, effort) = key;
     let slot = COMPRESSED
         .get_or_init(Mutex::default)
         .lock()
@@ -304,14 +311,13 @@ fn write_response(
     encoding: Option<Encoding>,
     head_only: bool,
 ) -> Result<()> {
-    let content_encoding = encoding
-        .map(|encoding| {
-            format!(
-                "Content-Encoding: {}\r\nVary: Accept-Encoding\r\n",
-                encoding.header_value()
-            )
-        })
+    let mut content_encoding = encoding
+        .map(|encoding| format!("Content-Encoding: {}\r\n", encoding.header_value()))
         .unwrap_or_default();
+    // Compressed or not, the answer for this type depends on Accept-Encoding.
+    if is_compressible(mime) {
+        content_encoding.push_str("Vary: Accept-Encoding\r\n");
+    }
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{content_encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
