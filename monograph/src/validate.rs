@@ -81,7 +81,7 @@ pub fn is_slug(text: &str) -> bool {
 
 /// A BCP 47 tag's form: a language of 2 to 8 letters, then subtags of 1 to 8
 /// letters or digits, joined by hyphens.
-fn is_language_tag(text: &str) -> bool {
+pub fn is_language_tag(text: &str) -> bool {
     let mut subtags = text.split('-');
     let language = subtags.next().unwrap_or_default();
     (2..=8).contains(&language.len())

@@ -15,7 +15,7 @@ use implicit_clone::unsync::IArray;
 use monograph::model::{
     Block, Meta, Monograph, Section, Source, SourceKind, SourceRef, RESERVED_SECTION_IDS,
 };
-use monograph::validate::{is_slug, validate};
+use monograph::validate::{is_language_tag, is_slug, validate};
 use monograph::{date::IsoDate, loader};
 
 use bundle::{EpiSection, Leaflet};
@@ -187,11 +187,8 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
             leaflet.date
         ));
     }
-    let language_ok = leaflet
-        .language
-        .split('-')
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if !language_ok {
+    // The monograph's own rule, reported at its place in the ePI.
+    if !is_language_tag(&leaflet.language) {
         report.errors.push(format!(
             "entry[0].resource.language: {:?} is not a BCP 47 language tag",
             leaflet.language
