@@ -7,6 +7,7 @@ use crate::bundled;
 use crate::monograph::markup::preview;
 use crate::monograph::model::Monograph;
 use crate::monograph::validate::Problem;
+use crate::options::QUOTED_CHARS;
 
 // One value per mounted element, moved rarely: boxing would only add allocations.
 #[allow(clippy::large_enum_variant)]
@@ -46,7 +47,7 @@ impl Content {
                 path: "drug".into(),
                 message: format!(
                     "drug=\"{}\" is not a bundled monograph; use {}",
-                    preview(id, 60),
+                    preview(id, QUOTED_CHARS),
                     bundled::IDS.join(" or ")
                 ),
             }])),

@@ -20,8 +20,9 @@ use crate::content::Content;
 use crate::controller::Controller;
 use crate::events::{self, ErrorDetail, ReadyDetail, ToggleDetail};
 use crate::host_monograph;
+use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
-use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES};
+use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES, QUOTED_CHARS};
 use crate::state::AccordionAction;
 
 pub const TAG_NAME: &str = "drug-leaflet";
@@ -223,7 +224,8 @@ impl MountedLeaflet {
         let opened = self.props.controller.open(section_id);
         if !opened {
             warn(&format!(
-                "open(\"{section_id}\"): this leaflet has no section with that id."
+                "open(\"{}\"): this leaflet has no section with that id.",
+                preview(section_id, QUOTED_CHARS)
             ));
         }
         opened

@@ -7,9 +7,9 @@ use yew::AttrValue;
 use crate::i18n::Language;
 use crate::monograph::markup::preview;
 
-/// How much of a host's attribute value a warning quotes: values of any
-/// length (a megabyte) stay one readable line.
-const QUOTED_CHARS: usize = 60;
+/// How much of a host's value (an attribute, an id passed to `open`) a
+/// message quotes: values of any length (a megabyte) stay one readable line.
+pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
 pub const OBSERVED_ATTRIBUTES: [&str; 5] = ["drug", "heading-level", "expanded", "lang", "remember"];
