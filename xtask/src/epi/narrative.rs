@@ -288,9 +288,22 @@ impl<'input> Converter<'_, 'input> {
         items
     }
 
+    /// The parts of a container whose own text has no place in the leaflet
+    /// (`dl`, `table`, a row group, a row): text beside them is an error, never
+    /// dropped without a word.
+    fn parts<'a>(&mut self, node: Node<'a, 'input>) -> Vec<Node<'a, 'input>> {
+        let loose_text = node
+            .children()
+            .any(|child| child.is_text() && !child.text().unwrap_or_default().trim().is_empty());
+        if loose_text {
+            self.error(node, ": text beside its parts is not supported");
+        }
+        node.children().filter(Node::is_element).collect()
+    }
+
     fn dl(&mut self, node: Node<'_, 'input>) {
         let mut definitions: Vec<(String, Vec<String>)> = Vec::new();
-        for child in node.children().filter(Node::is_element) {
+        for child in self.parts(node) {
             let text = self.inline_text(child);
             match child.tag_name().name() {
                 "dt" => definitions.push((text, Vec::new())),
@@ -326,12 +339,12 @@ impl<'input> Converter<'_, 'input> {
     fn table(&mut self, table: Node<'_, 'input>) {
         let mut caption = None;
         let mut rows: Vec<(Node, bool)> = Vec::new();
-        for child in table.children().filter(Node::is_element) {
+        for child in self.parts(table) {
             match child.tag_name().name() {
                 "caption" => caption = Some(self.inline_text(child)),
                 "thead" | "tbody" | "tfoot" => {
                     let head = child.tag_name().name() == "thead";
-                    for row in child.children().filter(Node::is_element) {
+                    for row in self.parts(child) {
                         if row.tag_name().name() == "tr" {
                             rows.push((row, head));
                         } else {
@@ -352,7 +365,7 @@ impl<'input> Converter<'_, 'input> {
         for (index, (row, in_head)) in rows.iter().enumerate() {
             let mut cells = Vec::new();
             let mut all_th = true;
-            for cell in row.children().filter(Node::is_element) {
+            for cell in self.parts(*row) {
                 let name = cell.tag_name().name();
                 if name != "td" && name != "th" {
                     self.error(cell, " inside <tr> is not supported");
@@ -630,7 +643,7 @@ mod tests {
     #[test]
     fn anything_else_is_an_error_with_its_place() {
         let narrative = convert(
-            &div("<p>One.</p>\n<p>Two <img src=\"x.png\"/></p>\n<script>alert(1)</script>\n<table><tr><td colspan=\"2\">x</td></tr></table>"),
+            &div("<p>One.</p>\n<p>Two <img src=\"x.png\"/></p>\n<script>alert(1)</script>\n<table><tr><td colspan=\"2\">x</td></tr></table>\n<dl>Note<dt>a</dt><dd>b</dd></dl>"),
             "section[2].section[0].text.div",
             &source(),
         );
@@ -640,6 +653,7 @@ mod tests {
                 "section[2].section[0].text.div: <img> at line 2 is not supported here",
                 "section[2].section[0].text.div: <script> at line 3 is not supported",
                 "section[2].section[0].text.div: <td> at line 4: merged cells (colspan, rowspan) are not supported; split them in the ePI",
+                "section[2].section[0].text.div: <dl> at line 5: text beside its parts is not supported",
             ]
         );
         let not_xhtml = convert("<div><p>x</p></div>", "section[0].text.div", &source());
