@@ -354,6 +354,17 @@ fn the_review_line_is_the_approval_never_the_author() {
         monograph.meta.reviewed_by.as_str(),
         "Example Medicines Agency (fictional regulator), which approved this package leaflet"
     );
+    let both = ImportOptions {
+        urgent: Some(ENGLISH_URGENT.to_owned()),
+        reviewed_by: Some("A. Pharmacist".into()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&fixture("examplamab-en.json"), &dir.0.join("both"), &both).expect("read");
+    assert!(written.is_none());
+    assert_eq!(
+        report.errors,
+        ["--reviewed-by: the ePI names who approved it (Example Medicines Agency (fictional regulator)), which the review line shows; leave the option out"]
+    );
 
     let mut bundle: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(fixture("examplamab-en.json")).expect("fixture"))

@@ -195,6 +195,11 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         ));
     }
 
+    if let (Some(party), Some(_)) = (&leaflet.approved_by, &options.reviewed_by) {
+        report.errors.push(format!(
+            "--reviewed-by: the ePI names who approved it ({party}), which the review line shows; leave the option out"
+        ));
+    }
     let reviewed_by = review_line(leaflet, options).unwrap_or_else(|| {
         report.errors.push(format!(
             "entry[0].resource.attester: names no one who approved this leaflet; pass --reviewed-by \"<name, role>\" \
