@@ -213,7 +213,14 @@ fn respond(
         );
     }
     let head_only = method == "HEAD";
-    let Some(file) = resolve(mounts, path) else {
+    // The time first, then the bytes: a rebuild in between is cached under
+    // the older time and replaced on the next request.
+    let found = resolve(mounts, path).and_then(|file| {
+        let modified = fs::metadata(&file).and_then(|m| m.modified()).ok()?;
+        let body = fs::read(&file).ok()?;
+        Some((file, modified, body))
+    });
+    let Some((file, modified, body)) = found else {
         return write_response(
             &mut stream,
             "404 Not Found",
@@ -224,19 +231,6 @@ fn respond(
         );
     };
     let mime = mime_type(&file);
-    // The time first, then the bytes: a rebuild in between is cached under
-    // the older time and replaced on the next request.
-    let modified = fs::metadata(&file).and_then(|m| m.modified());
-    let (Ok(modified), Ok(body)) = (modified, fs::read(&file)) else {
-        return write_response(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            None,
-            head_only,
-        );
-    };
     let encoding = encoding.filter(|_| is_compressible(mime));
     let compressed = match encoding {
         Some(encoding) => compressed((file, modified, encoding, effort), &body)?,
