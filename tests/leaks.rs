@@ -6,9 +6,8 @@
 
 mod support;
 
-use support::{call, document, expanded, get, set, settle, EventLog, Mounted};
+use support::{call, document, expanded, get, next_task, set, settle, EventLog, Mounted};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
@@ -23,16 +22,6 @@ fn memory_kib() -> f64 {
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
     f64::from(buffer.byte_length()) / 1024.0
-}
-
-async fn next_task() {
-    let next_task = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback(&resolve)
-            .expect("setTimeout");
-    });
-    JsFuture::from(next_task).await.expect("resolves");
 }
 
 fn title(host: &HtmlElement) -> Option<String> {

@@ -123,14 +123,19 @@ pub fn document() -> web_sys::Document {
 /// Lets yew's scheduler and the browser's layout run.
 pub async fn settle() {
     for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .expect("window")
-                .set_timeout_with_callback(&resolve)
-                .expect("setTimeout");
-        });
-        JsFuture::from(promise).await.expect("timeout resolves");
+        next_task().await;
     }
+}
+
+/// Waits for the next task (a zero-delay timeout).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback(&resolve)
+            .expect("setTimeout");
+    });
+    JsFuture::from(promise).await.expect("timeout resolves");
 }
 
 pub fn normalize(text: &str) -> String {
