@@ -1,13 +1,21 @@
-//! What a `<drug-leaflet>` shows: a monograph, or the problems that stop it from
-//! showing one (or nothing: an app parked after its element left the page). Chosen here, apart from the element, so host tests can check it.
+//! What a `<drug-leaflet>` shows: a monograph, the problems that stop it from
+//! showing one, a drug's data file on its way, or nothing (an app parked after
+//! its element left the page). Chosen here, apart from the element, so host
+//! tests can check it.
 
 use std::rc::Rc;
+
+use yew::AttrValue;
 
 use crate::bundled;
 use crate::monograph::markup::preview;
 use crate::monograph::model::Monograph;
-use crate::monograph::validate::Problem;
+use crate::monograph::validate::{is_slug, Problem};
 use crate::options::QUOTED_CHARS;
+
+/// The path of problems with the `drug` attribute or the drug's data file:
+/// the leaflet says it could not be loaded rather than that its data is wrong.
+pub const DRUG_PATH: &str = "drug";
 
 // One value per mounted element, moved rarely: boxing would only add allocations.
 #[allow(clippy::large_enum_variant)]
@@ -15,6 +23,14 @@ use crate::options::QUOTED_CHARS;
 pub enum Content {
     Monograph(Monograph),
     Invalid(Rc<[Problem]>),
+    /// A drug that is not bundled, while its data file loads (`element`
+    /// fetches `monographs/<id>.json`, pinned by the `integrity` attribute if
+    /// set): whether the host pasted a fallback, which stays readable meanwhile.
+    Loading {
+        drug: AttrValue,
+        integrity: Option<AttrValue>,
+        pasted: bool,
+    },
     /// A parked app's, between two elements (see `element::PooledApp`).
     Nothing,
 }
@@ -24,6 +40,7 @@ impl PartialEq for Content {
         match (self, other) {
             (Content::Monograph(a), Content::Monograph(b)) => a == b,
             (Content::Invalid(a), Content::Invalid(b)) => Rc::ptr_eq(a, b),
+            (Content::Loading { .. }, Content::Loading { .. }) => self.loading() == other.loading(),
             _ => false,
         }
     }
@@ -38,21 +55,96 @@ impl Content {
         }
     }
 
-    /// The bundled monograph the `drug` attribute names (the default without one).
-    pub fn bundled(drug: Option<&str>) -> Content {
+    /// What the `drug` attribute names (the default drug without one): a
+    /// bundled monograph at once, else its data file to load, pinned by the
+    /// `integrity` attribute. The id is checked as a slug before any URL is
+    /// built from it, and the integrity value as a hash: a browser ignores one
+    /// it cannot parse, which would leave the file unpinned.
+    pub fn for_drug(drug: Option<&str>, integrity: Option<&str>, pasted: bool) -> Content {
         let id = drug.map_or(bundled::DEFAULT_ID, str::trim);
-        match bundled::by_id(id) {
-            Some(monograph) => Content::Monograph(monograph),
-            None => Content::Invalid(Rc::new([Problem {
-                path: "drug".into(),
-                message: format!(
-                    "drug=\"{}\" is not a bundled monograph; use {}",
-                    preview(id, QUOTED_CHARS),
-                    bundled::IDS.join(" or ")
-                ),
-            }])),
+        if let Some(monograph) = bundled::by_id(id) {
+            return Content::Monograph(monograph);
+        }
+        if !is_slug(id) {
+            return Content::drug_problem(format!(
+                "drug=\"{}\" is not a drug id (lowercase letters, digits and single hyphens, such as {})",
+                preview(id, QUOTED_CHARS),
+                bundled::DEFAULT_ID
+            ));
+        }
+        let integrity = integrity.map(str::trim).filter(|value| !value.is_empty());
+        if let Some(value) = integrity.filter(|value| !is_integrity(value)) {
+            return Content::drug_problem(format!(
+                "integrity=\"{}\" is not a Subresource Integrity hash (sha384- and 64 base64 characters, as dist/integrity.txt lists); {id} is not loaded",
+                preview(value, QUOTED_CHARS)
+            ));
+        }
+        Content::Loading {
+            drug: AttrValue::from(id.to_owned()),
+            integrity: integrity.map(|value| AttrValue::from(value.to_owned())),
+            pasted,
         }
     }
+
+    /// The drug and integrity being loaded, if any.
+    pub fn loading(&self) -> Option<(&str, Option<&str>)> {
+        match self {
+            Content::Loading { drug, integrity, .. } => Some((drug, integrity.as_deref())),
+            _ => None,
+        }
+    }
+
+    /// Drug `id`'s data file, read through the same door as the `monograph`
+    /// property: shown if it passes and is that drug's; its problems are
+    /// placed in the file.
+    pub fn from_drug_file(id: &str, parsed: Result<Monograph, Vec<Problem>>) -> Content {
+        match parsed {
+            Ok(monograph) if monograph.meta.id == id => Content::Monograph(monograph),
+            Ok(monograph) => Content::drug_problem(format!(
+                "monographs/{id}.json holds the monograph \"{}\", not \"{id}\"",
+                preview(&monograph.meta.id, QUOTED_CHARS)
+            )),
+            Err(problems) => Content::Invalid(
+                problems
+                    .into_iter()
+                    .map(|problem| Problem {
+                        path: format!("monographs/{id}.json {}", problem.path),
+                        message: problem.message,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A problem with the drug asked for, or its data file.
+    pub fn drug_problem(message: String) -> Content {
+        Content::Invalid(Rc::new([Problem {
+            path: DRUG_PATH.into(),
+            message,
+        }]))
+    }
+}
+
+/// Whether `value` is one or more SHA-256, -384 or -512 hashes in base64, as
+/// the `integrity` of a script (options after `?` are not supported).
+fn is_integrity(value: &str) -> bool {
+    value.split_ascii_whitespace().all(|hash| {
+        let Some((algorithm, digest)) = hash.split_once('-') else {
+            return false;
+        };
+        let length = match algorithm {
+            "sha256" => 44,
+            "sha384" => 64,
+            "sha512" => 88,
+            _ => return false,
+        };
+        let data = digest.trim_end_matches('=');
+        digest.len() == length
+            && digest.len() - data.len() <= 2
+            && data
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    })
 }
 
 #[cfg(test)]
@@ -62,27 +154,101 @@ mod tests {
     fn shown_id(content: &Content) -> Option<&str> {
         match content {
             Content::Monograph(monograph) => Some(monograph.meta.id.as_str()),
-            Content::Invalid(_) | Content::Nothing => None,
+            Content::Invalid(_) | Content::Loading { .. } | Content::Nothing => None,
         }
     }
 
+    fn problem_lines(content: &Content) -> Vec<String> {
+        let Content::Invalid(problems) = content else {
+            panic!("expected problems, got {content:?}");
+        };
+        problems.iter().map(ToString::to_string).collect()
+    }
+
     #[test]
-    fn the_drug_attribute_names_a_bundled_monograph() {
-        assert_eq!(shown_id(&Content::bundled(None)), Some(bundled::DEFAULT_ID));
+    fn the_drug_attribute_names_the_bundled_monograph() {
         assert_eq!(
-            shown_id(&Content::bundled(Some(" nusinersen "))),
+            shown_id(&Content::for_drug(None, None, false)),
+            Some(bundled::DEFAULT_ID)
+        );
+        assert_eq!(
+            shown_id(&Content::for_drug(Some(" nusinersen "), None, false)),
             Some("nusinersen")
         );
     }
 
     #[test]
-    fn an_unknown_drug_is_a_problem_naming_the_bundled_ones() {
-        let Content::Invalid(problems) = Content::bundled(Some("ibuprofen")) else {
-            panic!("an unknown drug shows no leaflet");
+    fn a_drug_not_bundled_loads_its_data_file() {
+        let content = Content::for_drug(Some(" examplamab "), Some(" "), true);
+        assert_eq!(content.loading(), Some(("examplamab", None)));
+        assert!(matches!(content, Content::Loading { pasted: true, .. }));
+        let hash = format!("sha384-{}", "A".repeat(64));
+        let content = Content::for_drug(Some("examplamab"), Some(&hash), false);
+        assert_eq!(content.loading(), Some(("examplamab", Some(hash.as_str()))));
+    }
+
+    #[test]
+    fn an_integrity_value_a_browser_would_ignore_is_refused() {
+        let sha256 = format!("sha256-{}=", "a".repeat(43));
+        let sha512 = format!("sha512-{}==", "+/".repeat(43));
+        assert!(is_integrity(&sha256) && is_integrity(&sha512));
+        assert!(is_integrity(&format!("{sha256} {sha512}")));
+        for bad in [
+            "sha384".to_owned(),
+            "md5-abc".to_owned(),
+            format!("sha384-{}", "A".repeat(63)),
+            format!("sha384-{}!", "A".repeat(63)),
+            format!("sha256-{}===", "a".repeat(41)),
+            format!("{sha256} garbage"),
+        ] {
+            let lines = problem_lines(&Content::for_drug(Some("examplamab"), Some(&bad), false));
+            assert!(
+                lines[0].contains("is not a Subresource Integrity hash"),
+                "{bad}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_drug_that_is_not_a_slug_is_refused_before_any_url_is_built() {
+        for drug in [
+            "../secrets",
+            "Examplamab",
+            "a/b",
+            "https://evil.example/x",
+            "x?y",
+            "",
+        ] {
+            let lines = problem_lines(&Content::for_drug(Some(drug), None, false));
+            assert!(
+                lines[0].starts_with("drug: drug=\"") && lines[0].contains("is not a drug id"),
+                "{drug}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_drug_file_shows_only_the_drug_it_was_asked_for() {
+        let monograph = bundled::by_id(bundled::DEFAULT_ID).expect("bundled");
+        assert_eq!(
+            shown_id(&Content::from_drug_file("nusinersen", Ok(monograph.clone()))),
+            Some("nusinersen")
+        );
+        assert_eq!(
+            problem_lines(&Content::from_drug_file("examplamab", Ok(monograph))),
+            ["drug: monographs/examplamab.json holds the monograph \"nusinersen\", not \"examplamab\""]
+        );
+    }
+
+    #[test]
+    fn a_drug_file_with_problems_places_them_in_the_file() {
+        let problem = Problem {
+            path: "sections".into(),
+            message: "a monograph needs at least one section".into(),
         };
         assert_eq!(
-            problems[0].to_string(),
-            "drug: drug=\"ibuprofen\" is not a bundled monograph; use nusinersen"
+            problem_lines(&Content::from_drug_file("examplamab", Err(vec![problem]))),
+            ["monographs/examplamab.json sections: a monograph needs at least one section"]
         );
     }
 

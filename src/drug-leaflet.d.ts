@@ -102,7 +102,8 @@ export interface DrugLeafletErrorDetail {
 
 export interface DrugLeafletElement extends HTMLElement {
   /**
-   * The monograph shown, as a plain object (null while the element shows an error).
+   * The monograph shown, as a plain object (null while the element shows an
+   * error or loads a drug's data file).
    * Setting it validates the object and shows it; an invalid one shows a
    * role="alert" message listing each problem. null or undefined goes back to
    * the bundled monograph named by the `drug` attribute; changing `drug` also
@@ -116,9 +117,11 @@ export interface DrugLeafletElement extends HTMLElement {
   /** Opens the section with this id (its data-section-id); false if there is none. */
   open(sectionId: string): boolean;
 
-  /** Attributes: drug (default "nusinersen"), heading-level ("2" to "6"),
-   *  expanded ("first" | "all" | "none"), lang ("en" | "es"), remember ("on" | "off"). */
-  setAttribute(name: "drug" | "heading-level" | "expanded" | "lang" | "remember" | string, value: string): void;
+  /** Attributes: drug (default "nusinersen"; another id loads monographs/<id>.json
+   *  from the widget's folder), integrity ("sha384-..." pinning that file),
+   *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
+   *  remember ("on" | "off"). */
+  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
@@ -145,6 +148,8 @@ export interface DrugLeafletElement extends HTMLElement {
 /** The attributes and the values they take (as typed JSX props). */
 export interface DrugLeafletAttributes {
   "drug"?: string;
+  /** A Subresource Integrity hash (sha384-...) pinning the data file of a drug not bundled. */
+  "integrity"?: string;
   "heading-level"?: "2" | "3" | "4" | "5" | "6";
   "expanded"?: "first" | "all" | "none";
   "lang"?: "en" | "es";

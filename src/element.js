@@ -132,6 +132,51 @@ function showFallback(element, announce) {
   );
 }
 
+// Data files of drugs that are not bundled, by URL and integrity: elements
+// asking for the same drug share one fetch; a failed one is tried afresh by
+// the next element that asks.
+const drugFiles = new Map();
+
+// Fetches drug `id`'s data file from the widget's own folder and hands it (or
+// why it could not be used) to the element's leaflet, which checks it.
+export function loadDrug(element, id, integrity) {
+  const url = new URL(`monographs/${id}.json`, import.meta.url).href;
+  const key = `${url} ${integrity || ""}`;
+  let file = drugFiles.get(key);
+  if (!file) {
+    file = fetchDrugFile(url, integrity);
+    drugFiles.set(key, file);
+    file.catch(() => drugFiles.delete(key));
+  }
+  const arrived = (data, failure) =>
+    guarded(element, `loading ${id}`, () => element.leafletHandle && element.leafletHandle.drugLoaded(id, data, failure));
+  file.then(arrived, (failure) => arrived(undefined, String(failure)));
+}
+
+async function fetchDrugFile(url, integrity) {
+  let response;
+  try {
+    response = await fetch(url, integrity ? { integrity } : {});
+  } catch (error) {
+    // A file that fails its integrity check and a network error look alike
+    // to the page: only asking again, without the hash, tells them apart.
+    const again = integrity && (await fetch(url, { method: "HEAD" }).catch(() => undefined));
+    throw again && again.ok
+      ? `${url} does not match its integrity attribute`
+      : again
+        ? `${url} answered HTTP ${again.status}`
+        : `${url} could not be fetched (offline, or the page's Content-Security-Policy connect-src does not allow it)`;
+  }
+  if (!response.ok) {
+    throw `${url} answered HTTP ${response.status}`;
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    throw `${url} is not JSON (${error})`;
+  }
+}
+
 // A method of the element's handle: false when no leaflet is showing or it crashed.
 function callHandle(element, method, argument) {
   const handle = element.leafletHandle;

@@ -1,7 +1,8 @@
 //! The bridge between the `<drug-leaflet>` element (JS) and the yew app: shadow
 //! root, stylesheet, attributes, the JS API, firing its events, and the teardown
-//! on disconnect. What it shows is chosen in `content`; the events' names and
-//! payloads live in `events`.
+//! on disconnect, and loading a drug's data file (fetched by the element shell,
+//! read through the host door). What it shows is chosen in `content`; the
+//! events' names and payloads live in `events`.
 
 use std::cell::{OnceCell, RefCell};
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
@@ -34,6 +35,12 @@ type MountFn = dyn FnMut(HtmlElement, JsValue) -> JsValue;
 extern "C" {
     #[wasm_bindgen(js_name = defineLeafletElement)]
     fn define_leaflet_element(tag_name: &str, observed_attributes: Array, mount: &Closure<MountFn>) -> bool;
+
+    /// Fetches `monographs/<drug>.json` next to the widget (once for every
+    /// element asking for it) and hands it, or why it failed, to the host's
+    /// `drugLoaded`.
+    #[wasm_bindgen(js_name = loadDrug)]
+    fn load_drug(host: &HtmlElement, drug: &str, integrity: Option<&str>);
 }
 
 /// Defines `<drug-leaflet>` once; calling it again (a page that includes the
@@ -152,9 +159,7 @@ impl MountedLeaflet {
         // The content is known before the first render, so a reader never sees
         // an empty placeholder (nor a screen reader an empty alert).
         let content = content_for(host, &monograph_input);
-        if let Content::Invalid(problems) = &content {
-            report_problems(host, problems);
-        }
+        announce(host, &content);
         let props = AppProps {
             content,
             options,
@@ -175,11 +180,12 @@ impl MountedLeaflet {
         self.app.park(self.props);
     }
 
-    /// The monograph shown, as a plain object; `null` while the element shows an error.
+    /// The monograph shown, as a plain object; `null` while the element shows an
+    /// error or loads a drug.
     pub fn monograph(&self) -> JsValue {
         match &self.props.content {
             Content::Monograph(monograph) => serde_wasm_bindgen::to_value(monograph).unwrap_or(JsValue::NULL),
-            Content::Invalid(_) | Content::Nothing => JsValue::NULL,
+            Content::Invalid(_) | Content::Loading { .. } | Content::Nothing => JsValue::NULL,
         }
     }
 
@@ -191,9 +197,30 @@ impl MountedLeaflet {
         self.show(content);
     }
 
+    /// Drug `drug`'s data file arrived (`data`) or could not be loaded
+    /// (`failure`, why); ignored unless this element still waits for it.
+    #[wasm_bindgen(js_name = drugLoaded)]
+    pub fn drug_loaded(&mut self, drug: &str, data: JsValue, failure: Option<String>) {
+        if self
+            .props
+            .content
+            .loading()
+            .is_none_or(|(loading, _)| loading != drug)
+        {
+            return;
+        }
+        let content = match failure {
+            Some(reason) => Content::drug_problem(format!(
+                "the leaflet for drug=\"{drug}\" could not be loaded: {reason}"
+            )),
+            None => Content::from_drug_file(drug, host_monograph::parse(data)),
+        };
+        self.show(content);
+    }
+
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&mut self, name: &str, value: Option<String>) {
-        if name == "drug" {
+        if name == "drug" || name == "integrity" {
             let content = content_for(&self.host, &JsValue::UNDEFINED);
             self.show(content);
             return;
@@ -234,9 +261,7 @@ impl MountedLeaflet {
 
 impl MountedLeaflet {
     fn show(&mut self, content: Content) {
-        if let Content::Invalid(problems) = &content {
-            report_problems(&self.host, problems);
-        }
+        announce(&self.host, &content);
         let mut props = self.props.clone();
         props.content = content;
         props.revision = next_revision();
@@ -252,10 +277,33 @@ impl MountedLeaflet {
 /// The content for a host's `monograph` value, or else the `drug` attribute.
 fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
     if monograph_input.is_null() || monograph_input.is_undefined() {
-        Content::bundled(host.get_attribute("drug").as_deref())
+        // Whitespace between the tags is not a fallback.
+        let pasted =
+            host.child_element_count() > 0 || host.text_content().is_some_and(|text| !text.trim().is_empty());
+        Content::for_drug(
+            host.get_attribute("drug").as_deref(),
+            host.get_attribute("integrity").as_deref(),
+            pasted,
+        )
     } else {
         Content::from_host(host_monograph::parse(monograph_input.clone()))
     }
+}
+
+/// What the page learns of new content: its problems (console, event), and
+/// `aria-busy` on the element while a drug's data file loads, which starts here.
+fn announce(host: &HtmlElement, content: &Content) {
+    if let Content::Invalid(problems) = content {
+        report_problems(host, problems);
+    }
+    // Only a document that forbids attributes would refuse; the leaflet shows regardless.
+    let _ = match content.loading() {
+        Some((drug, integrity)) => {
+            load_drug(host, drug, integrity);
+            host.set_attribute("aria-busy", "true")
+        }
+        None => host.remove_attribute("aria-busy"),
+    };
 }
 
 fn warn(message: &str) {

@@ -113,6 +113,10 @@ pub struct Strings {
     /// What each kind of source is, in the sources list.
     pub source_kinds: SourceKindNames,
     pub invalid_monograph: &'static str,
+    /// When the drug's data file could not be fetched or is not that drug's.
+    pub not_loaded: &'static str,
+    /// While a drug's data file loads and the host pasted no fallback.
+    pub loading: &'static str,
     pub link_to_section: &'static str,
     pub link_copied: &'static str,
     pub copy_this_link: &'static str,
@@ -155,6 +159,8 @@ static EN: Strings = Strings {
         editorial: "Editorial note",
     },
     invalid_monograph: "This leaflet cannot be shown because its data has problems:",
+    not_loaded: "This leaflet could not be loaded:",
+    loading: "Loading the leaflet…",
     link_to_section: "Link to this section",
     link_copied: "Link copied:",
     copy_this_link: "Copy this link:",
@@ -210,6 +216,8 @@ static ES: Strings = Strings {
         editorial: "Nota editorial",
     },
     invalid_monograph: "Este prospecto no se puede mostrar porque sus datos tienen problemas:",
+    not_loaded: "No se pudo cargar este prospecto:",
+    loading: "Cargando el prospecto…",
     link_to_section: "Enlace a esta sección",
     link_copied: "Enlace copiado:",
     copy_this_link: "Copie este enlace:",

@@ -12,7 +12,14 @@ use crate::monograph::markup::preview;
 pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 5] = ["drug", "heading-level", "expanded", "lang", "remember"];
+pub const OBSERVED_ATTRIBUTES: [&str; 6] = [
+    "drug",
+    "integrity",
+    "heading-level",
+    "expanded",
+    "lang",
+    "remember",
+];
 
 /// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
 /// `heading_level`), or `None` for its own and for global HTML attributes.
@@ -217,7 +224,7 @@ mod tests {
         let warning = unknown_attribute_warning("heading_level").expect("a typo");
         assert_eq!(
             warning,
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, heading-level, expanded, lang, remember."
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember."
         );
         for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
             assert_eq!(unknown_attribute_warning(name), None, "{name}");

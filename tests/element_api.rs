@@ -4,7 +4,9 @@
 
 mod support;
 
-use support::{call, document, expanded, get, set, settle, visible, ConsoleLog, EventLog, Mounted};
+use support::{
+    call, document, expanded, get, next_task, set, settle, visible, ConsoleLog, EventLog, Mounted,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -55,7 +57,7 @@ async fn an_invalid_attribute_warns_with_the_allowed_values_and_uses_the_default
     );
     assert!(
         text.contains(
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, heading-level"
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level"
         ),
         "{text}"
     );
@@ -236,22 +238,37 @@ async fn a_listener_may_call_back_into_the_element_that_fired_the_event() {
     assert!(leaflet.all("[role='alert']").is_empty(), "the error was replaced");
 }
 
+/// A drug that is not bundled is fetched from the widget's folder; with no
+/// data file there (this test server has none) the element says so, naming
+/// the drug and the reason, instead of showing another drug's leaflet.
 #[wasm_bindgen_test]
-async fn an_unknown_drug_is_an_error_not_another_drugs_leaflet() {
+async fn a_drug_without_a_data_file_is_an_error_not_another_drugs_leaflet() {
     let errors = ConsoleLog::new("error");
     let leaflet = Mounted::with_attributes(&[("drug", "ibuprofen")]).await;
+    let mut waited = 0;
+    while leaflet.all("[role='alert']").is_empty() && waited < 500 {
+        next_task().await;
+        waited += 1;
+    }
     let console = errors.finish();
     let text = leaflet.one("[role='alert']").inner_text();
+    assert!(text.starts_with("This leaflet could not be loaded:"), "{text}");
     assert!(
-        text.contains("drug=\"ibuprofen\" is not a bundled monograph; use nusinersen"),
+        text.contains("drug: the leaflet for drug=\"ibuprofen\" could not be loaded: ")
+            && text.contains("monographs/ibuprofen.json answered HTTP 404"),
         "{text}"
     );
     assert!(console.contains("ibuprofen"), "console: {console}");
     assert!(leaflet.all(".title").is_empty());
+    assert_eq!(leaflet.host.get_attribute("aria-busy"), None, "not busy");
 
     leaflet.host.set_attribute("drug", "nusinersen").expect("set");
     settle().await;
-    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+    assert_eq!(
+        leaflet.one(".title").inner_text(),
+        "Nusinersen",
+        "back to the bundled drug"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,45 +1,101 @@
-//! `prerender <out-dir>`: writes `<id>.fallback.html` for each bundled monograph,
-//! the leaflet as plain semantic HTML with every section shown. Hosts paste it
-//! inside `<drug-leaflet>`: readers without JavaScript or WebAssembly see it,
-//! and the interactive leaflet replaces it when it starts.
+//! `prerender <monographs-dir> <out-dir>`: writes each drug's files for dist/.
+//! For the bundled monograph, `<id>.fallback.html`; for every other one,
+//! `monographs/<id>.json` (the data the element fetches for `drug="<id>"`)
+//! and `monographs/<id>.fallback.html`. A fallback is the leaflet as plain
+//! semantic HTML with every section shown: hosts paste it inside
+//! `<drug-leaflet>`, readers without JavaScript or WebAssembly see it, and the
+//! interactive leaflet replaces it when it starts.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
 use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
+use drug_leaflet::monograph::loader::{load, monograph_files};
+use drug_leaflet::monograph::model::Monograph;
 use drug_leaflet::options::Options;
 use yew::LocalServerRenderer;
 
 fn main() -> ExitCode {
-    let Some(out_dir) = env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: prerender <out-dir>");
+    let mut args = env::args_os().skip(1).map(PathBuf::from);
+    let (Some(monographs), Some(out_dir)) = (args.next(), args.next()) else {
+        eprintln!("usage: prerender <monographs-dir> <out-dir>");
         return ExitCode::FAILURE;
     };
-    for id in bundled::IDS {
-        let Some(monograph) = bundled::by_id(id) else {
-            continue;
-        };
-        let props = yew::props!(AppProps {
-            content: Content::Monograph(monograph),
-            options: Options::fallback(id),
-        });
-        let html = futures::executor::block_on(
-            LocalServerRenderer::<App>::with_props(props)
-                .hydratable(false)
-                .render(),
-        );
-        let file = out_dir.join(format!("{id}.fallback.html"));
-        let page = format!(
-            "<!-- drug-leaflet: the {id} leaflet for readers without JavaScript or WebAssembly.\n     Paste it inside <drug-leaflet></drug-leaflet>. -->\n{html}\n"
-        );
-        if let Err(error) = fs::write(&file, page) {
-            eprintln!("prerender: cannot write {}: {error}", file.display());
-            return ExitCode::FAILURE;
+    match write_all(&monographs, &out_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("prerender: {error}");
+            ExitCode::FAILURE
         }
-        println!("wrote {}", file.display());
     }
-    ExitCode::SUCCESS
+}
+
+fn write_all(monographs: &Path, out_dir: &Path) -> Result<(), String> {
+    let files =
+        monograph_files(monographs).map_err(|e| format!("cannot read {}: {e}", monographs.display()))?;
+    let data_dir = out_dir.join("monographs");
+    for file in files {
+        let loaded = load(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if let Some(problem) = loaded.report.errors.first() {
+            return Err(format!("{}: {problem}", file.display()));
+        }
+        let monograph = loaded.monograph;
+        let id = monograph.meta.id.to_string();
+        if bundled::IDS.contains(&id.as_str()) {
+            write(
+                &out_dir.join(format!("{id}.fallback.html")),
+                &fallback(&id, monograph),
+            )?;
+            continue;
+        }
+        fs::create_dir_all(&data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+        write(&data_dir.join(format!("{id}.json")), &data_file(&monograph)?)?;
+        write(
+            &data_dir.join(format!("{id}.fallback.html")),
+            &fallback(&id, monograph),
+        )?;
+    }
+    Ok(())
+}
+
+/// The monograph as the JSON the element reads through its host door; checked
+/// through that door's JSON twin before it is written.
+fn data_file(monograph: &Monograph) -> Result<String, String> {
+    let id = &monograph.meta.id;
+    let json = serde_json::to_value(monograph).map_err(|e| format!("{id}: cannot write JSON: {e}"))?;
+    match drug_leaflet::monograph::json::parse(&json) {
+        Ok(read) if &read == monograph => {}
+        Ok(_) => return Err(format!("{id}: its JSON reads back as a different monograph")),
+        Err(problems) => {
+            return Err(format!(
+                "{id}: its JSON does not pass the host door: {}",
+                problems[0]
+            ))
+        }
+    }
+    Ok(json.to_string())
+}
+
+fn fallback(id: &str, monograph: Monograph) -> String {
+    let props = yew::props!(AppProps {
+        content: Content::Monograph(monograph),
+        options: Options::fallback(id),
+    });
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render(),
+    );
+    format!(
+        "<!-- drug-leaflet: the {id} leaflet for readers without JavaScript or WebAssembly.\n     Paste it inside <drug-leaflet></drug-leaflet>. -->\n{html}\n"
+    )
+}
+
+fn write(file: &Path, text: &str) -> Result<(), String> {
+    fs::write(file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    println!("wrote {}", file.display());
+    Ok(())
 }

@@ -41,6 +41,12 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },
+        // The host's pasted fallback, or a status line, until the data arrives.
+        Content::Loading { pasted: true, .. } => html! { <slot /> },
+        Content::Loading { pasted: false, .. } => {
+            let language = props.options.language;
+            html! { <p class="loading" role="status" lang={language.tag()}>{ language.strings().loading }</p> }
+        }
         Content::Nothing => return Html::default(),
     };
     html! {

@@ -41,7 +41,14 @@ impl Session {
         let generated = generate_pages(&dist);
         let mounts = vec![
             ("/".into(), root().join("tests/pages")),
-            ("/vendor/drug-leaflet/".into(), dist),
+            ("/vendor/drug-leaflet/".into(), dist.clone()),
+            // dist/ with data files for drugs that are missing, broken or
+            // not what they say (`on_demand`), and dist/'s own examplamab.
+            ("/on-demand/drug-leaflet/".into(), dist),
+            (
+                "/on-demand/drug-leaflet/monographs/".into(),
+                generated.join("on-demand-monographs"),
+            ),
             ("/generated/".into(), generated),
             // `cargo xtask dist --crash-test`: toggling the storage section panics.
             (
@@ -203,7 +210,9 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
         let copy = dir.join(name);
         std::fs::create_dir_all(&copy).expect("dist copy");
         for entry in std::fs::read_dir(dist).expect("dist/").flatten() {
-            std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+            }
         }
         let target = copy.join(file);
         match break_it {
@@ -219,7 +228,34 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
             .replace("/vendor/drug-leaflet/", &format!("/generated/{name}/"));
         std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
     }
+    write_drug_files(dist, &dir.join("on-demand-monographs"));
     dir
+}
+
+/// The data files `/on-demand/drug-leaflet/monographs/` serves: dist/'s
+/// examplamab as it is and as other drugs, each wrong in its own way.
+fn write_drug_files(dist: &std::path::Path, dir: &std::path::Path) {
+    use crate::fixtures::on_demand;
+    std::fs::create_dir_all(dir).expect("drug files dir");
+    let good = std::fs::read_to_string(dist.join("monographs").join(format!("{}.json", on_demand::DRUG)))
+        .expect("dist/ has the example drug's data file");
+    let mut invalid: Value = serde_json::from_str(&good).expect("JSON");
+    invalid["sections"] = Value::Array(Vec::new());
+    for (drug, text) in [
+        (on_demand::DRUG, good.clone()),
+        (
+            on_demand::SLOW_DRUG,
+            good.replace(on_demand::DRUG_ID_FIELD, on_demand::SLOW_DRUG_ID_FIELD),
+        ),
+        (on_demand::WRONG_DRUG, good),
+        (on_demand::INVALID_DRUG, invalid.to_string()),
+        (
+            on_demand::NOT_JSON_DRUG,
+            "<!doctype html><p>Sign in</p>".to_owned(),
+        ),
+    ] {
+        std::fs::write(dir.join(format!("{drug}.json")), text).expect("write drug file");
+    }
 }
 
 enum Break {

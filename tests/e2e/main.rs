@@ -16,6 +16,7 @@ mod harness;
 mod injection;
 mod keyboard;
 mod links;
+mod on_demand;
 mod package;
 
 /// One `#[tokio::test]` a test and a browser, in a module named after the browser.
@@ -58,6 +59,7 @@ in_browsers!(
     links::deep_links,
     injection::injection_corpus,
     epi::imported_epi_leaflets,
+    on_demand::drugs_on_demand,
 );
 
 /// The npm package in the apps that bundle it: Chromium is enough to show what

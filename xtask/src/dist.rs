@@ -7,7 +7,10 @@
 //!   drug-leaflet-core_bg.wasm  the app, size-optimised with wasm-opt
 //!   drug-leaflet.d.ts          TypeScript declarations for the element
 //!   nusinersen.fallback.html   the leaflet as static HTML, for readers without JS
-//!   integrity.txt              SRI hashes and a ready snippet
+//!   monographs/<id>.json       every other drug in monographs/, fetched by an
+//!                              element with `drug="<id>"` (none is in the WASM)
+//!   monographs/<id>.fallback.html  that drug's static HTML
+//!   integrity.txt              SRI hashes and a ready snippet, one per drug
 //!   index.html, demo.css       the demo host page
 //!
 //! Each file pins the next one's hash: the host's `integrity` covers the loader,
@@ -57,6 +60,7 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     run(tools
         .command("cargo")?
         .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(root.join("monographs"))
         .arg(&dist))?;
     write_integrity_file(&dist)?;
     print_sizes(&dist)?;
@@ -269,8 +273,42 @@ fn write_integrity_file(dist: &Path) -> Result<()> {
          <script src=\"https://your.example/drug-leaflet/{LOADER}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" defer></script>\n\
          <drug-leaflet></drug-leaflet>\n"
     ));
+    let drugs = drug_data_files(dist)?;
+    if !drugs.is_empty() {
+        text.push_str(
+            "\n# Drugs loaded on demand: each element fetches monographs/<id>.json from this\n\
+             # folder; `integrity` pins the file as it pins a script.\n",
+        );
+    }
+    for (id, file) in drugs {
+        let hash = integrity(&fs::read(&file)?);
+        text.push_str(&format!(
+            "<drug-leaflet drug=\"{id}\" integrity=\"{hash}\"></drug-leaflet>\n"
+        ));
+    }
     fs::write(dist.join("integrity.txt"), text)?;
     Ok(())
+}
+
+/// The drugs dist/ serves as data files: (id, `monographs/<id>.json`), by id.
+pub fn drug_data_files(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let dir = dist.join("monographs");
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in fs::read_dir(&dir)? {
+        let path = entry?.path();
+        let id = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(|name| name.strip_suffix(".json"));
+        if let Some(id) = id {
+            files.push((id.to_owned(), path.clone()));
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Size of one file as shipped, gzipped and brotli-compressed (quality 11).

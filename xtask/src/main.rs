@@ -165,7 +165,10 @@ fn demo(root: &std::path::Path, port: u16) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Build)?;
     let dist = dist::build(root, &tools)?;
     let server = StaticServer::start(port, vec![("/".into(), dist)])?;
-    println!("The demo portal with the nusinersen leaflet: {}", server.url("/"));
+    println!(
+        "The demo portal with the nusinersen leaflet (and examplamab, example data loaded on demand): {}",
+        server.url("/")
+    );
     println!("Press Ctrl+C to stop.");
     loop {
         std::thread::park();

@@ -403,3 +403,24 @@ fn the_review_line_is_the_approval_never_the_author() {
         "A. Pharmacist, clinical pharmacist"
     );
 }
+
+/// The demo's example drug, `monographs/examplamab.toml`, is exactly what the
+/// importer makes of the English bundle today: a change to either shows here.
+#[test]
+fn the_example_drug_in_monographs_is_the_english_bundle_imported() {
+    let dir = TempDir::new("committed");
+    let options = ImportOptions {
+        urgent: Some(ENGLISH_URGENT.to_owned()),
+        ..ImportOptions::default()
+    };
+    let (report, written) = import(&fixture(fixtures::epi::ENGLISH), &dir.0, &options).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let committed = xtask::project_root().join("monographs/examplamab.toml");
+    assert_eq!(
+        fs::read_to_string(&file).expect("imported"),
+        fs::read_to_string(&committed).expect("monographs/examplamab.toml"),
+        "monographs/examplamab.toml differs from a fresh import: run `cargo xtask import-epi tests/epi/{} --urgent '{}'`",
+        fixtures::epi::ENGLISH,
+        ENGLISH_URGENT
+    );
+}

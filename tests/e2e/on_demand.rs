@@ -1,0 +1,270 @@
+//! Drugs that are not bundled, loaded on demand: `drug="<id>"` fetches
+//! `monographs/<id>.json` from the widget's own folder (under a strict CSP),
+//! once for every element asking, shows it only after the host door passes
+//! it, and says what went wrong, naming the drug, when it cannot.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::common::assert_no_page_errors;
+use crate::fixtures::on_demand::{self, DATA};
+use crate::harness::{Browser, Session};
+
+/// The title element `arguments[0]` shows, or null.
+const TITLE_OF_ID: &str = "return document.getElementById(arguments[0])?.shadowRoot
+    ?.querySelector('.title')?.textContent ?? null;";
+
+/// Adds `<drug-leaflet id=arguments[0]>` with the attributes in arguments[1]
+/// and pasted text arguments[2] (if any), then waits for its alert: its text,
+/// `aria-busy`, whether pasted text shows, and its last error event.
+const FAILED: &str = "const [id, attributes, pasted] = arguments;
+    let element = document.getElementById(id);
+    if (!element) {
+      element = document.createElement('drug-leaflet');
+      element.id = id;
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      if (pasted) element.innerHTML = `<p>${pasted}</p>`;
+      document.body.append(element);
+    }
+    const alert = element.shadowRoot?.querySelector('[role=alert]');
+    const event = window.__events.filter(e => e.id === id && e.type === 'drug-leaflet-error').pop();
+    return alert && event ? {
+      alert: alert.textContent,
+      busy: element.getAttribute('aria-busy'),
+      pastedShows: pasted ? element.querySelector('p').getBoundingClientRect().height > 0 : null,
+      problems: event.detail.problems.map(p => p.path + ': ' + p.message),
+    } : null;";
+
+fn requests_for(session: &Session, drug: &str) -> usize {
+    let path = format!("{DATA}{drug}.json");
+    session
+        .server
+        .requested_paths()
+        .iter()
+        .filter(|p| **p == path)
+        .count()
+}
+
+/// The integrity snippet dist/integrity.txt gives for `drug`.
+fn listed_integrity(drug: &str) -> String {
+    let listing =
+        std::fs::read_to_string(xtask::project_root().join("dist/integrity.txt")).expect("integrity.txt");
+    let prefix = format!("<drug-leaflet drug=\"{drug}\" integrity=\"");
+    let line = listing
+        .lines()
+        .find_map(|line| line.strip_prefix(prefix.as_str()))
+        .unwrap_or_else(|| panic!("integrity.txt has no snippet for {drug}:\n{listing}"));
+    line.split('"').next().unwrap_or_default().to_owned()
+}
+
+pub async fn drugs_on_demand(browser: Browser) {
+    let session = Session::start(browser).await;
+    let slow = format!("{DATA}{}.json", on_demand::SLOW_DRUG);
+    session.server.delay(&slow, Duration::from_secs(3));
+    session.open(on_demand::PAGE).await;
+
+    // While the slow drug's file is on its way: both elements are busy, the
+    // pasted text stays readable, and the bare one says it is loading.
+    let loading = session
+        .wait_for(
+            "const pasted = document.getElementById('slow-pasted'), bare = document.getElementById('slow-bare');
+             const status = bare.shadowRoot?.querySelector('[role=status]');
+             return status && pasted.shadowRoot ? {
+               busy: [pasted.getAttribute('aria-busy'), bare.getAttribute('aria-busy')],
+               status: status.textContent,
+               pastedShows: document.getElementById('slow-pasted-text').getBoundingClientRect().height > 0,
+               title: pasted.shadowRoot.querySelector('.title')?.textContent ?? null,
+             } : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        loading,
+        json!({ "busy": ["true", "true"], "status": "Loading the leaflet…", "pastedShows": true, "title": null }),
+        "{browser:?}"
+    );
+
+    // Two elements asking for the same drug: one request, both shown, not busy.
+    for id in ["first", "second"] {
+        let title = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
+        assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: #{id}");
+    }
+    assert_eq!(
+        requests_for(&session, on_demand::DRUG),
+        1,
+        "{browser:?}: fetched once"
+    );
+    let shown = session
+        .eval(
+            "const ids = ['bundled', 'first', 'second'];
+             return {
+               busy: ids.map(id => document.getElementById(id).getAttribute('aria-busy')),
+               bundled: document.getElementById('bundled').shadowRoot.querySelector('.title')?.textContent,
+               monograph: document.getElementById('first').monograph?.meta?.id ?? null,
+               ready: window.__events.filter(e => e.type === 'drug-leaflet-ready').map(e => e.id + ' ' + e.detail.drug).sort(),
+               pastedShows: document.getElementById('second-pasted').getBoundingClientRect().height > 0,
+             };",
+            vec![],
+        )
+        .await;
+    assert_eq!(shown["busy"], json!([null, null, null]), "{browser:?}");
+    assert_eq!(
+        shown["bundled"],
+        json!(crate::fixtures::nusinersen::TITLE),
+        "{browser:?}"
+    );
+    assert_eq!(shown["monograph"], json!(on_demand::DRUG), "{browser:?}");
+    assert_eq!(
+        shown["ready"],
+        json!(["bundled nusinersen", "first examplamab", "second examplamab"]),
+        "{browser:?}"
+    );
+    assert_eq!(
+        shown["pastedShows"],
+        json!(false),
+        "{browser:?}: the leaflet replaced the pasted text"
+    );
+
+    // The slow drug arrives and replaces the pasted text and the status line.
+    for id in ["slow-pasted", "slow-bare"] {
+        let title = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
+        assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: #{id}");
+    }
+    assert_eq!(requests_for(&session, on_demand::SLOW_DRUG), 1, "{browser:?}");
+
+    // Switching to the bundled drug and back: no request for either.
+    let title = session
+        .wait_for(
+            "const el = document.getElementById('first');
+             if (!el.dataset.switched) { el.dataset.switched = 1; el.setAttribute('drug', 'nusinersen'); }
+             const t = el.shadowRoot.querySelector('.title')?.textContent;
+             return t === arguments[0] ? t : null;",
+            vec![json!(crate::fixtures::nusinersen::TITLE)],
+        )
+        .await;
+    assert_eq!(title, json!(crate::fixtures::nusinersen::TITLE), "{browser:?}");
+    session
+        .eval(
+            "document.getElementById('first').setAttribute('drug', arguments[0]);",
+            vec![json!(on_demand::DRUG)],
+        )
+        .await;
+    let title = session.wait_for(TITLE_OF_ID, vec![json!("first")]).await;
+    assert_eq!(title, json!(on_demand::TITLE), "{browser:?}");
+    assert_eq!(requests_for(&session, on_demand::DRUG), 1, "{browser:?}: cached");
+
+    // The hash dist/integrity.txt lists pins the file; the element shows it.
+    session
+        .eval(
+            "const el = document.createElement('drug-leaflet');
+             el.id = 'pinned';
+             el.setAttribute('drug', arguments[0]);
+             el.setAttribute('integrity', arguments[1]);
+             document.body.append(el);",
+            vec![json!(on_demand::DRUG), json!(listed_integrity(on_demand::DRUG))],
+        )
+        .await;
+    let title = session.wait_for(TITLE_OF_ID, vec![json!("pinned")]).await;
+    assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: pinned");
+
+    // Each failure: an alert naming the drug and the reason, one error event,
+    // not busy, and pasted text still readable under the alert.
+    let wrong_hash = format!("sha384-{}", "A".repeat(64));
+    let cases = [
+        (
+            on_demand::MISSING_DRUG,
+            json!({}),
+            format!(
+                "drug: the leaflet for drug=\"{}\" could not be loaded: ",
+                on_demand::MISSING_DRUG
+            ),
+            "answered HTTP 404",
+        ),
+        (
+            on_demand::DRUG,
+            json!({ "integrity": wrong_hash }),
+            format!(
+                "drug: the leaflet for drug=\"{}\" could not be loaded: ",
+                on_demand::DRUG
+            ),
+            "examplamab.json does not match its integrity attribute",
+        ),
+        (
+            on_demand::NOT_JSON_DRUG,
+            json!({}),
+            format!(
+                "drug: the leaflet for drug=\"{}\" could not be loaded: ",
+                on_demand::NOT_JSON_DRUG
+            ),
+            "htmlamab.json is not JSON",
+        ),
+        (
+            on_demand::WRONG_DRUG,
+            json!({}),
+            "drug: monographs/wrongamab.json holds the monograph \"examplamab\", not \"wrongamab\""
+                .to_owned(),
+            "",
+        ),
+        (
+            on_demand::INVALID_DRUG,
+            json!({}),
+            "monographs/invalidamab.json sections".to_owned(),
+            "",
+        ),
+        (
+            "../secret",
+            json!({}),
+            "drug: drug=\"../secret\" is not a drug id".to_owned(),
+            "",
+        ),
+        (
+            on_demand::DRUG,
+            json!({ "integrity": "sha384-tooshort" }),
+            "drug: integrity=\"sha384-tooshort\" is not a Subresource Integrity hash".to_owned(),
+            "",
+        ),
+    ];
+    for (n, (drug, extra, start, reason)) in cases.into_iter().enumerate() {
+        let mut attributes = extra;
+        attributes["drug"] = json!(drug);
+        let id = format!("failed-{n}");
+        let failed = session
+            .wait_for(FAILED, vec![json!(id), attributes, json!("Pasted text stays.")])
+            .await;
+        let problem = failed["problems"][0].as_str().unwrap_or_default();
+        assert!(
+            problem.starts_with(&start) && problem.contains(reason),
+            "{browser:?}: {drug}: {problem}"
+        );
+        let alert = failed["alert"].as_str().unwrap_or_default();
+        assert!(
+            alert.contains(problem),
+            "{browser:?}: {drug}: the alert shows it: {alert}"
+        );
+        let heading = if problem.starts_with("drug:") {
+            "This leaflet could not be loaded:"
+        } else {
+            "This leaflet cannot be shown because its data has problems:"
+        };
+        assert!(alert.starts_with(heading), "{browser:?}: {alert}");
+        assert_eq!(failed["busy"], Value::Null, "{browser:?}: {drug}");
+        assert_eq!(failed["pastedShows"], json!(true), "{browser:?}: {drug}");
+    }
+    // Neither a bad id nor a bad hash made a request.
+    let requested = session.server.requested_paths();
+    assert!(
+        !requested.iter().any(|p| p.contains("secret") || p.contains("..")),
+        "{browser:?}: {requested:?}"
+    );
+    // The file: once plain, once pinned, once with the wrong hash and once more
+    // (HEAD) to tell a failed integrity check from a network error.
+    assert_eq!(requests_for(&session, on_demand::DRUG), 4, "{browser:?}");
+    assert_no_page_errors(&session, browser).await;
+    assert_eq!(
+        session.watched("violations").await,
+        Vec::<String>::new(),
+        "{browser:?}: CSP"
+    );
+    session.close().await;
+}
