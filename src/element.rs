@@ -17,6 +17,7 @@ use web_sys::{
 use yew::{AppHandle, AttrValue, Callback};
 
 use crate::components::{App, AppProps};
+use crate::console;
 use crate::content::Content;
 use crate::controller::Controller;
 use crate::events::{self, ErrorDetail, ReadyDetail, ToggleDetail};
@@ -51,7 +52,7 @@ pub fn define_element() {
         match MountedLeaflet::mount(&host, monograph_input) {
             Ok(handle) => JsValue::from(handle),
             Err(error) => {
-                web_sys::console::error_2(&"drug-leaflet: could not show the leaflet:".into(), &error);
+                console::error_with("could not show the leaflet:", &error);
                 JsValue::UNDEFINED
             }
         }
@@ -307,18 +308,12 @@ fn announce(host: &HtmlElement, content: &Content) {
 }
 
 fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("drug-leaflet: {message}").into());
+    console::warn(message);
 }
 
 fn report_problems(host: &HtmlElement, problems: &[Problem]) {
     let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-    web_sys::console::error_1(
-        &format!(
-            "drug-leaflet: the monograph cannot be shown:\n{}",
-            lines.join("\n")
-        )
-        .into(),
-    );
+    console::error(&format!("the monograph cannot be shown:\n{}", lines.join("\n")));
     fire_event(
         host,
         events::ERROR,

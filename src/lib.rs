@@ -3,6 +3,7 @@
 
 pub mod bundled;
 pub mod components;
+pub mod console;
 pub mod content;
 pub mod controller;
 #[cfg(target_arch = "wasm32")]

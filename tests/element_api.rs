@@ -707,3 +707,56 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
     );
     assert!(alert.len() < 1_000, "{} bytes", alert.len());
 }
+
+/// Puts `console[name]` back when dropped, even if the test fails.
+struct ReplacedConsole(Vec<(&'static str, JsValue)>);
+
+impl ReplacedConsole {
+    /// Makes `console.info`, `warn` and `error` throw, as a broken logging shim would.
+    fn throwing() -> ReplacedConsole {
+        let console = get(&js_sys::global(), "console");
+        let thrower = js_sys::Function::new_no_args("throw new Error('this console is broken')");
+        let originals = ["info", "warn", "error"]
+            .into_iter()
+            .map(|name| {
+                let original = get(&console, name);
+                set(&console, name, &thrower);
+                (name, original)
+            })
+            .collect();
+        ReplacedConsole(originals)
+    }
+}
+
+impl Drop for ReplacedConsole {
+    fn drop(&mut self) {
+        let console = get(&js_sys::global(), "console");
+        for (name, original) in &self.0 {
+            set(&console, name, original);
+        }
+    }
+}
+
+/// On a page whose console throws, the leaflet's warnings and errors are not
+/// exceptions out of the WASM (which would stop every leaflet on the page):
+/// the leaflet shows, and an invalid monograph still gets its alert.
+#[wasm_bindgen_test]
+async fn a_console_that_throws_does_not_stop_the_leaflet() {
+    let broken = ReplacedConsole::throwing();
+    let leaflet = Mounted::with_attributes(&[("expanded", "some"), ("heading_level", "3")]).await;
+    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+    set(&leaflet.host, "monograph", &js_sys::Object::new());
+    settle().await;
+    assert!(
+        leaflet.one("[role='alert']").inner_text().contains("meta"),
+        "the alert lists the problems"
+    );
+    set(&leaflet.host, "monograph", &JsValue::NULL);
+    settle().await;
+    drop(broken);
+    assert_eq!(leaflet.one(".title").inner_text(), "Nusinersen");
+    let button = leaflet.section_buttons()[1].clone();
+    button.click();
+    settle().await;
+    assert!(expanded(&button), "the leaflet still works");
+}

@@ -51,12 +51,9 @@ fn note_foreign_fragment(window: &web_sys::Window, fragment: &str) {
         .document()
         .is_some_and(|document| document.get_element_by_id(&decoded).is_some());
     if !on_host_page {
-        web_sys::console::info_1(
-            &format!(
-                "drug-leaflet: the URL fragment \"#{}\" names no section of this leaflet; it is ignored.",
-                preview(fragment, 60)
-            )
-            .into(),
-        );
+        crate::console::info(&format!(
+            "the URL fragment \"#{}\" names no section of this leaflet; it is ignored.",
+            preview(fragment, 60)
+        ));
     }
 }

@@ -30,14 +30,11 @@ pub fn use_remembered_sections(
                 // and one with no id of this leaflet changes nothing.
                 let foreign = open.iter().filter(|id| !accordion.has(id)).count();
                 if foreign > 0 {
-                    web_sys::console::info_1(
-                        &format!(
-                            "drug-leaflet: sessionStorage[\"{}\"] names sections this leaflet does not have (\"{}\"); they are ignored.",
-                            preview(&key, 80),
-                            preview(&saved, 60)
-                        )
-                        .into(),
-                    );
+                    crate::console::info(&format!(
+                        "sessionStorage[\"{}\"] names sections this leaflet does not have (\"{}\"); they are ignored.",
+                        preview(&key, 80),
+                        preview(&saved, 60)
+                    ));
                 }
                 if foreign < open.len() || open.is_empty() {
                     accordion.dispatch(AccordionAction::Restore(open));
