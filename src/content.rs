@@ -138,11 +138,13 @@ fn is_integrity(value: &str) -> bool {
             "sha512" => 88,
             _ => return false,
         };
-        let data = digest.trim_end_matches('=');
+        let padding = digest.bytes().rev().take_while(|&b| b == b'=').count();
         digest.len() == length
-            && digest.len() - data.len() <= 2
-            && data
+            && padding <= 2
+            && digest
                 .bytes()
+                .rev()
+                .skip(padding)
                 .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
     })
 }

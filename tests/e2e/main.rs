@@ -60,6 +60,7 @@ in_browsers!(
     injection::injection_corpus,
     epi::imported_epi_leaflets,
     on_demand::drugs_on_demand,
+    on_demand::demo_portal,
 );
 
 /// The npm package in the apps that bundle it: Chromium is enough to show what

@@ -268,3 +268,40 @@ pub async fn drugs_on_demand(browser: Browser) {
     );
     session.close().await;
 }
+
+/// The demo portal (dist/index.html, what `cargo xtask demo` serves): the
+/// bundled leaflet and the example drug loaded on demand, labelled as example
+/// data, under the page's own CSP (which has no room for the test pages'
+/// watcher script: the leaflets showing without an alert is the check).
+pub async fn demo_portal(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open("/vendor/drug-leaflet/index.html").await;
+    let titles = session
+        .wait_for(
+            "const titles = [...document.querySelectorAll('drug-leaflet')]
+               .map(el => el.shadowRoot?.querySelector('.title')?.textContent ?? null);
+             return titles.every(Boolean) ? titles : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        titles,
+        json!([crate::fixtures::nusinersen::TITLE, on_demand::TITLE]),
+        "{browser:?}"
+    );
+    let label = session
+        .eval(
+            "return document.querySelector('drug-leaflet[drug=examplamab]').closest('section').querySelector('h2').textContent;",
+            vec![],
+        )
+        .await;
+    assert_eq!(label, json!("Example data: not a real medicine"), "{browser:?}");
+    let alerts = session
+        .eval(
+            "return [...document.querySelectorAll('drug-leaflet')].map(el => el.shadowRoot.querySelectorAll('[role=alert]').length);",
+            vec![],
+        )
+        .await;
+    assert_eq!(alerts, json!([0, 0]), "{browser:?}");
+    session.close().await;
+}
