@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::markup::quoted;
 use crate::model::Monograph;
 use crate::validate::{validate, Report};
 
@@ -48,7 +49,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let id = monograph.meta.id.as_str();
     if stem != id {
-        report.error("meta.id", format!("{id:?} but the file is named {stem}.toml"));
+        report.error(
+            "meta.id",
+            format!("{} but the file is named {stem}.toml", quoted(id)),
+        );
     }
     Ok(Loaded { monograph, report })
 }

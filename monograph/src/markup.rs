@@ -53,6 +53,57 @@ pub fn preview(text: &str, max_chars: usize) -> String {
     }
 }
 
+/// `text` in double quotes, as a message quotes a host's value: `"`, `\\`,
+/// line breaks, tabs, other control characters and the invisible format
+/// characters (bidi overrides, zero-width spaces) escaped the way Rust's
+/// `{:?}` escapes them, so the quoted value stays one visible line. Messages
+/// use this instead of `{:?}`, which the shipped WASM is built without
+/// (`-Zfmt-debug=none`): there `{:?}` prints nothing. Unlike `{:?}` it keeps
+/// combining marks (a decomposed "é") as they are.
+pub fn quoted(text: &str) -> Quoted<'_> {
+    Quoted(text)
+}
+
+/// Displays as [`quoted`] describes.
+pub struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write as _;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() || is_invisible_format(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Characters that change or hide text without showing themselves: soft
+/// hyphen, bidi marks and overrides, zero-width characters, line and
+/// paragraph separators, the byte order mark and interlinear annotations.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
+}
+
 /// Text as a slug for an element id: its ASCII words, lowercase, joined by hyphens.
 pub fn slug(text: &str) -> String {
     let words: Vec<String> = text
@@ -96,6 +147,29 @@ mod tests {
         assert_eq!(preview("short", 10), "short");
         assert_eq!(preview("ééééé", 3), "ééé...");
         assert_eq!(preview(&"x".repeat(1_000_000), 5), "xxxxx...");
+    }
+
+    #[test]
+    fn quoted_text_reads_as_rust_debug_quotes_it() {
+        let mut texts = vec![
+            "May 20, 2025".to_owned(),
+            "Fecha de revisión: «mayo»".to_owned(),
+            "say \"hi\"\nC:\\dir\tend\r\0".to_owned(),
+            "right-to-left \u{202e}txt.exe".to_owned(),
+        ];
+        let escaped = (0..=0x2070u32)
+            .chain(0xfeff..=0xfffb)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_control() || is_invisible_format(*c));
+        texts.extend(escaped.map(|c| format!("a{c}b")));
+        for text in texts {
+            assert_eq!(quoted(&text).to_string(), format!("{text:?}"));
+        }
+    }
+
+    #[test]
+    fn quoted_text_keeps_combining_marks() {
+        assert_eq!(quoted("e\u{301}").to_string(), "\"e\u{301}\"");
     }
 
     #[test]

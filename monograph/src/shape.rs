@@ -5,7 +5,7 @@
 //! KB), and serde-wasm-bindgen ignores fields a struct does not have, so
 //! unknown fields are caught here.
 
-use crate::markup::preview;
+use crate::markup::{preview, quoted};
 use crate::validate::{Problem, MESSAGE_CHARS};
 
 /// What a value is, as a reader of the error would name it.
@@ -39,7 +39,7 @@ impl Found {
             Found::Null => "null".into(),
             Found::Bool => "true or false".into(),
             Found::Number => "a number".into(),
-            Found::Text(text) => format!("the text {:?}", preview(text, 40)),
+            Found::Text(text) => format!("the text {}", quoted(&preview(text, 40))),
             Found::BrokenText { .. } => "text with a broken character".into(),
             Found::List(_) => "a list".into(),
             Found::Object => "an object".into(),

@@ -7,7 +7,7 @@ use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::date::IsoDate;
-use crate::markup::{preview, runs, shown_text, slug, Run};
+use crate::markup::{preview, quoted, runs, shown_text, slug, Run};
 use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
 
 /// Added sentences longer than this are reported for plain-language review.
@@ -59,7 +59,10 @@ impl Report {
     }
 
     fn not_a_date(&mut self, path: impl Into<String>, text: &str, forms: &str) {
-        self.error(path, format!("{text:?} is not an ISO 8601 date ({forms})"));
+        self.error(
+            path,
+            format!("{} is not an ISO 8601 date ({forms})", quoted(text)),
+        );
     }
 
     /// Messages echo the host's text (ids, headings, terms): cut to a length
@@ -96,8 +99,8 @@ pub fn validate(monograph: &Monograph) -> Report {
         report.error(
             "meta.id",
             format!(
-                "{:?} is not a slug (lowercase letters, digits and single hyphens)",
-                meta.id.as_str()
+                "{} is not a slug (lowercase letters, digits and single hyphens)",
+                quoted(&meta.id)
             ),
         );
     }
@@ -119,8 +122,8 @@ pub fn validate(monograph: &Monograph) -> Report {
         report.error(
             "meta.language",
             format!(
-                "{:?} is not a language tag (letters, digits and hyphens, such as en or es-419)",
-                meta.language.as_str()
+                "{} is not a language tag (letters, digits and hyphens, such as en or es-419)",
+                quoted(&meta.language)
             ),
         );
     }
@@ -137,12 +140,12 @@ pub fn validate(monograph: &Monograph) -> Report {
         if !id_ok {
             report.error(
                 format!("{path}.id"),
-                format!("{:?} must be letters, digits and hyphens", source.id.as_str()),
+                format!("{} must be letters, digits and hyphens", quoted(&source.id)),
             );
         } else if !source_ids.insert(source.id.as_str()) {
             report.error(
                 format!("{path}.id"),
-                format!("duplicate source id {:?}", source.id.as_str()),
+                format!("duplicate source id {}", quoted(&source.id)),
             );
         }
         if source.title.trim().is_empty() {
@@ -157,7 +160,7 @@ pub fn validate(monograph: &Monograph) -> Report {
     if !source_ids.contains(meta.based_on.as_str()) {
         report.error(
             "meta.based_on",
-            format!("{:?} is not a declared source id", meta.based_on.as_str()),
+            format!("{} is not a declared source id", quoted(&meta.based_on)),
         );
     }
 
@@ -181,8 +184,8 @@ pub fn validate(monograph: &Monograph) -> Report {
                 report.error(
                     format!("{path}.items[{i}].term"),
                     format!(
-                        "{:?} is defined twice (or looks like another term to a link)",
-                        definition.term.as_str()
+                        "{} is defined twice (or looks like another term to a link)",
+                        quoted(&definition.term)
                     ),
                 );
             }
@@ -238,23 +241,23 @@ pub fn validate(monograph: &Monograph) -> Report {
             report.error(
                 format!("{path}.id"),
                 format!(
-                    "{:?} is not a slug (lowercase letters, digits and single hyphens)",
-                    section.id.as_str()
+                    "{} is not a slug (lowercase letters, digits and single hyphens)",
+                    quoted(&section.id)
                 ),
             );
         } else if RESERVED_SECTION_IDS.contains(&section.id.as_str()) {
             report.error(
                 format!("{path}.id"),
                 format!(
-                    "{:?} is the leaflet's own id (reserved: {}); choose another",
-                    section.id.as_str(),
+                    "{} is the leaflet's own id (reserved: {}); choose another",
+                    quoted(&section.id),
                     RESERVED_SECTION_IDS.join(", ")
                 ),
             );
         } else if !section_ids.insert(section.id.as_str()) {
             report.error(
                 format!("{path}.id"),
-                format!("duplicate section id {:?}", section.id.as_str()),
+                format!("duplicate section id {}", quoted(&section.id)),
             );
         }
         if section.heading.trim().is_empty() {
@@ -263,7 +266,7 @@ pub fn validate(monograph: &Monograph) -> Report {
         if section.blocks.is_empty() {
             report.error(
                 format!("{path}.blocks"),
-                format!("section {:?} is empty", section.heading.as_str()),
+                format!("section {} is empty", quoted(&section.heading)),
             );
         }
         checker.blocks(
@@ -278,9 +281,9 @@ pub fn validate(monograph: &Monograph) -> Report {
         None if checker.added > 0 => report.error(
             "meta.additions",
             format!(
-                "the leaflet adds {} text(s) beyond {:?}: say when they were compiled ([meta.additions] compiled = \"YYYY-MM-DD\")",
+                "the leaflet adds {} text(s) beyond {}: say when they were compiled ([meta.additions] compiled = \"YYYY-MM-DD\")",
                 checker.added,
-                meta.based_on.as_str()
+                quoted(&meta.based_on)
             ),
         ),
         None => {}
@@ -562,7 +565,8 @@ impl RefChecker<'_> {
                     report.warnings.push(Problem {
                         path: path.to_owned(),
                         message: format!(
-                            "added sentence has {words} words (over {LONG_SENTENCE_WORDS}): {sentence:?}"
+                            "added sentence has {words} words (over {LONG_SENTENCE_WORDS}): {}",
+                            quoted(sentence)
                         ),
                     });
                 }
@@ -578,13 +582,13 @@ impl RefChecker<'_> {
         if !self.declared.contains(doc) {
             report.error(
                 format!("{path}.source.doc"),
-                format!("{doc:?} is not a declared source id"),
+                format!("{} is not a declared source id", quoted(doc)),
             );
         } else if let Some(&id) = self.announcements.get(doc) {
             if let Some(first) = self.announcement_cited.get(id) {
                 report.error(
                     format!("{path}.source.doc"),
-                    format!("{id:?} is a company announcement: it may back one fact only, and {first} cites it already"),
+                    format!("{} is a company announcement: it may back one fact only, and {first} cites it already", quoted(id)),
                 );
             } else {
                 self.announcement_cited.insert(id, path.to_owned());

@@ -282,6 +282,41 @@ pub async fn invalid_monograph(browser: Browser) {
     assert_eq!(events[0][0]["path"], json!("sections[2].heading"), "{browser:?}");
     let console = session.watched("consoleErrors").await.join("\n");
     assert!(console.contains("sections[2].heading"), "{browser:?}: {console}");
+    // The shipped WASM has no `{:?}` formatting (it would print nothing):
+    // host text in a message is quoted and escaped by the WASM's own code.
+    for (change, shown_when, expected) in [
+        (
+            r#"m.meta.last_updated = 'May "20"\n2025';"#,
+            "ISO 8601",
+            r#"meta.last_updated: "May \"20\"\n2025" is not an ISO 8601 date (YYYY-MM-DD)"#,
+        ),
+        (
+            r#"m.sections = 'no\\pe\u202e';"#,
+            "found the text",
+            r#"sections: expected a list, found the text "no\\pe\u{202e}""#,
+        ),
+    ] {
+        session
+            .eval(
+                &format!(
+                    "const m = document.querySelector('#first').monograph; {change}
+                     document.querySelector('#second').monograph = m;"
+                ),
+                vec![],
+            )
+            .await;
+        let alert = session
+            .wait_for(
+                "const alert = document.querySelector('#second').shadowRoot.querySelector('[role=alert]');
+                 return alert?.textContent.includes(arguments[0]) ? alert.textContent : null;",
+                vec![json!(shown_when)],
+            )
+            .await;
+        assert!(
+            alert.as_str().unwrap_or_default().contains(expected),
+            "{browser:?}: {alert}"
+        );
+    }
     assert_eq!(
         click_section(&session, 0, nusinersen::STORAGE).await,
         json!("true"),

@@ -95,12 +95,17 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
         // traps either way; `panic = "abort"` only printed to nowhere.
         // `-Zlocation-detail=none` drops the file names, lines and columns
         // that `#[track_caller]` code still keeps (about 1 KB brotli).
-        println!("dist: std rebuilt from rust-src with panic=immediate-abort, no panic locations");
+        // `-Zfmt-debug=none` makes `{:?}` and derived `Debug` print nothing
+        // (about 3 KB brotli): messages quote host text with
+        // `monograph::markup::quoted`, never `{:?}` (a test below checks).
+        println!("dist: std rebuilt from rust-src with panic=immediate-abort, no panic locations, no Debug formatting");
         cargo
             .env("RUSTC_BOOTSTRAP", "1")
             .env(
                 "RUSTFLAGS",
-                with_rustflags("-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"),
+                with_rustflags(
+                    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+                ),
             )
             .arg("-Zbuild-std=std,panic_abort");
     } else {
@@ -391,7 +396,8 @@ fn print_sizes(dist: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_comments;
+    use super::{collect_files, without_comments};
+    use std::fs;
 
     #[test]
     fn comment_lines_and_doc_blocks_are_left_out_and_code_stays() {
@@ -400,5 +406,68 @@ mod tests {
             without_comments(script),
             "const a = 1; // kept\nfunction f() {\n  return `\n}\n"
         );
+    }
+
+    /// The WASM is built with `-Zfmt-debug=none`, where `{:?}` prints nothing:
+    /// a message quoting host text that way would lose the text. The code that
+    /// ships (src/ but its binaries, the monograph crate, up to the first
+    /// `#[cfg(test)]`: the test module at each file's end) quotes
+    /// with `monograph::markup::quoted` instead.
+    #[test]
+    fn shipped_code_has_no_debug_formatting() {
+        let root = crate::project_root();
+        let mut files = Vec::new();
+        collect_files(&root.join("src"), &mut files).expect("src/");
+        collect_files(&root.join("monograph/src"), &mut files).expect("monograph/src/");
+        let mut found = Vec::new();
+        for path in files {
+            if path.extension().is_none_or(|e| e != "rs") || path.starts_with(root.join("src/bin")) {
+                continue;
+            }
+            let text = fs::read_to_string(&path).expect("a source file");
+            let shipped = text.split("#[cfg(test)]\n").next().unwrap_or_default();
+            for (n, line) in shipped.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                if has_debug_placeholder(line) || line.contains("dbg!(") || line.contains("Debug::fmt(") {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "Debug formatting in shipped code:\n{}",
+            found.join("\n")
+        );
+    }
+
+    /// A format placeholder with the `?` (Debug) type: `{:?}`, `{name:?}`, `{0:#?}`.
+    fn has_debug_placeholder(line: &str) -> bool {
+        line.match_indices("?}").any(|(end, _)| {
+            line[..end].rsplit_once('{').is_some_and(|(_, inside)| {
+                inside.split_once(':').is_some_and(|(argument, spec)| {
+                    argument
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                        && !spec.contains(char::is_whitespace)
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn debug_placeholders_are_found_and_other_braces_are_not() {
+        for debug in ["format!(\"{:?}\", x)", "\"{text:?} is\"", "{0:#?}", "{x:>8?}"] {
+            assert!(has_debug_placeholder(debug), "{debug}");
+        }
+        for other in [
+            "format!(\"{}\", quoted(x))",
+            "{ value? }",
+            "{ f(a: b)?}",
+            "Ok(x?)}",
+        ] {
+            assert!(!has_debug_placeholder(other), "{other}");
+        }
     }
 }
