@@ -136,27 +136,35 @@ function showFallback(element, announce) {
 // asking for the same drug share one fetch; a failed one is tried afresh by
 // the next element that asks.
 const drugFiles = new Map();
+// The widget's folder, which holds `monographs/`. (Kept apart from `new URL`:
+// a bundler would take `new URL(..., import.meta.url)` for a file to emit.)
+const widgetFolder = import.meta.url;
 
-// Fetches drug `id`'s data file from the widget's own folder and hands it (or
-// why it could not be used) to the element's leaflet, which checks it.
+// Fetches drug `id`'s data file from the widget's own folder (or takes the
+// loader's fetch of it, started beside the WASM's) and hands it, or why it
+// could not be used, to the element's leaflet, which checks it.
 export function loadDrug(element, id, integrity) {
-  const url = new URL(`monographs/${id}.json`, import.meta.url).href;
+  const url = new URL(`monographs/${id}.json`, widgetFolder).href;
   const key = `${url} ${integrity || ""}`;
   let file = drugFiles.get(key);
   if (!file) {
-    file = fetchDrugFile(url, integrity);
+    const early = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.drugs;
+    file = fetchDrugFile(url, integrity, early && early[key]);
     drugFiles.set(key, file);
     file.catch(() => drugFiles.delete(key));
+    if (early) {
+      delete early[key];
+    }
   }
   const arrived = (data, failure) =>
     guarded(element, `loading ${id}`, () => element.leafletHandle && element.leafletHandle.drugLoaded(id, data, failure));
   file.then(arrived, (failure) => arrived(undefined, String(failure)));
 }
 
-async function fetchDrugFile(url, integrity) {
+async function fetchDrugFile(url, integrity, started) {
   let response;
   try {
-    response = await fetch(url, integrity ? { integrity } : {});
+    response = await (started || fetch(url, integrity ? { integrity } : {}));
   } catch (error) {
     // A file that fails its integrity check and a network error look alike
     // to the page: only asking again, without the hash, tells them apart.

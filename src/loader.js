@@ -4,7 +4,8 @@
 // defines <drug-leaflet>) with its Subresource Integrity hash, so a changed
 // file is refused, and starts fetching the WebAssembly (with its integrity) at
 // the same time, handing the response to the module, so a phone waits two
-// round trips, not three. Including this script twice is harmless. The module
+// round trips, not three; so does the data file of each drug the page names
+// that is not in the WASM. Including this script twice is harmless. The module
 // takes the fetch from `window.__drugLeafletLoader.wasm`: like any script on
 // the page, a script that set that first would be trusted.
 (function () {
@@ -35,6 +36,21 @@
   // A failure is reported by the module, which awaits this same promise.
   wasm.catch(function () {});
   window[marker].wasm = wasm;
+  // Drugs that are not bundled and that the page already names: their data
+  // files start now too, beside the WASM rather than after it. The element
+  // takes each fetch from here, by URL and integrity as it keys its own.
+  var drugs = {};
+  var named = document.querySelectorAll("drug-leaflet[drug]");
+  for (var i = 0; i < named.length; i++) {
+    var id = named[i].getAttribute("drug").trim();
+    var integrity = (named[i].getAttribute("integrity") || "").trim();
+    var key = new URL("monographs/" + id + ".json", base).href + " " + integrity;
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && !drugs[key]) {
+      drugs[key] = fetch(key.split(" ")[0], integrity ? { integrity: integrity } : {});
+      drugs[key].catch(function () {});
+    }
+  }
+  window[marker].drugs = drugs;
   core.integrity = "__CORE_INTEGRITY__";
   core.crossOrigin = "anonymous";
   core.onerror = function () {

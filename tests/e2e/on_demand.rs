@@ -95,6 +95,21 @@ pub async fn drugs_on_demand(browser: Browser) {
         1,
         "{browser:?}: fetched once"
     );
+    // Named in the page, the drug's file starts with the WASM (the loader
+    // fetches it), not after the WASM has arrived and started.
+    let started = session
+        .eval(
+            "const entry = end => performance.getEntriesByType('resource').find(e => e.name.endsWith(end));
+             const data = entry('/examplamab.json'), wasm = entry('_bg.wasm');
+             return data && wasm ? data.startTime < wasm.responseEnd : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        started,
+        json!(true),
+        "{browser:?}: the data file starts beside the WASM"
+    );
     let shown = session
         .eval(
             "const ids = ['bundled', 'first', 'second'];

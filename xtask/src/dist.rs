@@ -37,7 +37,12 @@ const STATIC_FILES: &[(&str, &str)] = &[
     ("styles/demo.css", "demo.css"),
 ];
 const LOADER: &str = "drug-leaflet.js";
+/// The drugs build.rs compiles into the WASM (its `BUNDLED`): the loader does
+/// not fetch a data file for them. `cargo xtask dist` checks that the
+/// prerender wrote a top-level fallback for exactly these.
+pub const BUNDLED_DRUGS: &[&str] = &["nusinersen"];
 /// Placeholders in src/loader.js and the core module's start-up code.
+const BUNDLED_PLACEHOLDER: &str = "__BUNDLED_DRUGS__";
 const CORE_INTEGRITY: &str = "__CORE_INTEGRITY__";
 const WASM_INTEGRITY: &str = "__WASM_INTEGRITY__";
 
@@ -62,9 +67,25 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
         .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
         .arg(root.join("monographs"))
         .arg(&dist))?;
+    check_bundled_drugs(&dist)?;
     write_integrity_file(&dist)?;
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+/// The prerender writes a top-level fallback for each drug in the WASM: the
+/// loader's `BUNDLED_DRUGS` must name exactly those, or it would fetch a data
+/// file that is not there (or skip one that is).
+fn check_bundled_drugs(dist: &Path) -> Result<()> {
+    let mut bundled: Vec<String> = fs::read_dir(dist)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".fallback.html").map(str::to_owned))
+        .collect();
+    bundled.sort();
+    if bundled != BUNDLED_DRUGS {
+        bail!("the WASM bundles {bundled:?} (build.rs BUNDLED) but dist::BUNDLED_DRUGS says {BUNDLED_DRUGS:?}: make them agree");
+    }
+    Ok(())
 }
 
 /// `target/dist-crash-test/`: the widget's three files built with the
@@ -159,7 +180,8 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
         without_comments(&fs::read_to_string(root.join("src/loader.js"))?)
     )
     .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
-    .replace(WASM_INTEGRITY, &wasm_integrity);
+    .replace(WASM_INTEGRITY, &wasm_integrity)
+    .replace(BUNDLED_PLACEHOLDER, &format!("{BUNDLED_DRUGS:?}"));
     fs::write(out.join(LOADER), loader)?;
     Ok(())
 }
