@@ -82,6 +82,10 @@ impl Toolchain {
         self.node_bin_dir().join("wasm-opt")
     }
 
+    pub fn terser(&self) -> PathBuf {
+        self.node_bin_dir().join("terser")
+    }
+
     /// PATH with the project's tools first, for wasm-pack (which looks up
     /// wasm-bindgen, wasm-opt and the WebDriver binaries there).
     pub fn path(&self) -> Result<OsString> {
@@ -122,7 +126,8 @@ impl Toolchain {
         })
     }
 
-    /// The npm packages pinned in package.json (binaryen's wasm-opt, axe-core):
+    /// The npm packages pinned in package.json (binaryen's wasm-opt, terser,
+    /// axe-core):
     /// `npm ci` unless each is in node_modules at its pinned version.
     fn ensure_npm_packages(&self) -> Result<()> {
         let manifest: serde_json::Value = serde_json::from_str(
