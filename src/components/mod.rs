@@ -13,4 +13,13 @@ mod skip_link;
 mod sources;
 
 pub use app::{App, AppProps};
+
+use yew::virtual_dom::VText;
+use yew::{AttrValue, Html};
+
+/// Text for `html!` that shares its string: `html!` turns any other value into
+/// text with `to_string`, a copy that every shown leaflet keeps.
+fn text_node(value: impl Into<AttrValue>) -> Html {
+    VText::new(value).into()
+}
 pub use leaflet::{Leaflet, LeafletProps};
