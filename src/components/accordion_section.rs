@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::text_node;
+use super::{heading_tag, text_node};
 use crate::hooks::use_options;
 use crate::i18n::Language;
 
@@ -41,9 +41,10 @@ pub fn accordion_section(interactive: bool, props: AccordionSectionProps) -> Htm
 fn InteractiveSection(props: &AccordionSectionProps) -> Html {
     let options = use_options();
     let link_status = use_state(String::new);
-    let heading_tag = format!("h{}", options.section_heading_level());
-    let button_id = format!("{}{}-button", options.id_prefix, props.id);
-    let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
+    let heading_tag = heading_tag(options.section_heading_level());
+    // Each id is written twice (the element's and the reference to it): one string.
+    let button_id = AttrValue::from(format!("{}{}-button", options.id_prefix, props.id));
+    let panel_id = AttrValue::from(format!("{}{}-panel", options.id_prefix, props.id));
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     // Enter and Space are handled here rather than left to the button's default
     // activation, so they behave the same for every input source; the default is
@@ -89,7 +90,7 @@ fn InteractiveSection(props: &AccordionSectionProps) -> Html {
                     class="section-button"
                     part="section-button"
                     id={button_id.clone()}
-                    aria-expanded={props.expanded.to_string()}
+                    aria-expanded={if props.expanded { "true" } else { "false" }}
                     aria-controls={panel_id.clone()}
                     {onclick}
                     {onkeydown}
@@ -118,7 +119,7 @@ struct StaticSectionProps {
 #[function_component]
 fn StaticSection(props: &StaticSectionProps) -> Html {
     let options = use_options();
-    let heading_tag = format!("h{}", options.section_heading_level());
+    let heading_tag = heading_tag(options.section_heading_level());
     let heading_id = format!("{}{}-heading", options.id_prefix, props.id);
     let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
     html! {

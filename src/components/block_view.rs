@@ -2,7 +2,7 @@ use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use super::rich_text::rich_text;
-use super::text_node;
+use super::{heading_tag, text_node};
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::markup::slug;
@@ -73,7 +73,7 @@ fn block_view(block: &Block, based_on: &str, options: &Options) -> Html {
             </dl>
         },
         Block::Subheading { heading } => {
-            let tag = format!("h{}", (options.section_heading_level() + 1).min(6));
+            let tag = heading_tag(options.section_heading_level() + 1);
             html! { <@{tag} class="subheading">{ text_node(heading.clone()) }</@> }
         }
         Block::KeyFacts { heading, items } => {
@@ -98,7 +98,7 @@ fn summary_box(
     content: Html,
     options: &Options,
 ) -> Html {
-    let heading_tag = format!("h{}", options.section_heading_level());
+    let heading_tag = heading_tag(options.section_heading_level());
     let heading_id = format!("{}{class}-heading", options.id_prefix);
     html! {
         <section {class} part={class} aria-labelledby={heading_id.clone()}>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::text_node;
+use super::{heading_tag, text_node};
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::model::{Monograph, SourceKind};
@@ -25,7 +25,7 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
         (strings.dosage_form, Some(meta.dosage_form.clone())),
         (strings.drug_class, Some(meta.drug_class.clone())),
     ];
-    let title_tag = format!("h{}", options.heading_level);
+    let title_tag = heading_tag(options.heading_level);
     html! {
         <header class="leaflet-header">
             <@{title_tag} class="title" part="title">{ text_node(meta.title.clone()) }</@>
