@@ -2,7 +2,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::{heading_tag, text_node};
 use crate::hooks::use_options;
+use crate::i18n::Language;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AccordionSectionProps {
@@ -17,28 +19,32 @@ pub struct AccordionSectionProps {
     pub children: Html,
 }
 
-/// One accordion item: interactive in the element, static in the fallback.
-#[function_component]
-pub fn AccordionSection(props: &AccordionSectionProps) -> Html {
-    if use_options().interactive {
-        html! { <InteractiveSection ..props.clone() /> }
+/// One accordion item, keyed by its id: interactive in the element, static in
+/// the fallback. A function that picks the component, not a component itself:
+/// each costs WASM memory for as long as the leaflet is shown.
+pub fn accordion_section(interactive: bool, props: AccordionSectionProps) -> Html {
+    let key = yew::virtual_dom::Key::from(props.id.as_str());
+    if interactive {
+        html! { <InteractiveSection {key} ..props /> }
     } else {
         html! {
-            <StaticSection id={props.id.clone()} heading={props.heading.clone()}>
-                { props.children.clone() }
+            <StaticSection {key} id={props.id} heading={props.heading}>
+                { props.children }
             </StaticSection>
         }
     }
 }
 
 /// A WAI-ARIA APG accordion item: a heading holding a button that shows and
-/// hides its panel.
+/// hides its panel, which ends with "Link to this section".
 #[function_component]
 fn InteractiveSection(props: &AccordionSectionProps) -> Html {
     let options = use_options();
-    let heading_tag = format!("h{}", options.section_heading_level());
-    let button_id = format!("{}{}-button", options.id_prefix, props.id);
-    let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
+    let link_status = use_state(String::new);
+    let heading_tag = heading_tag(options.section_heading_level());
+    // Each id is written twice (the element's and the reference to it): one string.
+    let button_id = AttrValue::from(format!("{}{}-button", options.id_prefix, props.id));
+    let panel_id = AttrValue::from(format!("{}{}-panel", options.id_prefix, props.id));
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     // Enter and Space are handled here rather than left to the button's default
     // activation, so they behave the same for every input source; the default is
@@ -84,19 +90,19 @@ fn InteractiveSection(props: &AccordionSectionProps) -> Html {
                     class="section-button"
                     part="section-button"
                     id={button_id.clone()}
-                    aria-expanded={props.expanded.to_string()}
+                    aria-expanded={if props.expanded { "true" } else { "false" }}
                     aria-controls={panel_id.clone()}
                     {onclick}
                     {onkeydown}
                     {onkeyup}
                 >
-                    <span class="section-title" lang={props.heading_lang.clone()}>{ props.heading.clone() }</span>
+                    <span class="section-title" lang={props.heading_lang.clone()}>{ text_node(props.heading.clone()) }</span>
                     <span class="chevron" aria-hidden="true"></span>
                 </button>
             </@>
             <div class="panel" part="panel" id={panel_id} aria-labelledby={button_id} hidden={!props.expanded} ref={panel}>
                 { props.children.clone() }
-                <SectionLink id={props.id.clone()} />
+                { section_link(&props.id, options.language, link_status) }
             </div>
         </div>
     }
@@ -113,12 +119,12 @@ struct StaticSectionProps {
 #[function_component]
 fn StaticSection(props: &StaticSectionProps) -> Html {
     let options = use_options();
-    let heading_tag = format!("h{}", options.section_heading_level());
+    let heading_tag = heading_tag(options.section_heading_level());
     let heading_id = format!("{}{}-heading", options.id_prefix, props.id);
     let panel_id = format!("{}{}-panel", options.id_prefix, props.id);
     html! {
         <section class="section" data-section-id={props.id.clone()} aria-labelledby={heading_id.clone()}>
-            <@{heading_tag} class="section-heading" id={heading_id}>{ props.heading.clone() }</@>
+            <@{heading_tag} class="section-heading" id={heading_id}>{ text_node(props.heading.clone()) }</@>
             <div class="panel" id={panel_id}>{ props.children.clone() }</div>
         </section>
     }
@@ -151,20 +157,12 @@ fn move_focus(event: &KeyboardEvent, key: &str) -> bool {
     buttons[next].focus().is_ok()
 }
 
-#[derive(Properties, PartialEq)]
-struct SectionLinkProps {
-    id: AttrValue,
-}
-
 /// "Link to this section": copies the host page's URL with `#<section id>` (which
-/// opens the section, see `use_deep_link`) and says so in a status message.
-#[function_component]
-fn SectionLink(props: &SectionLinkProps) -> Html {
-    let language = use_options().language;
+/// opens the section, see `use_deep_link`) and says so in `status`.
+fn section_link(id: &AttrValue, language: Language, status: UseStateHandle<String>) -> Html {
     let strings = language.strings();
-    let status = use_state(String::new);
     let onclick = {
-        let (id, status) = (props.id.clone(), status.clone());
+        let (id, status) = (id.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(window) = web_sys::window() else {
                 return;
@@ -185,7 +183,7 @@ fn SectionLink(props: &SectionLinkProps) -> Html {
     };
     html! {
         <p class="section-link" lang={language.tag()}>
-            <button type="button" class="link-button" part="link-button" {onclick}>{ strings.link_to_section }</button>
+            <button type="button" class="link-button" part="link-button" {onclick}>{ text_node(strings.link_to_section) }</button>
             { " " }
             <span class="link-status" role="status">{ (*status).clone() }</span>
         </p>

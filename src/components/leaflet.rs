@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::accordion_section::AccordionSection;
-use super::block_view::BlockView;
+use super::accordion_section::{accordion_section, AccordionSectionProps};
+use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
@@ -11,6 +11,7 @@ use crate::hooks::use_options;
 use crate::hooks::{use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_term_links};
 use crate::monograph::model::{Block, Monograph};
 use crate::state::{AccordionAction, SOURCES_SECTION_ID};
+use implicit_clone::unsync::IArray;
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {
@@ -57,30 +58,33 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         let accordion = accordion.clone();
         Callback::from(move |()| accordion.dispatch(action.clone()))
     };
-    let based_on = monograph.meta.based_on.clone();
-    let block_view =
-        |block: &Block| html! { <BlockView block={block.clone()} based_on={based_on.clone()} /> };
-
-    let sections = monograph.sections.iter().map(|section| {
-        html! {
-            <AccordionSection
-                key={section.id.as_str()}
-                id={section.id.clone()}
-                heading={section.heading.clone()}
-                expanded={accordion.is_open(&section.id)}
-                on_toggle={dispatch(AccordionAction::Toggle(section.id.clone()))}
-            >
-                { for section.blocks.iter().map(block_view) }
-            </AccordionSection>
-        }
-    });
+    let based_on = &monograph.meta.based_on;
+    let blocks =
+        |blocks: &IArray<Block>| html! { <Blocks blocks={blocks.clone()} based_on={based_on.clone()} /> };
+    let section = |id: AttrValue, heading: AttrValue, heading_lang: Option<AttrValue>, children: Html| {
+        accordion_section(
+            options.interactive,
+            AccordionSectionProps {
+                expanded: accordion.is_open(&id),
+                on_toggle: dispatch(AccordionAction::Toggle(id.clone())),
+                id,
+                heading,
+                heading_lang,
+                children,
+            },
+        )
+    };
+    let sections = monograph
+        .sections
+        .iter()
+        .map(|s| section(s.id.clone(), s.heading.clone(), None, blocks(&s.blocks)));
 
     html! {
         <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
             <SkipLink target={content.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
-                { for monograph.summary.iter().map(block_view) }
+                { blocks(&monograph.summary) }
                 if options.interactive {
                     <ShowAll
                         all_open={accordion.all_open()}
@@ -89,15 +93,12 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                     />
                 }
                 { for sections }
-                <AccordionSection
-                    id={SOURCES_SECTION_ID}
-                    heading={strings.sources}
-                    heading_lang={AttrValue::Static(options.language.tag())}
-                    expanded={accordion.is_open(SOURCES_SECTION_ID)}
-                    on_toggle={dispatch(AccordionAction::Toggle(AttrValue::Static(SOURCES_SECTION_ID)))}
-                >
-                    <SourcesList sources={monograph.sources.clone()} based_on={based_on.clone()} />
-                </AccordionSection>
+                { section(
+                    AttrValue::Static(SOURCES_SECTION_ID),
+                    AttrValue::Static(strings.sources),
+                    Some(AttrValue::Static(options.language.tag())),
+                    html! { <SourcesList sources={monograph.sources.clone()} based_on={based_on.clone()} /> },
+                ) }
             </div>
         </article>
     }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{heading_tag, text_node};
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::model::{Monograph, SourceKind};
@@ -24,14 +25,14 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
         (strings.dosage_form, Some(meta.dosage_form.clone())),
         (strings.drug_class, Some(meta.drug_class.clone())),
     ];
-    let title_tag = format!("h{}", options.heading_level);
+    let title_tag = heading_tag(options.heading_level);
     html! {
         <header class="leaflet-header">
-            <@{title_tag} class="title" part="title">{ meta.title.clone() }</@>
+            <@{title_tag} class="title" part="title">{ text_node(meta.title.clone()) }</@>
             <dl class="drug-facts">
                 { for facts.into_iter().filter_map(|(label, value)| value.map(|value| html! {
                     <div class="drug-fact">
-                        <dt lang={options.language.tag()}>{ label }{ ":" }</dt>{ " " }<dd>{ value }</dd>
+                        <dt lang={options.language.tag()}>{ text_node(label) }{ ":" }</dt>{ " " }<dd>{ text_node(value) }</dd>
                     </div>
                 })) }
             </dl>

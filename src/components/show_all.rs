@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::text_node;
 use crate::hooks::use_options;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +25,7 @@ pub fn ShowAll(props: &ShowAllProps) -> Html {
     html! {
         <div class="show-all" lang={language.tag()}>
             <button type="button" class="show-all-button" part="show-all" aria-expanded={props.all_open.to_string()} {onclick}>
-                { label }
+                { text_node(label) }
             </button>
         </div>
     }

@@ -1,6 +1,7 @@
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
+use super::text_node;
 use crate::hooks::use_options;
 use crate::monograph::model::Source;
 
@@ -18,7 +19,7 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
     let strings = options.language.strings();
     html! {
         <>
-            <p lang={options.language.tag()}>{ strings.sources_intro }</p>
+            <p lang={options.language.tag()}>{ text_node(strings.sources_intro) }</p>
             <ul class="sources">
                 { for props.sources.iter().map(|source| {
                     let revised = match &source.revised {
@@ -30,13 +31,13 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
                     });
                     html! {
                         <li data-source-id={source.id.clone()}>
-                            <strong>{ source.id.clone() }{ main }</strong>{ ": " }
+                            <strong>{ text_node(source.id.clone()) }{ main }</strong>{ ": " }
                             { for source.kind.map(|kind| html! {
                                 <span class="source-kind" lang={options.language.tag()}>
                                     { format!("{}. ", strings.source_kinds.name(kind)) }
                                 </span>
                             }) }
-                            { source.title.clone() }
+                            { text_node(source.title.clone()) }
                             { for source.publisher.as_ref().map(|p| format!(", {p}")) }
                             { ". " }<span lang={options.language.tag()}>{ revised }</span>
                             { for source.note.as_ref().map(|note| format!(" {note}")) }

@@ -230,6 +230,8 @@ fn test(root: &std::path::Path) -> Result<()> {
                 "host_door",
                 "--test",
                 "leaks",
+                "--test",
+                "memory",
             ])
             // The runner's limit for one test file (default 20 s): the host door's
             // 10,000 generated monographs take about 15 s; `leaks` renders 2,000
