@@ -12,3 +12,6 @@ console.error = function () {
   window.__watched.consoleErrors.push(Array.prototype.map.call(arguments, String).join(" "));
   return originalError.apply(console, arguments);
 };
+window.addEventListener("unhandledrejection", function (event) {
+  window.__watched.errors.push("unhandled rejection: " + String(event.reason));
+});
