@@ -285,6 +285,29 @@ pub async fn drugs_on_demand(browser: Browser) {
         Vec::<String>::new(),
         "{browser:?}: CSP"
     );
+
+    // A CSP whose connect-src lets the WASM through but not monographs/: the
+    // alert says the file could not be fetched and names connect-src.
+    session.open(on_demand::BLOCKED_PAGE).await;
+    let alert = session
+        .wait_for(
+            "return document.querySelector('drug-leaflet').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![],
+        )
+        .await;
+    let alert = alert.as_str().unwrap_or_default();
+    assert!(
+        alert.contains("drug: the leaflet for drug=\"examplamab\" could not be loaded: ")
+            && alert.contains("examplamab.json could not be fetched (offline, or the page's Content-Security-Policy connect-src does not allow it)"),
+        "{browser:?}: {alert}"
+    );
+    let violations = session.watched("violations").await;
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.starts_with("connect-src") && v.ends_with("/examplamab.json")),
+        "{browser:?}: {violations:?}"
+    );
     session.close().await;
 }
 
