@@ -10,12 +10,14 @@ use yew::AttrValue;
 use crate::bundled;
 use crate::monograph::markup::preview;
 use crate::monograph::model::Monograph;
-use crate::monograph::validate::{is_slug, Problem};
+use crate::monograph::validate::{is_slug, Problem, MESSAGE_CHARS};
 use crate::options::QUOTED_CHARS;
 
 /// The path of problems with the `drug` attribute or the drug's data file:
 /// the leaflet says it could not be loaded rather than that its data is wrong.
 pub const DRUG_PATH: &str = "drug";
+/// The longest drug id: a file name, not a way to send a long URL.
+const MAX_DRUG_ID: usize = 100;
 
 // One value per mounted element, moved rarely: boxing would only add allocations.
 #[allow(clippy::large_enum_variant)]
@@ -65,9 +67,9 @@ impl Content {
         if let Some(monograph) = bundled::by_id(id) {
             return Content::Monograph(monograph);
         }
-        if !is_slug(id) {
+        if id.len() > MAX_DRUG_ID || !is_slug(id) {
             return Content::drug_problem(format!(
-                "drug=\"{}\" is not a drug id (lowercase letters, digits and single hyphens, such as {})",
+                "drug=\"{}\" is not a drug id (at most 100 lowercase letters, digits and single hyphens, such as {})",
                 preview(id, QUOTED_CHARS),
                 bundled::DEFAULT_ID
             ));
@@ -116,11 +118,12 @@ impl Content {
         }
     }
 
-    /// A problem with the drug asked for, or its data file.
+    /// A problem with the drug asked for, or its data file; at most
+    /// `MESSAGE_CHARS`, as every problem, whatever the host sent.
     pub fn drug_problem(message: String) -> Content {
         Content::Invalid(Rc::new([Problem {
             path: DRUG_PATH.into(),
-            message,
+            message: preview(&message, MESSAGE_CHARS),
         }]))
     }
 }
@@ -240,6 +243,12 @@ mod tests {
             problem_lines(&Content::from_drug_file("examplamab", Ok(monograph))),
             ["drug: monographs/examplamab.json holds the monograph \"nusinersen\", not \"examplamab\""]
         );
+    }
+
+    #[test]
+    fn a_drug_problem_is_cut_like_every_problem() {
+        let lines = problem_lines(&Content::drug_problem("x".repeat(10_000)));
+        assert!(lines[0].len() < MESSAGE_CHARS + 20, "{} bytes", lines[0].len());
     }
 
     #[test]

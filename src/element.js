@@ -123,6 +123,8 @@ function showFallback(element, announce) {
     nodes[0].role = "alert";
   }
   shadow.replaceChildren(...nodes);
+  // A drug that was loading never will.
+  element.removeAttribute("aria-busy");
   element.dispatchEvent(
     new CustomEvent("drug-leaflet-error", {
       bubbles: true,
@@ -136,18 +138,24 @@ function showFallback(element, announce) {
 // asking for the same drug share one fetch; a failed one is tried afresh by
 // the next element that asks.
 const drugFiles = new Map();
-// The widget's folder, which holds `monographs/`. (Kept apart from `new URL`:
-// a bundler would take `new URL(..., import.meta.url)` for a file to emit.)
-const widgetFolder = import.meta.url;
+// The folder that holds `monographs/`: dist/'s start-up code sets it to its
+// own. A build without one (the npm package: a bundler moves the module and
+// not the data files) refuses a drug that is not bundled, saying so.
+let dataFolder;
+function setDataFolder(url) {
+  dataFolder = url;
+}
 
 // Fetches drug `id`'s data file from the widget's own folder (or takes the
 // loader's fetch of it, started beside the WASM's) and hands it, or why it
 // could not be used, to the element's leaflet, which checks it.
 export function loadDrug(element, id, integrity) {
-  const url = new URL(`monographs/${id}.json`, widgetFolder).href;
+  const url = dataFolder && new URL(`monographs/${id}.json`, dataFolder).href;
   const key = `${url} ${integrity || ""}`;
   let file = drugFiles.get(key);
-  if (!file) {
+  if (!url) {
+    file = Promise.reject("this build of the widget has no data files (the npm package carries only nusinersen): set the element's monograph property instead");
+  } else if (!file) {
     const early = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.drugs;
     file = fetchDrugFile(url, integrity, early && early[key]);
     drugFiles.set(key, file);
@@ -157,7 +165,11 @@ export function loadDrug(element, id, integrity) {
     }
   }
   const arrived = (data, failure) =>
-    guarded(element, `loading ${id}`, () => element.leafletHandle && element.leafletHandle.drugLoaded(id, data, failure));
+    guarded(
+      element,
+      `loading ${id}`,
+      () => element.leafletHandle && element.leafletHandle.drugLoaded(id, integrity, data, failure),
+    );
   file.then(arrived, (failure) => arrived(undefined, String(failure)));
 }
 
@@ -168,12 +180,15 @@ async function fetchDrugFile(url, integrity, started) {
   } catch (error) {
     // A file that fails its integrity check and a network error look alike
     // to the page: only asking again, without the hash, tells them apart.
+    // (A server that refuses HEAD, 405 or 501, tells nothing.)
     const again = integrity && (await fetch(url, { method: "HEAD" }).catch(() => undefined));
     throw again && again.ok
       ? `${url} does not match its integrity attribute`
-      : again
+      : again && again.status != 405 && again.status != 501
         ? `${url} answered HTTP ${again.status}`
-        : `${url} could not be fetched (offline, or the page's Content-Security-Policy connect-src does not allow it)`;
+        : `${url} could not be fetched (offline, or the page's Content-Security-Policy connect-src does not allow it)${
+            integrity ? ", or does not match its integrity attribute" : ""
+          }`;
   }
   if (!response.ok) {
     throw `${url} answered HTTP ${response.status}`;
@@ -241,8 +256,8 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
       }
 
       attributeChangedCallback(name, oldValue, newValue) {
-        if (name === "drug" && oldValue !== newValue) {
-          // Choosing a bundled drug replaces a monograph set through the property.
+        if ((name === "drug" || name === "integrity") && oldValue !== newValue) {
+          // Choosing a drug replaces a monograph set through the property.
           this.monographInput = undefined;
         }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {

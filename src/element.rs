@@ -177,6 +177,8 @@ impl MountedLeaflet {
     }
 
     pub fn destroy(self) {
+        // A drug still loading will not arrive here: the element is not busy.
+        let _ = self.host.remove_attribute("aria-busy");
         self.props.controller.connect(None);
         self.app.park(self.props);
     }
@@ -191,23 +193,26 @@ impl MountedLeaflet {
     }
 
     /// Shows a host-provided monograph after validating it; `null` or
-    /// `undefined` goes back to the bundled one named by the `drug` attribute.
+    /// `undefined` goes back to what the `drug` attribute names.
     #[wasm_bindgen(js_name = setMonograph)]
     pub fn set_monograph(&mut self, value: JsValue) {
         let content = content_for(&self.host, &value);
         self.show(content);
     }
 
-    /// Drug `drug`'s data file arrived (`data`) or could not be loaded
-    /// (`failure`, why); ignored unless this element still waits for it.
+    /// Drug `drug`'s data file, fetched with `integrity`, arrived (`data`) or
+    /// could not be loaded (`failure`, why); ignored unless this element still
+    /// waits for that file with that pin (an answer to an unpinned fetch
+    /// started before `integrity` was set is not the pinned file).
     #[wasm_bindgen(js_name = drugLoaded)]
-    pub fn drug_loaded(&mut self, drug: &str, data: JsValue, failure: Option<String>) {
-        if self
-            .props
-            .content
-            .loading()
-            .is_none_or(|(loading, _)| loading != drug)
-        {
+    pub fn drug_loaded(
+        &mut self,
+        drug: &str,
+        integrity: Option<String>,
+        data: JsValue,
+        failure: Option<String>,
+    ) {
+        if self.props.content.loading() != Some((drug, integrity.as_deref())) {
             return;
         }
         let content = match failure {

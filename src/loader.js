@@ -11,7 +11,9 @@
 (function () {
   "use strict";
   var marker = "__drugLeafletLoader";
-  if (window[marker]) {
+  // An own property only: `<a id="__drugLeafletLoader">` in the page (named
+  // access on window) must not pass for this script having run.
+  if (Object.prototype.hasOwnProperty.call(window, marker)) {
     return;
   }
   window[marker] = {};
@@ -39,15 +41,23 @@
   // Drugs that are not bundled and that the page already names: their data
   // files start now too, beside the WASM rather than after it. The element
   // takes each fetch from here, by URL and integrity as it keys its own.
+  // Only ids and hashes the element itself would accept (it checks them
+  // again): no URL from anything else, no request a browser would not pin.
   var drugs = {};
   var named = document.querySelectorAll("drug-leaflet[drug]");
   for (var i = 0; i < named.length; i++) {
     var id = named[i].getAttribute("drug").trim();
     var integrity = (named[i].getAttribute("integrity") || "").trim();
-    var key = new URL("monographs/" + id + ".json", base).href + " " + integrity;
-    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && !drugs[key]) {
-      drugs[key] = fetch(key.split(" ")[0], integrity ? { integrity: integrity } : {});
-      drugs[key].catch(function () {});
+    var hashes = integrity.split(/\s+/);
+    var pinned = hashes.every(function (hash) {
+      return /^sha(256-[A-Za-z0-9+/]{43}=|384-[A-Za-z0-9+/]{64}|512-[A-Za-z0-9+/]{86}==)$/.test(hash);
+    });
+    if (id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && (!integrity || pinned)) {
+      var url = new URL("monographs/" + id + ".json", base).href;
+      if (!drugs[url + " " + integrity]) {
+        drugs[url + " " + integrity] = fetch(url, integrity ? { integrity: integrity } : {});
+        drugs[url + " " + integrity].catch(function () {});
+      }
     }
   }
   window[marker].drugs = drugs;

@@ -238,9 +238,10 @@ async fn a_listener_may_call_back_into_the_element_that_fired_the_event() {
     assert!(leaflet.all("[role='alert']").is_empty(), "the error was replaced");
 }
 
-/// A drug that is not bundled is fetched from the widget's folder; with no
-/// data file there (this test server has none) the element says so, naming
-/// the drug and the reason, instead of showing another drug's leaflet.
+/// A drug that is not bundled is fetched from the widget's folder, which a
+/// build without data files (this test build, as the npm package) does not
+/// have: the element says so, naming the drug and what to do instead of
+/// showing another drug's leaflet.
 #[wasm_bindgen_test]
 async fn a_drug_without_a_data_file_is_an_error_not_another_drugs_leaflet() {
     let errors = ConsoleLog::new("error");
@@ -254,8 +255,8 @@ async fn a_drug_without_a_data_file_is_an_error_not_another_drugs_leaflet() {
     let text = leaflet.one("[role='alert']").inner_text();
     assert!(text.starts_with("This leaflet could not be loaded:"), "{text}");
     assert!(
-        text.contains("drug: the leaflet for drug=\"ibuprofen\" could not be loaded: ")
-            && text.contains("monographs/ibuprofen.json answered HTTP 404"),
+        text.contains("drug: the leaflet for drug=\"ibuprofen\" could not be loaded: this build of the widget has no data files")
+            && text.contains("set the element's monograph property instead"),
         "{text}"
     );
     assert!(console.contains("ibuprofen"), "console: {console}");

@@ -143,6 +143,12 @@ impl Session {
     /// axe-core's violations of WCAG 2.0-2.2 A/AA and best practice on the whole
     /// page, shadow roots included, as "rule: target" lines.
     pub async fn axe_violations(&self) -> Vec<String> {
+        self.axe_violations_in(&[]).await
+    }
+
+    /// axe-core's violations within the elements `selectors` match (the
+    /// whole document when empty).
+    pub async fn axe_violations_in(&self, selectors: &[&str]) -> Vec<String> {
         let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
             .expect("node_modules/axe-core (cargo xtask test installs it)");
         self.client
@@ -153,12 +159,13 @@ impl Session {
             .client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 axe.run(document, { runOnly: { type: 'tag', values:
+                 const include = arguments[0];
+                 axe.run(include.length ? { include: include.map(s => [s]) } : document, { runOnly: { type: 'tag', values:
                      ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
                    .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
                        v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))))
                    .catch(e => done(['axe failed: ' + e]));",
-                vec![],
+                vec![json!(selectors)],
             )
             .await
             .expect("axe runs");
@@ -246,6 +253,10 @@ fn write_drug_files(dist: &std::path::Path, dir: &std::path::Path) {
         (
             on_demand::SLOW_DRUG,
             good.replace(on_demand::DRUG_ID_FIELD, on_demand::SLOW_DRUG_ID_FIELD),
+        ),
+        (
+            on_demand::LATE_DRUG,
+            good.replace(on_demand::DRUG_ID_FIELD, on_demand::LATE_DRUG_ID_FIELD),
         ),
         (on_demand::WRONG_DRUG, good),
         (on_demand::INVALID_DRUG, invalid.to_string()),

@@ -61,7 +61,9 @@ fn listed_integrity(drug: &str) -> String {
 pub async fn drugs_on_demand(browser: Browser) {
     let session = Session::start(browser).await;
     let slow = format!("{DATA}{}.json", on_demand::SLOW_DRUG);
-    session.server.delay(&slow, Duration::from_secs(3));
+    session.server.delay(&slow, Duration::from_secs(6));
+    let late = format!("{DATA}{}.json", on_demand::LATE_DRUG);
+    session.server.delay(&late, Duration::from_secs(2));
     session.server.delay(
         "/on-demand/drug-leaflet/drug-leaflet-core_bg.wasm",
         Duration::from_secs(1),
@@ -87,6 +89,11 @@ pub async fn drugs_on_demand(browser: Browser) {
         loading,
         json!({ "busy": ["true", "true"], "status": "Loading the leaflet…", "pastedShows": true, "title": null }),
         "{browser:?}"
+    );
+    assert_eq!(
+        session.axe_violations_in(&["#slow-pasted", "#slow-bare"]).await,
+        Vec::<String>::new(),
+        "{browser:?}: while loading"
     );
 
     // Two elements asking for the same drug: one request, both shown, not busy.
@@ -151,6 +158,43 @@ pub async fn drugs_on_demand(browser: Browser) {
         assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: #{id}");
     }
     assert_eq!(requests_for(&session, on_demand::SLOW_DRUG), 1, "{browser:?}");
+    // A hash the browser would ignore: the element refuses it, and neither it
+    // nor the loader asked for the file.
+    let refused = session
+        .wait_for(FAILED, vec![json!("bad-pin"), json!({}), Value::Null])
+        .await;
+    assert!(
+        refused["problems"][0].as_str().is_some_and(
+            |p| p.starts_with("drug: integrity=\"sha384-abc\" is not a Subresource Integrity hash")
+        ),
+        "{browser:?}: {refused}"
+    );
+    assert_eq!(requests_for(&session, on_demand::WRONG_DRUG), 0, "{browser:?}");
+
+    // A pin set while the unpinned file is on its way: the unpinned answer is
+    // not the pinned file, and the element ends on the pin's verdict.
+    session
+        .eval(
+            "const el = document.createElement('drug-leaflet');
+             el.id = 'pinned-late';
+             el.setAttribute('drug', arguments[0]);
+             document.body.append(el);
+             el.setAttribute('integrity', arguments[1]);",
+            vec![
+                json!(on_demand::LATE_DRUG),
+                json!(format!("sha384-{}", "A".repeat(64))),
+            ],
+        )
+        .await;
+    let pinned_late = session
+        .wait_for(FAILED, vec![json!("pinned-late"), json!({}), Value::Null])
+        .await;
+    assert!(
+        pinned_late["problems"][0]
+            .as_str()
+            .is_some_and(|p| p.contains("examplamab-late.json does not match its integrity attribute")),
+        "{browser:?}: {pinned_late}"
+    );
 
     // Switching to the bundled drug and back: no request for either.
     let title = session
@@ -279,6 +323,13 @@ pub async fn drugs_on_demand(browser: Browser) {
     // The file: once plain, once pinned, once with the wrong hash and once more
     // (HEAD) to tell a failed integrity check from a network error.
     assert_eq!(requests_for(&session, on_demand::DRUG), 4, "{browser:?}");
+    let failed: Vec<String> = (0..7).map(|n| format!("#failed-{n}")).collect();
+    let failed: Vec<&str> = failed.iter().map(String::as_str).collect();
+    assert_eq!(
+        session.axe_violations_in(&failed).await,
+        Vec::<String>::new(),
+        "{browser:?}: with every failure shown"
+    );
     assert_no_page_errors(&session, browser).await;
     assert_eq!(
         session.watched("violations").await,

@@ -71,6 +71,13 @@ pub async fn bundled_app(app: &str) {
             "{app}: {} inlines the WASM",
             script.display()
         );
+        // A bundler bakes a bare `import.meta.url` in as the build machine's
+        // path: nothing of the builder's disk may ship to patients.
+        assert!(
+            !text.contains("file://"),
+            "{app}: {} holds a file:// URL of the build machine",
+            script.display()
+        );
     }
     let wasm_path = format!(
         "/{}",

@@ -274,6 +274,7 @@ fn bundle_core(bindgen_out: &Path) -> Result<String> {
         r#"
 const wasmUrl = new URL("{CORE_NAME}_bg.wasm", import.meta.url);
 const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
+setDataFolder(new URL(".", import.meta.url).href);
 __wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }})
   .then(() => defineElement())
   .catch((error) => console.error(
