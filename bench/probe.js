@@ -232,6 +232,21 @@
     return renamed;
   }
 
+  // The Resource Timing entries from the `from`th on: path and sizes.
+  function requestsSince(from) {
+    return performance
+      .getEntriesByType("resource")
+      .slice(from)
+      .map(function (entry) {
+        return {
+          path: new URL(entry.name).pathname,
+          transferSize: entry.transferSize,
+          encodedBodySize: entry.encodedBodySize,
+          decodedBodySize: entry.decodedBodySize,
+        };
+      });
+  }
+
   window.__bench = {
     result: function () {
       var navigation = performance.getEntriesByType("navigation")[0];
@@ -358,6 +373,37 @@
       });
       await afterNextPaint();
       return performance.now() - start;
+    },
+
+    // Every file the page has requested, with its sizes (Resource Timing).
+    requests: function () {
+      return requestsSince(0);
+    },
+
+    // Adds a leaflet with `drug="<drug>"` to a page that already shows one:
+    // ms from the attribute set to its `drug-leaflet-ready`, and the files
+    // requested meanwhile.
+    onDemand: async function (drug) {
+      var before = performance.getEntriesByType("resource").length;
+      var element = document.createElement("drug-leaflet");
+      var shown = new Promise(function (resolve, reject) {
+        element.addEventListener("drug-leaflet-ready", resolve, { once: true });
+        element.addEventListener("drug-leaflet-error", function (event) {
+          reject(new Error(drug + " was refused: " + JSON.stringify(event.detail.problems)));
+        });
+      });
+      var start = performance.now();
+      element.setAttribute("drug", drug);
+      lab().append(element);
+      var ready = await shown;
+      var elapsed = performance.now() - start;
+      if (ready.detail.drug !== drug) {
+        throw new Error("drug-leaflet-ready came for " + ready.detail.drug + ", not " + drug);
+      }
+      // Resource Timing entries are queued: a frame later, every fetch the
+      // leaflet made is listed.
+      await afterNextPaint();
+      return { elapsed: elapsed, requests: requestsSince(before) };
     },
 
     // Adds a leaflet, waits until it rendered, removes it; `count` times. Total ms.

@@ -58,19 +58,14 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
+/// Read by build.rs: the folder of monographs to build from, when it is not
+/// the repo's `monographs/`.
+const MONOGRAPHS_ENV: &str = "DRUG_LEAFLET_MONOGRAPHS";
+
+/// `dist/` from the repo's `monographs/`.
 pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let dist = root.join("dist");
-    build_widget(root, tools, &[], &dist)?;
-    for (source, name) in STATIC_FILES {
-        fs::copy(root.join(source), dist.join(name)).with_context(|| format!("copying {source}"))?;
-    }
-    run(tools
-        .command("cargo")?
-        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
-        .arg(root.join("monographs"))
-        .arg(&dist))?;
-    check_bundled_drugs(&dist)?;
-    write_integrity_file(&dist)?;
+    build_from(root, tools, None, &dist)?;
     print_sizes(&dist)?;
     Ok(dist)
 }
@@ -90,17 +85,52 @@ fn check_bundled_drugs(dist: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A dist in `out` built from the monographs in `monographs` (`None`: the
+/// repo's `monographs/`), for the bench's generated formulary. The folder
+/// reaches build.rs (the bundled drug, every file validated) through
+/// `DRUG_LEAFLET_MONOGRAPHS`, and the prerenderer as its argument.
+pub fn build_from(root: &Path, tools: &Toolchain, monographs: Option<&Path>, out: &Path) -> Result<()> {
+    build_widget(root, tools, &[], monographs, out)?;
+    for (source, name) in STATIC_FILES {
+        fs::copy(root.join(source), out.join(name)).with_context(|| format!("copying {source}"))?;
+    }
+    let mut prerender = tools.command("cargo")?;
+    with_monographs(&mut prerender, monographs);
+    run(prerender
+        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(monographs.map_or_else(|| root.join("monographs"), Path::to_path_buf))
+        .arg(out))?;
+    check_bundled_drugs(out)?;
+    write_integrity_file(out)?;
+    Ok(())
+}
+
+/// Points build.rs at `monographs`, or at the repo's folder (the variable
+/// unset, so the default build's fingerprint stays the same).
+fn with_monographs(cargo: &mut Command, monographs: Option<&Path>) {
+    match monographs {
+        Some(folder) => cargo.env(MONOGRAPHS_ENV, folder),
+        None => cargo.env_remove(MONOGRAPHS_ENV),
+    };
+}
+
 /// `target/dist-crash-test/`: the widget's three files built with the
 /// `crash-test` feature (toggling the storage section panics), for the
 /// end-to-end test of a crash. Never shipped.
 pub fn build_crash_test(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let dir = root.join("target/dist-crash-test");
-    build_widget(root, tools, &["--features", "crash-test"], &dir)?;
+    build_widget(root, tools, &["--features", "crash-test"], None, &dir)?;
     Ok(dir)
 }
 
 /// The loader, the core module and the WASM, into `out` (emptied first).
-fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path) -> Result<()> {
+fn build_widget(
+    root: &Path,
+    tools: &Toolchain,
+    cargo_args: &[&str],
+    monographs: Option<&Path>,
+    out: &Path,
+) -> Result<()> {
     let mut cargo = tools.command("cargo")?;
     cargo.args([
         "build",
@@ -112,6 +142,7 @@ fn build_widget(root: &Path, tools: &Toolchain, cargo_args: &[&str], out: &Path)
         WASM_TARGET,
     ]);
     cargo.args(cargo_args);
+    with_monographs(&mut cargo, monographs);
     if tools.std_sources() {
         // std rebuilt with panics that abort at once: no panic messages or
         // their formatting code in the WASM (about 11 KB brotli). A panic

@@ -1,11 +1,12 @@
 //! The experiments, in Chromium and then Firefox: page loads of the widget
 //! pages and the baseline alternated run by run, input-to-paint latencies,
-//! and the scale experiments on the lab page.
+//! the scale experiments on the lab page, and the formulary's.
 
 use anyhow::{Context, Result};
 use serde_json::json;
 
 use super::browser::{BenchBrowser, Condition};
+use super::formulary::{self, Observed};
 use super::pages::Page;
 use super::series::*;
 use crate::serve::StaticServer;
@@ -25,18 +26,34 @@ pub struct Measured {
     pub recorder: Recorder,
     /// Browser name and version, as each session reported it.
     pub browsers: Vec<String>,
+    pub formulary: Observed,
 }
 
-pub async fn all(server: &StaticServer, runs: usize) -> Result<Measured> {
+/// `server` serves dist/, `formulary_server` the 500-monograph dist, both
+/// with the same pages.
+pub async fn all(server: &StaticServer, formulary_server: &StaticServer, runs: usize) -> Result<Measured> {
     let mut measured = Measured {
         recorder: Recorder::default(),
         browsers: Vec::new(),
+        formulary: Observed::default(),
     };
     for kind in [Browser::Chromium, Browser::Firefox] {
         let browser = BenchBrowser::start(kind).await?;
         println!("bench: {}", browser.version);
         measured.browsers.push(browser.version.clone());
-        let result = in_browser(&browser, server, runs, &mut measured.recorder).await;
+        let result = async {
+            in_browser(&browser, server, runs, &mut measured.recorder).await?;
+            formulary::in_browser(
+                &browser,
+                server,
+                formulary_server,
+                runs,
+                &mut measured.recorder,
+                &mut measured.formulary,
+            )
+            .await
+        }
+        .await;
         browser.close().await;
         result?;
     }
@@ -201,7 +218,7 @@ async fn interactions(
 }
 
 /// The lab page in a fresh tab, once `<drug-leaflet>` is defined.
-async fn open_lab(browser: &BenchBrowser, server: &StaticServer) -> Result<()> {
+pub async fn open_lab(browser: &BenchBrowser, server: &StaticServer) -> Result<()> {
     browser
         .open_in_fresh_tab(&server.url(&format!("/{}", Page::Lab.file())))
         .await?;

@@ -3,11 +3,14 @@
 //! Firefox: page loads (first contentful paint, time to interactive, request
 //! waterfall, layout shift, memory) alternated with the baseline run by run,
 //! input-to-paint latencies, and many leaflets, a 500-section monograph and
-//! 1,000 mount cycles. Prints Markdown tables and writes
+//! 1,000 mount cycles; and a dist of 500 monographs against dist/ (the
+//! bundled drug's page loads the same bytes; a drug on demand adds its own
+//! file). Prints Markdown tables and writes
 //! `target/bench/results.json`; `--check` compares with `bench/budget.toml`.
 
 pub mod browser;
 pub mod budget;
+pub mod formulary;
 pub mod measure;
 pub mod page_load;
 pub mod pages;
@@ -75,8 +78,25 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     let started = Instant::now();
     let budget = Budget::load(root)?;
     let tools = Toolchain::ensure(root, Needs::Test)?;
+    // The formulary's dist first, so the target folder is left as dist/'s
+    // build needs it: each build recompiles the WASM and the prerenderer.
+    let formulary_folder = root.join(formulary::FOLDER);
+    let formulary_dist = root.join(formulary::DIST);
+    formulary::write_monographs(root, &formulary_folder)?;
+    let build_started = Instant::now();
+    dist::build_from(root, &tools, Some(&formulary_folder), &formulary_dist)?;
+    let formulary_build_seconds = build_started.elapsed().as_secs_f64();
+    let build_started = Instant::now();
     let dist = dist::build(root, &tools)?;
+    let dist_build_seconds = build_started.elapsed().as_secs_f64();
+    println!(
+        "bench: the {}-monograph dist built in {formulary_build_seconds:.0} s, dist/ in {dist_build_seconds:.0} s",
+        formulary::MONOGRAPHS
+    );
     let sizes = dist::sizes(&dist)?;
+    let widget_files: Vec<String> = formulary::WIDGET_FILES.iter().map(|f| f.to_string()).collect();
+    let widget_comparison = formulary::compare_files(&dist, &formulary_dist, &widget_files)?;
+    let drug_comparison = formulary::compare_files(&dist, &formulary_dist, &formulary::on_demand_files())?;
     let crates = twiggy::by_crate(root);
     if let Err(error) = &crates {
         println!("bench: no WASM breakdown by crate: {error:#}");
@@ -84,12 +104,19 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     let pages = pages::write(root, &dist)?;
     let server = StaticServer::start_compressing_best(
         0,
-        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), dist.clone())],
+        vec![
+            ("/".into(), pages.clone()),
+            (pages::WIDGET_PATH.into(), dist.clone()),
+        ],
+    )?;
+    let formulary_server = StaticServer::start_compressing_best(
+        0,
+        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), formulary_dist)],
     )?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let measured = runtime.block_on(measure::all(&server, options.runs))?;
+    let measured = runtime.block_on(measure::all(&server, &formulary_server, options.runs))?;
 
     let widget_files: Vec<&dist::FileSize> =
         sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
@@ -119,6 +146,13 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
                 p95: series.percentile(95.0),
             })
             .collect(),
+        formulary: formulary::result(
+            (formulary_build_seconds, dist_build_seconds),
+            widget_comparison,
+            drug_comparison,
+            &sizes,
+            measured.formulary,
+        ),
         notes: report::NOTES.to_vec(),
     };
     let markdown = report::markdown(&report);
@@ -133,6 +167,7 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     let mut violations = Vec::new();
     if options.check_sizes {
         violations.extend(budget.size_violations(&sizes));
+        violations.extend(report.formulary.violations());
     }
     let timing_violations = budget.timing_violations(&measured_timings(&measured.recorder));
     if options.check_timings {

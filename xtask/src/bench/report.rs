@@ -8,7 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use super::budget::thousands;
-use super::pages::Page;
+use super::formulary::{self, FileComparison, FormularyResult};
+use super::pages::{Page, WIDGET_PATH};
 use super::series::*;
 use super::stats::Summary;
 use super::twiggy::CrateSize;
@@ -103,11 +104,12 @@ pub struct Report<'a> {
     /// Why `wasm_by_crate` is missing.
     pub wasm_by_crate_unavailable: Option<String>,
     pub series: Vec<SeriesResult<'a>>,
+    pub formulary: FormularyResult,
     pub notes: Vec<&'static str>,
 }
 
 /// What the bench cannot measure, and how to read what it does.
-pub const NOTES: [&str; 7] = [
+pub const NOTES: [&str; 8] = [
     "Page loads: ms from navigation start, median (min–max) of the runs; the three pages alternate in every run, after one unrecorded load of each.",
     "The bench's server compresses as a production server would (brotli quality 11 when the browser accepts it, else gzip), so under slow 4G the widget and the baseline cross the emulated network at their brotli sizes.",
     "Time to interactive: the probe clicks the second section's button as soon as it exists (checked every frame) and stops the clock when `aria-expanded` changes; on the baseline it clicks the second `<summary>` at DOMContentLoaded and stops when `open` changes.",
@@ -115,6 +117,7 @@ pub const NOTES: [&str; 7] = [
     "Input to next painted frame: the click comes at the start of a frame (requestAnimationFrame) and the clock stops in a task posted then, which runs once that frame is styled, laid out and painted (a frame later if the change came later).",
     "WASM linear memory is the memory's buffer size, caught by the probe when the module is instantiated: it grows in 64 KiB pages and never shrinks, so it is a high-water mark. JS heap is V8's used heap after a forced GC, through the DevTools protocol (Chromium only).",
     "Firefox: no network or CPU emulation through WebDriver (unthrottled rows only), no layout-shift entries (the Layout Instability API is Chromium's), no JS heap reading.",
+    "Formulary: target/bench/dist-500 is built from 500 monographs (nusinersen, examplamab and 498 copies of examplamab, formulary-001 to formulary-498) through DRUG_LEAFLET_MONOGRAPHS; the nusinersen page's requests are its Resource Timing entries in Chromium (transfer size counts the response headers too). Drug set to shown: a fresh lab page from that dist shows the bundled leaflet (loaded unthrottled, then the condition applies), a new element gets drug=\"examplamab\" and is added, and the clock stops at its drug-leaflet-ready; the server sends Cache-Control: no-store, so every run fetches the file.",
 ];
 
 pub fn markdown(report: &Report) -> String {
@@ -134,6 +137,7 @@ pub fn markdown(report: &Report) -> String {
     page_load_table(&mut out, report);
     interaction_table(&mut out, report);
     scale_table(&mut out, report);
+    formulary_tables(&mut out, report);
     for note in &report.notes {
         let _ = writeln!(out, "- {note}");
     }
@@ -297,6 +301,131 @@ fn scale_table(out: &mut String, report: &Report) {
     out.push('\n');
 }
 
+fn formulary_tables(out: &mut String, report: &Report) {
+    let result = &report.formulary;
+    let yes_no = |same: bool| if same { "yes" } else { "**no**" };
+    let _ = writeln!(
+        out,
+        "| the nusinersen page | {} | {} | same |\n| --- | ---: | ---: | --- |",
+        formulary::DIST_LABEL,
+        formulary::FORMULARY_LABEL
+    );
+    for file in &result.widget_files {
+        let cell =
+            |hash: &formulary::FileHash| format!("{} `{}`", thousands(hash.bytes), short_hash(&hash.sha384));
+        let _ = writeln!(
+            out,
+            "| {}: bytes, SHA-384 | {} | {} | {} |",
+            file.file,
+            cell(&file.dist),
+            cell(&file.formulary),
+            yes_no(file.identical)
+        );
+    }
+    if let [dist, formulary] = result.page_requests.as_slice() {
+        let files = |page: &formulary::PageRequests| {
+            let paths: Vec<&str> = page
+                .requests
+                .iter()
+                .map(|r| r.path.strip_prefix(WIDGET_PATH).unwrap_or(&r.path))
+                .collect();
+            paths.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| files requested (Chromium) | {} | {} | {} |",
+            files(dist),
+            files(formulary),
+            yes_no(result.same_page_bytes && result.only_widget_files)
+        );
+        let bytes = |number: f64| thousands(number as usize);
+        let _ = writeln!(
+            out,
+            "| bytes transferred (headers and brotli bodies) | {} | {} | {} |",
+            bytes(dist.transferred()),
+            bytes(formulary.transferred()),
+            yes_no(dist.transferred() == formulary.transferred())
+        );
+        let _ = writeln!(
+            out,
+            "| response bodies (brotli) | {} | {} | {} |",
+            bytes(dist.encoded()),
+            bytes(formulary.encoded()),
+            yes_no(result.same_page_bytes)
+        );
+    } else {
+        out.push_str("| files requested (Chromium) | not measured | not measured | |\n");
+    }
+    let _ = writeln!(
+        out,
+        "| dist build time (WASM and prerenderer rebuilt) | {:.0} s | {:.0} s | |\n",
+        result.dist_build_seconds, result.build_seconds
+    );
+
+    out.push_str("| a drug on demand | raw bytes | gzip | brotli | the same in both dists |\n| --- | ---: | ---: | ---: | --- |\n");
+    for row in &result.drug_file_sizes {
+        let identical = result
+            .drug_files
+            .iter()
+            .find(|f| f.file == row.file)
+            .is_some_and(|f: &FileComparison| f.identical);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            row.file,
+            thousands(row.raw),
+            thousands(row.gzip),
+            thousands(row.brotli),
+            yes_no(identical)
+        );
+    }
+    let requested: Vec<&str> = result
+        .on_demand_requests
+        .iter()
+        .map(|path| path.strip_prefix(WIDGET_PATH).unwrap_or(path))
+        .collect();
+    let transfer = result.on_demand_transfer.as_ref().map_or(String::new(), |r| {
+        format!(
+            "; Chromium received {} bytes for it ({} of body)",
+            thousands(r.transfer_size as usize),
+            thousands(r.encoded_body_size as usize)
+        )
+    });
+    let _ = writeln!(
+        out,
+        "\nRequests `drug=\"{}\"` added to a page showing nusinersen: {} ({} runs; only its own file in every run: {}){transfer}.\n",
+        formulary::ON_DEMAND_DRUG,
+        if requested.is_empty() { "none".into() } else { requested.join(", ") },
+        result.on_demand_runs,
+        yes_no(result.on_demand_only_its_file)
+    );
+
+    out.push_str("| drug set to leaflet shown (drug-leaflet-ready) | browser | network, CPU | median (min–max) | runs |\n| --- | --- | --- | ---: | ---: |\n");
+    for series in report
+        .series
+        .iter()
+        .map(|s| s.series)
+        .filter(|s| s.group == Group::OnDemand)
+    {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            series.subject,
+            series.browser,
+            series.condition,
+            summary_cell(series, series.unit),
+            series.samples.len()
+        );
+    }
+    out.push('\n');
+}
+
+/// The start of an SRI hash, enough to tell two files apart in a table.
+fn short_hash(integrity: &str) -> String {
+    let digest = integrity.strip_prefix("sha384-").unwrap_or(integrity);
+    format!("{}…", digest.chars().take(12).collect::<String>())
+}
+
 /// `median (min–max)`, or the median alone when every sample was the same.
 pub fn summary_cell(series: &Series, unit: Unit) -> String {
     let Some(summary) = series.summary() else {
@@ -346,6 +475,7 @@ pub fn value(number: f64, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::series::DRUG_SET_TO_SHOWN;
 
     #[test]
     fn reads_the_cpu_model_and_cores() {
@@ -362,6 +492,88 @@ mod tests {
         assert_eq!(iso8601_utc(later), "2026-11-27T12:03:04Z");
         let leap_day = UNIX_EPOCH + std::time::Duration::from_secs(951_782_400);
         assert_eq!(iso8601_utc(leap_day), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn the_formulary_tables_compare_the_dists_and_time_the_drug_on_demand() {
+        let request = |path: &str, body: f64| formulary::Request {
+            path: format!("{WIDGET_PATH}{path}"),
+            transfer_size: body + 300.0,
+            encoded_body_size: body,
+            decoded_body_size: body * 3.0,
+        };
+        let page = |dist| formulary::PageRequests {
+            dist,
+            requests: formulary::WIDGET_FILES
+                .iter()
+                .map(|file| request(file, 1_000.0))
+                .collect(),
+        };
+        let observed = formulary::Observed {
+            page_requests: vec![page(formulary::DIST_LABEL), page(formulary::FORMULARY_LABEL)],
+            on_demand_requests: vec![vec![request("monographs/examplamab.json", 1_400.0)]],
+        };
+        let sizes = [FileSize {
+            path: "monographs/examplamab.json".into(),
+            raw: 5_940,
+            gzip: 1_709,
+            brotli: 1_403,
+        }];
+        let on_demand = Series {
+            group: Group::OnDemand,
+            browser: "Chromium",
+            condition: "none",
+            subject: formulary::ON_DEMAND,
+            metric: DRUG_SET_TO_SHOWN.name,
+            unit: Unit::Ms,
+            samples: vec![20.0, 30.0, 40.0],
+        };
+        let row = |file: &str| FileRow {
+            file: file.into(),
+            raw: 0,
+            gzip: 0,
+            brotli: 0,
+        };
+        let report = Report {
+            date: "2026-11-27T12:03:04Z".into(),
+            machine: machine_from_cpuinfo(""),
+            browsers: vec!["Chromium 1".into()],
+            runs: 3,
+            runtime_seconds: 1.0,
+            sizes: vec![],
+            widget_total: row("widget total"),
+            wasm_by_crate: None,
+            wasm_by_crate_unavailable: None,
+            series: vec![SeriesResult {
+                series: &on_demand,
+                summary: on_demand.summary(),
+                p95: on_demand.percentile(95.0),
+            }],
+            formulary: formulary::result(
+                (100.0, 50.0),
+                vec![formulary::compare("drug-leaflet.js", b"loader", b"loader")],
+                vec![formulary::compare("monographs/examplamab.json", b"{}", b"{}")],
+                &sizes,
+                observed,
+            ),
+            notes: vec![],
+        };
+        let markdown = markdown(&report);
+        let hash = short_hash(&crate::dist::integrity(b"loader"));
+        for line in [
+            format!("| drug-leaflet.js: bytes, SHA-384 | 6 `{hash}` | 6 `{hash}` | yes |"),
+            "| files requested (Chromium) | drug-leaflet.js, drug-leaflet-core.js, drug-leaflet-core_bg.wasm | drug-leaflet.js, drug-leaflet-core.js, drug-leaflet-core_bg.wasm | yes |".into(),
+            "| bytes transferred (headers and brotli bodies) | 3,900 | 3,900 | yes |".into(),
+            "| response bodies (brotli) | 3,000 | 3,000 | yes |".into(),
+            "| dist build time (WASM and prerenderer rebuilt) | 50 s | 100 s | |".into(),
+            "| monographs/examplamab.json | 5,940 | 1,709 | 1,403 | yes |".into(),
+            "| examplamab on demand (500-monograph dist) | Chromium | none | 30 ms (20 ms–40 ms) | 3 |".into(),
+        ] {
+            assert!(markdown.lines().any(|l| l == line), "no line {line:?} in:\n{markdown}");
+        }
+        assert!(markdown.contains(
+            "added to a page showing nusinersen: monographs/examplamab.json (1 runs; only its own file in every run: yes)"
+        ));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub enum Group {
     Interaction,
     /// Many leaflets, a long monograph, mount cycles.
     Scale,
+    /// A drug that is not bundled, fetched when an element asks for it.
+    OnDemand,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,6 +84,10 @@ pub const LONG_MONOGRAPH_RENDER: Metric = Metric {
 };
 pub const CYCLE_TIME: Metric = Metric {
     name: "ms per mount and unmount",
+    unit: Unit::Ms,
+};
+pub const DRUG_SET_TO_SHOWN: Metric = Metric {
+    name: "drug set to leaflet shown (drug-leaflet-ready)",
     unit: Unit::Ms,
 };
 pub const JS_HEAP_BEFORE: Metric = Metric {
