@@ -149,12 +149,12 @@ impl MountedLeaflet {
         let mut options = Options::default();
         for name in OBSERVED_ATTRIBUTES {
             if let Err(warning) = options.apply_attribute(name, host.get_attribute(name).as_deref()) {
-                warn(&warning);
+                console::warn(&warning);
             }
         }
         for name in host.get_attribute_names().iter().filter_map(|n| n.as_string()) {
             if let Some(warning) = unknown_attribute_warning(&name) {
-                warn(&warning);
+                console::warn(&warning);
             }
         }
         // The content is known before the first render, so a reader never sees
@@ -233,7 +233,7 @@ impl MountedLeaflet {
         }
         let mut props = self.props.clone();
         if let Err(warning) = props.options.apply_attribute(name, value.as_deref()) {
-            warn(&warning);
+            console::warn(&warning);
         }
         if name == "expanded" {
             props.revision = next_revision();
@@ -256,7 +256,7 @@ impl MountedLeaflet {
     pub fn open(&self, section_id: &str) -> bool {
         let opened = self.props.controller.open(section_id);
         if !opened {
-            warn(&format!(
+            console::warn(&format!(
                 "open(\"{}\"): this leaflet has no section with that id.",
                 preview(section_id, QUOTED_CHARS)
             ));
@@ -310,10 +310,6 @@ fn announce(host: &HtmlElement, content: &Content) {
         }
         None => host.remove_attribute("aria-busy"),
     };
-}
-
-fn warn(message: &str) {
-    console::warn(message);
 }
 
 fn report_problems(host: &HtmlElement, problems: &[Problem]) {

@@ -29,6 +29,17 @@ pub async fn leaflet_console_errors(session: &Session) -> String {
     errors.as_str().unwrap_or_default().to_owned()
 }
 
+/// The text of the `role="alert"` in the leaflet `selector` matches, once it shows one.
+pub async fn alert_text(session: &Session, selector: &str) -> String {
+    let alert = session
+        .wait_for(
+            "return document.querySelector(arguments[0])?.shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
+            vec![json!(selector)],
+        )
+        .await;
+    alert.as_str().unwrap_or_default().to_owned()
+}
+
 /// Waits until leaflet `n` on the page has rendered, and checks its title.
 pub async fn wait_for_leaflet(session: &Session, n: usize) {
     let title = session.wait_for(scripts::TITLE_OF, vec![json!(n)]).await;

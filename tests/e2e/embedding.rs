@@ -6,8 +6,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::common::{
-    assert_no_page_errors, click_section, expanded, expanded_changed_from, leaflet_console_errors,
-    wait_for_leaflet,
+    alert_text, assert_no_page_errors, click_section, expanded, expanded_changed_from,
+    leaflet_console_errors, wait_for_leaflet,
 };
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
@@ -267,13 +267,7 @@ pub async fn invalid_monograph(browser: Browser) {
             vec![],
         )
         .await;
-    let alert = session
-        .wait_for(
-            "return document.querySelector('#second').shadowRoot.querySelector('[role=alert]')?.textContent ?? null;",
-            vec![],
-        )
-        .await;
-    let alert = alert.as_str().unwrap_or_default().to_owned();
+    let alert = alert_text(&session, "#second").await;
     assert!(
         alert.contains("sections[2].heading: expected text, found a number"),
         "{browser:?}: {alert}"
@@ -330,13 +324,7 @@ pub async fn invalid_monograph(browser: Browser) {
 pub async fn property_set_before_definition(browser: Browser) {
     let session = Session::start(browser).await;
     session.open(pages::EARLY_PROPERTY).await;
-    let alert = session
-        .wait_for(
-            "return document.querySelector('#early').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
-            vec![],
-        )
-        .await;
-    let alert = alert.as_str().unwrap_or_default().to_owned();
+    let alert = alert_text(&session, "#early").await;
     assert!(
         alert.contains("meta.title: is required but missing"),
         "{browser:?}: {alert}"

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::common::assert_no_page_errors;
+use crate::common::{alert_text, assert_no_page_errors};
 use crate::fixtures::on_demand::{self, DATA};
 use crate::harness::{Browser, Session};
 
@@ -340,13 +340,7 @@ pub async fn drugs_on_demand(browser: Browser) {
     // A CSP whose connect-src lets the WASM through but not monographs/: the
     // alert says the file could not be fetched and names connect-src.
     session.open(on_demand::BLOCKED_PAGE).await;
-    let alert = session
-        .wait_for(
-            "return document.querySelector('drug-leaflet').shadowRoot?.querySelector('[role=alert]')?.textContent ?? null;",
-            vec![],
-        )
-        .await;
-    let alert = alert.as_str().unwrap_or_default();
+    let alert = alert_text(&session, "drug-leaflet").await;
     assert!(
         alert.contains("drug: the leaflet for drug=\"examplamab\" could not be loaded: ")
             && alert.contains("examplamab.json could not be fetched (offline, or the page's Content-Security-Policy connect-src does not allow it)"),
