@@ -17,6 +17,7 @@ pub mod i18n;
 pub use monograph;
 pub mod options;
 pub mod state;
+mod static_markup;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

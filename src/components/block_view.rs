@@ -1,13 +1,14 @@
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use super::rich_text::rich_text;
-use super::{heading_tag, text_node};
+use super::heading_tag;
 use crate::hooks::use_options;
 use crate::i18n::Language;
-use crate::monograph::markup::slug;
+use crate::monograph::markup::{runs, slug, Run};
 use crate::monograph::model::{Block, Item, SourceRef};
 use crate::options::Options;
+use crate::static_markup::Markup;
+use crate::text::{segments, Segment};
 
 #[derive(Properties, PartialEq)]
 pub struct BlocksProps {
@@ -16,111 +17,203 @@ pub struct BlocksProps {
     pub based_on: AttrValue,
 }
 
-/// A run of blocks: the summary, or one section's content. One component for
-/// the run and plain functions for its blocks and texts, because each
-/// component costs about 0.7 KiB of WASM memory while shown (a leaflet has
-/// some 160 blocks and texts); the run stays a component so that a toggle,
-/// which renders the leaflet again, finds its props unchanged and skips it.
+/// A run of blocks: the summary, or one section's content, in one
+/// `<div class="blocks">`. Written as DOM nodes in the browser and as HTML
+/// text in the prerendered fallback (see `static_markup`), not as yew nodes:
+/// a leaflet's blocks are some 400 elements, which as yew nodes kept about
+/// 70 KiB of WASM memory while shown. A component, so that a toggle, which
+/// renders the leaflet again, finds its props unchanged and skips it.
 #[function_component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let options = use_options();
-    props
-        .blocks
-        .iter()
-        .map(|block| block_view(block, &props.based_on, &options))
-        .collect()
-}
-
-fn block_view(block: &Block, based_on: &str, options: &Options) -> Html {
-    let language = options.language;
-    let strings = language.strings();
-    let marker = |source: &Option<SourceRef>| source_marker(source.as_ref(), based_on, language);
-    let list = |lead: &Option<AttrValue>, source: &Option<SourceRef>, items: &IArray<Item>| {
-        html! {
-            <>
-                if let Some(lead) = lead {
-                    <p class="list-lead">{ for rich_text(lead, options) }{ for marker(source) }</p>
-                }
-                <ul>
-                    { for items.iter().map(|item| html! {
-                        <li>{ for rich_text(&item.text, options) }{ for marker(&item.source) }</li>
-                    }) }
-                </ul>
-            </>
+    let write = |out: &mut _| {
+        for block in props.blocks.iter() {
+            block_markup(out, block, &props.based_on, &options);
         }
     };
+    const WRAPPER: (&str, [(&str, &str); 1]) = ("div", [("class", "blocks")]);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(mut dom) = crate::static_markup::DomBuilder::new(WRAPPER.0, &WRAPPER.1) else {
+            return Html::default();
+        };
+        write(&mut dom);
+        Html::VRef(dom.finish().into())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut html = String::new();
+        html.element(WRAPPER.0, &WRAPPER.1, write);
+        Html::from_html_unchecked(html.into())
+    }
+}
+
+fn block_markup<M: Markup>(out: &mut M, block: &Block, based_on: &str, options: &Options) {
+    let language = options.language;
+    let list = |out: &mut M, lead, source, items| list_markup(out, lead, source, items, based_on, options);
     match block {
-        Block::Paragraph { text, source } => html! {
-            <p>{ for rich_text(text, options) }{ for marker(source) }</p>
-        },
-        Block::Note { text, source } => html! {
-            <div class="note">
-                <p>
-                    <strong class="note-label" lang={language.tag()}>{ text_node(strings.important) }</strong>{ " " }
-                    { for rich_text(text, options) }{ for marker(source) }
-                </p>
-            </div>
-        },
-        Block::List { lead, source, items } => list(lead, source, items),
-        Block::Definitions { items } => html! {
-            <dl class="definitions">
-                { for items.iter().map(|item| html! {
-                    <div class="definition" id={term_element_id(options, &item.term)} tabindex="-1">
-                        <dt>{ text_node(item.term.clone()) }{ ":" }</dt>{ " " }
-                        <dd>{ for rich_text(&item.definition, options) }{ for marker(&item.source) }</dd>
-                    </div>
-                }) }
-            </dl>
-        },
+        Block::Paragraph { text, source } => out.element("p", &[], |out| {
+            rich_text(out, text, options);
+            source_marker(out, source.as_ref(), based_on, language);
+        }),
+        Block::Note { text, source } => out.element("div", &[("class", "note")], |out| {
+            out.element("p", &[], |out| {
+                out.element(
+                    "strong",
+                    &[("class", "note-label"), ("lang", language.tag())],
+                    |out| {
+                        out.text(language.strings().important);
+                    },
+                );
+                out.text(" ");
+                rich_text(out, text, options);
+                source_marker(out, source.as_ref(), based_on, language);
+            });
+        }),
+        Block::List { lead, source, items } => list(out, lead, source, items),
+        Block::Definitions { items } => out.element("dl", &[("class", "definitions")], |out| {
+            for item in items.iter() {
+                let id = term_element_id(options, &item.term);
+                out.element(
+                    "div",
+                    &[("class", "definition"), ("id", &id), ("tabindex", "-1")],
+                    |out| {
+                        out.element("dt", &[], |out| {
+                            out.text(&item.term);
+                            out.text(":");
+                        });
+                        out.text(" ");
+                        out.element("dd", &[], |out| {
+                            rich_text(out, &item.definition, options);
+                            source_marker(out, item.source.as_ref(), based_on, language);
+                        });
+                    },
+                );
+            }
+        }),
         Block::Subheading { heading } => {
             let tag = heading_tag(options.section_heading_level() + 1);
-            html! { <@{tag} class="subheading">{ text_node(heading.clone()) }</@> }
+            out.element(tag, &[("class", "subheading")], |out| out.text(heading));
         }
-        Block::KeyFacts { heading, items } => {
-            summary_box("key-facts", heading, false, list(&None, &None, items), options)
-        }
+        Block::KeyFacts { heading, items } => summary_box(out, "key-facts", heading, false, options, |out| {
+            list(out, &None, &None, items)
+        }),
         Block::Urgent {
             heading,
             lead,
             source,
             items,
-        } => summary_box("urgent", heading, true, list(lead, source, items), options),
+        } => summary_box(out, "urgent", heading, true, options, |out| {
+            list(out, lead, source, items)
+        }),
     }
+}
+
+fn list_markup(
+    out: &mut impl Markup,
+    lead: &Option<AttrValue>,
+    source: &Option<SourceRef>,
+    items: &IArray<Item>,
+    based_on: &str,
+    options: &Options,
+) {
+    let language = options.language;
+    if let Some(lead) = lead {
+        out.element("p", &[("class", "list-lead")], |out| {
+            rich_text(out, lead, options);
+            source_marker(out, source.as_ref(), based_on, language);
+        });
+    }
+    out.element("ul", &[], |out| {
+        for item in items.iter() {
+            out.element("li", &[], |out| {
+                rich_text(out, &item.text, options);
+                source_marker(out, item.source.as_ref(), based_on, language);
+            });
+        }
+    });
 }
 
 /// A block shown above the sections and never collapsed: a region named by its
 /// heading, so screen reader users find it in the landmarks list. The urgent box
 /// carries an icon beside its heading, so it never relies on colour alone.
-fn summary_box(
+fn summary_box<M: Markup>(
+    out: &mut M,
     class: &'static str,
-    heading: &AttrValue,
+    heading: &str,
     icon: bool,
-    content: Html,
     options: &Options,
-) -> Html {
-    let heading_tag = heading_tag(options.section_heading_level());
+    content: impl FnOnce(&mut M),
+) {
     let heading_id = format!("{}{class}-heading", options.id_prefix);
-    html! {
-        <section {class} part={class} aria-labelledby={heading_id.clone()}>
-            <@{heading_tag} class="summary-heading" id={heading_id}>
-                if icon {
-                    { warning_icon() }
-                }
-                { text_node(heading.clone()) }
-            </@>
-            { content }
-        </section>
-    }
+    let heading_tag = heading_tag(options.section_heading_level());
+    out.element(
+        "section",
+        &[
+            ("class", class),
+            ("part", class),
+            ("aria-labelledby", &heading_id),
+        ],
+        |out| {
+            out.element(
+                heading_tag,
+                &[("class", "summary-heading"), ("id", &heading_id)],
+                |out| {
+                    if icon {
+                        warning_icon(out);
+                    }
+                    out.text(heading);
+                },
+            );
+            content(out);
+        },
+    );
 }
 
 /// A warning sign drawn in `currentColor` (the box's border colour, CanvasText
 /// in forced colours, black on paper), so it shows in every theme. Decorative:
 /// the heading says what it means.
-fn warning_icon() -> Html {
-    html! {
-        <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="M12 1 0 22h24L12 1zm0 5.5 7.6 13.5H4.4L12 6.5zM11 10v5h2v-5h-2zm0 6v2h2v-2h-2z" />
-        </svg>
+fn warning_icon(out: &mut impl Markup) {
+    let svg = [
+        ("class", "icon"),
+        ("viewBox", "0 0 24 24"),
+        ("width", "24"),
+        ("height", "24"),
+        ("aria-hidden", "true"),
+        ("focusable", "false"),
+    ];
+    let path = [
+        ("fill", "currentColor"),
+        (
+            "d",
+            "M12 1 0 22h24L12 1zm0 5.5 7.6 13.5H4.4L12 6.5zM11 10v5h2v-5h-2zm0 6v2h2v-2h-2z",
+        ),
+    ];
+    out.element("svg", &svg, |out| out.element("path", &path, |_| {}));
+}
+
+/// Monograph text with phone numbers made into `tel:` links and `[[...]]`
+/// terms into links to their definitions.
+fn rich_text(out: &mut impl Markup, text: &str, options: &Options) {
+    for run in runs(text) {
+        match run {
+            Run::Plain(text) => {
+                for segment in segments(text) {
+                    match segment {
+                        Segment::Plain(plain) => out.text(plain),
+                        Segment::Phone { shown, tel } => {
+                            out.element("a", &[("href", &tel)], |out| out.text(shown))
+                        }
+                    }
+                }
+            }
+            Run::Term { shown, term } => {
+                let href = format!("#{}", term_element_id(options, term));
+                out.element("a", &[("class", "term-link"), ("href", &href)], |out| {
+                    out.text(shown)
+                });
+            }
+        }
     }
 }
 
@@ -130,25 +223,30 @@ pub fn term_element_id(options: &Options, term: &str) -> String {
 }
 
 /// " (Source: PI 6.1)" after content that is not from the base document:
-/// visible text, so provenance never depends on colour. Nodes for `{ for ... }`
-/// in the element that holds the content, so no list of their own is kept.
-fn source_marker(source: Option<&SourceRef>, based_on: &str, language: Language) -> Vec<Html> {
-    match source {
-        Some(source) if source.doc != based_on => {
-            let section = source
-                .section
-                .as_ref()
-                .map(|s| format!(" {s}"))
-                .unwrap_or_default();
-            vec![
-                text_node(" "),
-                html! {
-                    <span class="source-marker" part="source-marker" lang={language.tag()}>
-                        { text_node(format!("({}: {}{section})", language.strings().source, source.doc)) }
-                    </span>
-                },
-            ]
-        }
-        _ => Vec::new(),
-    }
+/// visible text, so provenance never depends on colour.
+fn source_marker(out: &mut impl Markup, source: Option<&SourceRef>, based_on: &str, language: Language) {
+    let Some(source) = source.filter(|source| source.doc != based_on) else {
+        return;
+    };
+    let section = source
+        .section
+        .as_ref()
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
+    out.text(" ");
+    out.element(
+        "span",
+        &[
+            ("class", "source-marker"),
+            ("part", "source-marker"),
+            ("lang", language.tag()),
+        ],
+        |out| {
+            out.text(&format!(
+                "({}: {}{section})",
+                language.strings().source,
+                source.doc
+            ))
+        },
+    );
 }

@@ -7,7 +7,6 @@ mod block_view;
 mod invalid_monograph;
 mod leaflet;
 mod leaflet_header;
-mod rich_text;
 mod show_all;
 mod skip_link;
 mod sources;

@@ -1,0 +1,167 @@
+//! Content that never changes while a leaflet is shown (a section's blocks),
+//! written once by one writer into either of two outputs: DOM nodes in the
+//! browser, HTML text for the prerendered fallback. yew's own nodes for the
+//! same content cost about 200 bytes of WASM memory an element for as long as
+//! the leaflet is shown; DOM nodes made directly cost the WASM nothing, and
+//! yew keeps one reference to the run's wrapper.
+//!
+//! Every text and attribute value goes in as data: `createTextNode` and
+//! `setAttribute` in the browser (no HTML parsing, so nothing for Trusted
+//! Types to refuse), escaped text in the fallback.
+
+/// Where content is written: elements open and close in order, text is plain.
+pub trait Markup {
+    fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]);
+    fn end(&mut self, tag: &'static str);
+    fn text(&mut self, text: &str);
+
+    fn element(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &str)],
+        content: impl FnOnce(&mut Self),
+    ) where
+        Self: Sized,
+    {
+        self.start(tag, attributes);
+        content(self);
+        self.end(tag);
+    }
+}
+
+/// HTML text, as yew's server renderer would write the same content.
+impl Markup for String {
+    fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        self.push('<');
+        self.push_str(tag);
+        for (name, value) in attributes {
+            self.push(' ');
+            self.push_str(name);
+            self.push_str("=\"");
+            escape_into(self, value, &['&', '"', '<', '>']);
+            self.push('"');
+        }
+        self.push('>');
+    }
+
+    fn end(&mut self, tag: &'static str) {
+        self.push_str("</");
+        self.push_str(tag);
+        self.push('>');
+    }
+
+    fn text(&mut self, text: &str) {
+        escape_into(self, text, &['&', '<', '>']);
+    }
+}
+
+fn escape_into(out: &mut String, text: &str, special: &[char]) {
+    let mut rest = text;
+    while let Some(at) = rest.find(special) {
+        out.push_str(&rest[..at]);
+        let (entity, len) = match rest[at..].chars().next() {
+            Some('&') => ("&amp;", 1),
+            Some('"') => ("&quot;", 1),
+            Some('<') => ("&lt;", 1),
+            _ => ("&gt;", 1),
+        };
+        out.push_str(entity);
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+}
+
+/// DOM nodes under one root element, made in the browser.
+#[cfg(target_arch = "wasm32")]
+pub struct DomBuilder {
+    document: web_sys::Document,
+    root: web_sys::Element,
+    /// Elements started and not yet ended, below the root.
+    open: Vec<web_sys::Element>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl DomBuilder {
+    /// The root element content is written into; `None` outside a document.
+    pub fn new(tag: &'static str, attributes: &[(&'static str, &str)]) -> Option<Self> {
+        let document = web_sys::window()?.document()?;
+        let root = new_element(&document, tag, attributes)?;
+        Some(DomBuilder {
+            document,
+            root,
+            open: Vec::new(),
+        })
+    }
+
+    /// The root element with everything written into it.
+    pub fn finish(self) -> web_sys::Element {
+        self.root
+    }
+
+    fn parent(&self) -> &web_sys::Element {
+        self.open.last().unwrap_or(&self.root)
+    }
+}
+
+/// Tags and attribute names are the writer's own constants, valid names:
+/// neither call fails on them.
+#[cfg(target_arch = "wasm32")]
+fn new_element(
+    document: &web_sys::Document,
+    tag: &'static str,
+    attributes: &[(&'static str, &str)],
+) -> Option<web_sys::Element> {
+    const SVG: Option<&str> = Some("http://www.w3.org/2000/svg");
+    let element = match tag {
+        "svg" | "path" => document.create_element_ns(SVG, tag),
+        _ => document.create_element(tag),
+    }
+    .ok()?;
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    Some(element)
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Markup for DomBuilder {
+    fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        let Some(element) = new_element(&self.document, tag, attributes) else {
+            return;
+        };
+        let _ = self.parent().append_child(&element);
+        self.open.push(element);
+    }
+
+    fn end(&mut self, _tag: &'static str) {
+        self.open.pop();
+    }
+
+    fn text(&mut self, text: &str) {
+        let _ = self.parent().append_child(&self.document.create_text_node(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_escapes_text_and_attribute_values() {
+        let mut html = String::new();
+        html.element("a", &[("href", "#a\"b&c<d>")], |html| {
+            html.text("<script>alert(\"x\") & 'y'</script>");
+        });
+        assert_eq!(
+            html,
+            "<a href=\"#a&quot;b&amp;c&lt;d&gt;\">&lt;script&gt;alert(\"x\") &amp; 'y'&lt;/script&gt;</a>"
+        );
+    }
+
+    #[test]
+    fn html_text_keeps_other_characters() {
+        let mut html = String::new();
+        html.text("Spinraza® 12 mg/5 mL — “café” ≥ 2");
+        assert_eq!(html, "Spinraza® 12 mg/5 mL — “café” ≥ 2");
+    }
+}
