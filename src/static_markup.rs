@@ -14,18 +14,42 @@ pub trait Markup {
     fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]);
     fn end(&mut self, tag: &'static str);
     fn text(&mut self, text: &str);
+}
 
-    fn element(
+impl dyn Markup + '_ {
+    /// `tag` with `attributes`, holding what `content` writes.
+    pub fn element(
         &mut self,
         tag: &'static str,
         attributes: &[(&'static str, &str)],
-        content: impl FnOnce(&mut Self),
-    ) where
-        Self: Sized,
-    {
+        content: impl FnOnce(&mut dyn Markup),
+    ) {
         self.start(tag, attributes);
         content(self);
         self.end(tag);
+    }
+}
+
+/// One element holding what `write` writes, for `html!`: made as DOM nodes
+/// in the browser, as HTML text in the server renderer.
+pub fn static_html(
+    tag: &'static str,
+    attributes: &[(&'static str, &str)],
+    write: impl FnOnce(&mut dyn Markup),
+) -> yew::Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(mut dom) = DomBuilder::new(tag, attributes) else {
+            return yew::Html::default();
+        };
+        write(&mut dom);
+        yew::Html::VRef(dom.root.into())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut html = String::new();
+        (&mut html as &mut dyn Markup).element(tag, attributes, write);
+        yew::Html::from_html_unchecked(html.into())
     }
 }
 
@@ -73,7 +97,7 @@ fn escape_into(out: &mut String, text: &str, special: &[char]) {
 
 /// DOM nodes under one root element, made in the browser.
 #[cfg(target_arch = "wasm32")]
-pub struct DomBuilder {
+struct DomBuilder {
     document: web_sys::Document,
     root: web_sys::Element,
     /// Elements started and not yet ended, below the root.
@@ -83,7 +107,7 @@ pub struct DomBuilder {
 #[cfg(target_arch = "wasm32")]
 impl DomBuilder {
     /// The root element content is written into; `None` outside a document.
-    pub fn new(tag: &'static str, attributes: &[(&'static str, &str)]) -> Option<Self> {
+    fn new(tag: &'static str, attributes: &[(&'static str, &str)]) -> Option<Self> {
         let document = web_sys::window()?.document()?;
         let root = new_element(&document, tag, attributes)?;
         Some(DomBuilder {
@@ -91,11 +115,6 @@ impl DomBuilder {
             root,
             open: Vec::new(),
         })
-    }
-
-    /// The root element with everything written into it.
-    pub fn finish(self) -> web_sys::Element {
-        self.root
     }
 
     fn parent(&self) -> &web_sys::Element {
@@ -149,7 +168,7 @@ mod tests {
     #[test]
     fn html_text_escapes_text_and_attribute_values() {
         let mut html = String::new();
-        html.element("a", &[("href", "#a\"b&c<d>")], |html| {
+        (&mut html as &mut dyn Markup).element("a", &[("href", "#a\"b&c<d>")], |html| {
             html.text("<script>alert(\"x\") & 'y'</script>");
         });
         assert_eq!(

@@ -326,10 +326,20 @@ async fn get_medical_help_and_key_facts_stay_in_view_with_every_section_closed()
     for (summary, heading) in [(&urgent, "Get medical help"), (&key_facts, "Key facts")] {
         assert!(visible(summary), "{heading} is shown");
         assert!(summary.closest(".panel").expect("closest").is_none());
+        // Named by its heading, then the leaflet's title: two leaflets on a
+        // page give two landmarks a screen reader user can tell apart.
         let labelled_by = summary.get_attribute("aria-labelledby").expect("aria-labelledby");
-        let name = leaflet.one(&format!("#{labelled_by}"));
+        let names: Vec<_> = labelled_by
+            .split(' ')
+            .map(|id| leaflet.one(&format!("#{id}")))
+            .collect();
+        let [name, title] = names.as_slice() else {
+            panic!("{heading}: named by {labelled_by:?}");
+        };
         assert_eq!(normalize(&name.inner_text()), heading);
         assert_eq!(name.tag_name(), "H3", "one level below the title");
+        assert_eq!(normalize(&title.inner_text()), "Nusinersen", "{heading}");
+        assert_eq!(title.class_name(), "title");
         let first_section = &leaflet.section_buttons()[0];
         let position = summary.compare_document_position(first_section);
         assert!(

@@ -20,10 +20,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Live bytes a shown leaflet of the bundled monograph keeps: 289 KiB when
 /// every block, text and section link was a component of its own and each
-/// text was copied, 158 KiB with the blocks as yew nodes, 83 KiB since they
-/// are DOM nodes written directly (`static_markup`). The bound fails on a
-/// return to either older shape.
-const RETAINED_BOUND_KIB: f64 = 100.0;
+/// text was copied, 158 KiB with the blocks as yew nodes, 69 KiB since they,
+/// the header and the sources list are DOM nodes written directly
+/// (`static_markup`). The bound fails on a return to any older shape.
+const RETAINED_BOUND_KIB: f64 = 80.0;
 /// What stays once the leaflets are removed and their apps parked for reuse.
 const AFTER_REMOVAL_BOUND_KIB: f64 = 2.0;
 const LEAFLETS: usize = 10;

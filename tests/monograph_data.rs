@@ -353,7 +353,9 @@ fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
     let (urgent, tag) = tag_with_class("urgent");
     assert!(tag.starts_with("<section"), "{tag}");
     assert!(
-        tag.contains("aria-labelledby=\"drug-leaflet-nusinersen-urgent-heading\""),
+        tag.contains(
+            "aria-labelledby=\"drug-leaflet-nusinersen-urgent-heading drug-leaflet-nusinersen-title\""
+        ),
         "{tag}"
     );
     let (key_facts, tag) = tag_with_class("key-facts");
@@ -367,6 +369,10 @@ fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
     let (_, link) = tag_with_class("term-link");
     assert!(link.contains("href=\"#drug-leaflet-nusinersen-term-"), "{link}");
     assert!(html.contains("id=\"drug-leaflet-nusinersen-term-platelets\""));
+    assert!(
+        html.contains("id=\"drug-leaflet-nusinersen-title\""),
+        "the title names the box too"
+    );
 }
 
 /// The small monograph the host-door property tests and the fuzzer start

@@ -2,12 +2,13 @@ use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use super::heading_tag;
+use super::leaflet_header::title_id;
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::markup::{runs, slug, Run};
 use crate::monograph::model::{Block, Item, SourceRef};
 use crate::options::Options;
-use crate::static_markup::Markup;
+use crate::static_markup::{static_html, Markup};
 use crate::text::{segments, Segment};
 
 #[derive(Properties, PartialEq)]
@@ -26,31 +27,17 @@ pub struct BlocksProps {
 #[function_component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let options = use_options();
-    let write = |out: &mut _| {
+    static_html("div", &[("class", "blocks")], |out| {
         for block in props.blocks.iter() {
             block_markup(out, block, &props.based_on, &options);
         }
-    };
-    const WRAPPER: (&str, [(&str, &str); 1]) = ("div", [("class", "blocks")]);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(mut dom) = crate::static_markup::DomBuilder::new(WRAPPER.0, &WRAPPER.1) else {
-            return Html::default();
-        };
-        write(&mut dom);
-        Html::VRef(dom.finish().into())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut html = String::new();
-        html.element(WRAPPER.0, &WRAPPER.1, write);
-        Html::from_html_unchecked(html.into())
-    }
+    })
 }
 
-fn block_markup<M: Markup>(out: &mut M, block: &Block, based_on: &str, options: &Options) {
+fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &Options) {
     let language = options.language;
-    let list = |out: &mut M, lead, source, items| list_markup(out, lead, source, items, based_on, options);
+    let list =
+        |out: &mut dyn Markup, lead, source, items| list_markup(out, lead, source, items, based_on, options);
     match block {
         Block::Paragraph { text, source } => out.element("p", &[], |out| {
             rich_text(out, text, options);
@@ -110,7 +97,7 @@ fn block_markup<M: Markup>(out: &mut M, block: &Block, based_on: &str, options: 
 }
 
 fn list_markup(
-    out: &mut impl Markup,
+    out: &mut dyn Markup,
     lead: &Option<AttrValue>,
     source: &Option<SourceRef>,
     items: &IArray<Item>,
@@ -137,23 +124,22 @@ fn list_markup(
 /// A block shown above the sections and never collapsed: a region named by its
 /// heading, so screen reader users find it in the landmarks list. The urgent box
 /// carries an icon beside its heading, so it never relies on colour alone.
-fn summary_box<M: Markup>(
-    out: &mut M,
+fn summary_box(
+    out: &mut dyn Markup,
     class: &'static str,
     heading: &str,
     icon: bool,
     options: &Options,
-    content: impl FnOnce(&mut M),
+    content: impl FnOnce(&mut dyn Markup),
 ) {
     let heading_id = format!("{}{class}-heading", options.id_prefix);
+    // Named by its heading and the leaflet's title, so two leaflets on a page
+    // ("Get medical help right away" in each) give landmarks a reader can tell apart.
+    let name = format!("{heading_id} {}", title_id(options));
     let heading_tag = heading_tag(options.section_heading_level());
     out.element(
         "section",
-        &[
-            ("class", class),
-            ("part", class),
-            ("aria-labelledby", &heading_id),
-        ],
+        &[("class", class), ("part", class), ("aria-labelledby", &name)],
         |out| {
             out.element(
                 heading_tag,
@@ -173,7 +159,7 @@ fn summary_box<M: Markup>(
 /// A warning sign drawn in `currentColor` (the box's border colour, CanvasText
 /// in forced colours, black on paper), so it shows in every theme. Decorative:
 /// the heading says what it means.
-fn warning_icon(out: &mut impl Markup) {
+fn warning_icon(out: &mut dyn Markup) {
     let svg = [
         ("class", "icon"),
         ("viewBox", "0 0 24 24"),
@@ -194,7 +180,7 @@ fn warning_icon(out: &mut impl Markup) {
 
 /// Monograph text with phone numbers made into `tel:` links and `[[...]]`
 /// terms into links to their definitions.
-fn rich_text(out: &mut impl Markup, text: &str, options: &Options) {
+fn rich_text(out: &mut dyn Markup, text: &str, options: &Options) {
     for run in runs(text) {
         match run {
             Run::Plain(text) => {
@@ -224,7 +210,7 @@ pub fn term_element_id(options: &Options, term: &str) -> String {
 
 /// " (Source: PI 6.1)" after content that is not from the base document:
 /// visible text, so provenance never depends on colour.
-fn source_marker(out: &mut impl Markup, source: Option<&SourceRef>, based_on: &str, language: Language) {
+fn source_marker(out: &mut dyn Markup, source: Option<&SourceRef>, based_on: &str, language: Language) {
     let Some(source) = source.filter(|source| source.doc != based_on) else {
         return;
     };

@@ -1,9 +1,9 @@
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use super::text_node;
 use crate::hooks::use_options;
 use crate::monograph::model::Source;
+use crate::static_markup::static_html;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesListProps {
@@ -12,39 +12,46 @@ pub struct SourcesListProps {
 }
 
 /// Every document the leaflet draws on, with its revision date, so a clinician
-/// can trace each "(Source: ...)" marker.
+/// can trace each "(Source: ...)" marker. Written once as static markup.
 #[function_component]
 pub fn SourcesList(props: &SourcesListProps) -> Html {
     let options = use_options();
     let strings = options.language.strings();
-    html! {
-        <>
-            <p lang={options.language.tag()}>{ text_node(strings.sources_intro) }</p>
-            <ul class="sources">
-                { for props.sources.iter().map(|source| {
+    let lang = options.language.tag();
+    static_html("div", &[("class", "blocks")], |out| {
+        out.element("p", &[("lang", lang)], |out| out.text(strings.sources_intro));
+        out.element("ul", &[("class", "sources")], |out| {
+            for source in props.sources.iter() {
+                out.element("li", &[("data-source-id", &source.id)], |out| {
+                    out.element("strong", &[], |out| {
+                        out.text(&source.id);
+                        if source.id == props.based_on {
+                            out.element("span", &[("lang", lang)], |out| {
+                                out.text(&format!(" ({})", strings.main_source));
+                            });
+                        }
+                    });
+                    out.text(": ");
+                    if let Some(kind) = source.kind {
+                        out.element("span", &[("class", "source-kind"), ("lang", lang)], |out| {
+                            out.text(&format!("{}. ", strings.source_kinds.name(kind)));
+                        });
+                    }
+                    out.text(&source.title);
+                    if let Some(publisher) = &source.publisher {
+                        out.text(&format!(", {publisher}"));
+                    }
+                    out.text(". ");
                     let revised = match &source.revised {
                         Some(date) => format!("{} {}.", strings.revised, options.language.format_iso(date)),
                         None => strings.revision_not_stated.to_owned(),
                     };
-                    let main = (source.id == props.based_on).then(|| html! {
-                        <span lang={options.language.tag()}>{ format!(" ({})", strings.main_source) }</span>
-                    });
-                    html! {
-                        <li data-source-id={source.id.clone()}>
-                            <strong>{ text_node(source.id.clone()) }{ main }</strong>{ ": " }
-                            { for source.kind.map(|kind| html! {
-                                <span class="source-kind" lang={options.language.tag()}>
-                                    { format!("{}. ", strings.source_kinds.name(kind)) }
-                                </span>
-                            }) }
-                            { text_node(source.title.clone()) }
-                            { for source.publisher.as_ref().map(|p| format!(", {p}")) }
-                            { ". " }<span lang={options.language.tag()}>{ revised }</span>
-                            { for source.note.as_ref().map(|note| format!(" {note}")) }
-                        </li>
+                    out.element("span", &[("lang", lang)], |out| out.text(&revised));
+                    if let Some(note) = &source.note {
+                        out.text(&format!(" {note}"));
                     }
-                }) }
-            </ul>
-        </>
-    }
+                });
+            }
+        });
+    })
 }

@@ -390,5 +390,9 @@ pub async fn demo_portal(browser: Browser) {
         )
         .await;
     assert_eq!(alerts, json!([0, 0]), "{browser:?}");
+    // The portal page and both leaflets pass axe as a whole page (the
+    // page's own skip link sat outside every landmark until this checked it).
+    let violations = session.axe_violations().await;
+    assert!(violations.is_empty(), "{browser:?}: {violations:#?}");
     session.close().await;
 }
