@@ -18,12 +18,10 @@ pub struct BlocksProps {
     pub based_on: AttrValue,
 }
 
-/// A run of blocks: the summary, or one section's content, in one
-/// `<div class="blocks">`. Written as DOM nodes in the browser and as HTML
-/// text in the prerendered fallback (see `static_markup`), not as yew nodes:
-/// a leaflet's blocks are some 400 elements, which as yew nodes kept about
-/// 70 KiB of WASM memory while shown. A component, so that a toggle, which
-/// renders the leaflet again, finds its props unchanged and skips it.
+/// The summary above the sections, in one `<div class="blocks">`, written as
+/// static markup (see `static_markup`): DOM nodes in the browser, HTML text in
+/// the prerendered fallback. A component, so that a toggle, which renders the
+/// leaflet again, finds its props unchanged and skips it.
 #[function_component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let options = use_options();
@@ -32,6 +30,16 @@ pub fn Blocks(props: &BlocksProps) -> Html {
             block_markup(out, block, &props.based_on, &options);
         }
     })
+}
+
+/// A run of blocks (the summary, or one section's content) in one
+/// `<div class="blocks">`.
+pub fn blocks_markup(out: &mut dyn Markup, blocks: &IArray<Block>, based_on: &str, options: &Options) {
+    out.element("div", &[("class", "blocks")], |out| {
+        for block in blocks.iter() {
+            block_markup(out, block, based_on, options);
+        }
+    });
 }
 
 fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &Options) {

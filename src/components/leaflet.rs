@@ -1,17 +1,18 @@
 use yew::prelude::*;
 
-use super::accordion_section::{accordion_section, AccordionSectionProps};
 use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
+use super::sections::Sections;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
-use super::sources::SourcesList;
 use crate::controller::Controller;
 use crate::hooks::use_options;
-use crate::hooks::{use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_term_links};
-use crate::monograph::model::{Block, Monograph};
-use crate::state::{AccordionAction, SOURCES_SECTION_ID};
-use implicit_clone::unsync::IArray;
+use crate::hooks::{
+    use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_section_controls,
+    use_term_links,
+};
+use crate::monograph::model::Monograph;
+use crate::state::AccordionAction;
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {
@@ -31,7 +32,6 @@ pub struct LeafletProps {
 #[function_component]
 pub fn Leaflet(props: &LeafletProps) -> Html {
     let options = use_options();
-    let strings = options.language.strings();
     let monograph = &props.monograph;
     let accordion = use_accordion(
         monograph,
@@ -49,6 +49,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     use_deep_link(accordion.dispatcher(), content.clone());
     use_find_in_page(accordion.dispatcher(), content.clone());
     use_term_links(accordion.dispatcher(), content.clone());
+    use_section_controls(&accordion, content.clone(), options.language);
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
@@ -59,32 +60,12 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         Callback::from(move |()| accordion.dispatch(action.clone()))
     };
     let based_on = &monograph.meta.based_on;
-    let blocks =
-        |blocks: &IArray<Block>| html! { <Blocks blocks={blocks.clone()} based_on={based_on.clone()} /> };
-    let section = |id: AttrValue, heading: AttrValue, heading_lang: Option<AttrValue>, children: Html| {
-        accordion_section(
-            options.interactive,
-            AccordionSectionProps {
-                expanded: accordion.is_open(&id),
-                on_toggle: dispatch(AccordionAction::Toggle(id.clone())),
-                id,
-                heading,
-                heading_lang,
-                children,
-            },
-        )
-    };
-    let sections = monograph
-        .sections
-        .iter()
-        .map(|s| section(s.id.clone(), s.heading.clone(), None, blocks(&s.blocks)));
-
     html! {
         <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
             <SkipLink target={content.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
-                { blocks(&monograph.summary) }
+                <Blocks blocks={monograph.summary.clone()} based_on={based_on.clone()} />
                 if options.interactive {
                     <ShowAll
                         all_open={accordion.all_open()}
@@ -92,13 +73,11 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                         on_hide_all={dispatch(AccordionAction::CollapseAll)}
                     />
                 }
-                { for sections }
-                { section(
-                    AttrValue::Static(SOURCES_SECTION_ID),
-                    AttrValue::Static(strings.sources),
-                    Some(AttrValue::Static(options.language.tag())),
-                    html! { <SourcesList sources={monograph.sources.clone()} based_on={based_on.clone()} /> },
-                ) }
+                <Sections
+                    sections={monograph.sections.clone()}
+                    sources={monograph.sources.clone()}
+                    based_on={based_on.clone()}
+                />
             </div>
         </article>
     }

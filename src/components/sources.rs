@@ -1,31 +1,22 @@
 use implicit_clone::unsync::IArray;
-use yew::prelude::*;
 
-use crate::hooks::use_options;
 use crate::monograph::model::Source;
-use crate::static_markup::static_html;
-
-#[derive(Properties, PartialEq)]
-pub struct SourcesListProps {
-    pub sources: IArray<Source>,
-    pub based_on: AttrValue,
-}
+use crate::options::Options;
+use crate::static_markup::Markup;
 
 /// Every document the leaflet draws on, with its revision date, so a clinician
-/// can trace each "(Source: ...)" marker. Written once as static markup.
-#[function_component]
-pub fn SourcesList(props: &SourcesListProps) -> Html {
-    let options = use_options();
+/// can trace each "(Source: ...)" marker: the Sources section's content.
+pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: &str, options: &Options) {
     let strings = options.language.strings();
     let lang = options.language.tag();
-    static_html("div", &[("class", "blocks")], |out| {
+    out.element("div", &[("class", "blocks")], |out| {
         out.element("p", &[("lang", lang)], |out| out.text(strings.sources_intro));
         out.element("ul", &[("class", "sources")], |out| {
-            for source in props.sources.iter() {
+            for source in sources.iter() {
                 out.element("li", &[("data-source-id", &source.id)], |out| {
                     out.element("strong", &[], |out| {
                         out.text(&source.id);
-                        if source.id == props.based_on {
+                        if source.id == based_on {
                             out.element("span", &[("lang", lang)], |out| {
                                 out.text(&format!(" ({})", strings.main_source));
                             });
@@ -53,5 +44,5 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
                 });
             }
         });
-    })
+    });
 }
