@@ -1,9 +1,9 @@
-//! Content that never changes while a leaflet is shown (a section's blocks),
-//! written once by one writer into either of two outputs: DOM nodes in the
-//! browser, HTML text for the prerendered fallback. yew's own nodes for the
-//! same content cost about 200 bytes of WASM memory an element for as long as
-//! the leaflet is shown; DOM nodes made directly cost the WASM nothing, and
-//! yew keeps one reference to the run's wrapper.
+//! Content that never changes while a leaflet is shown (header, summary,
+//! sections, sources), written by one writer into either of two outputs: DOM
+//! nodes in the browser, HTML text for the prerendered fallback. yew's own
+//! nodes for the same content cost about 200 bytes of WASM memory an element
+//! for as long as the leaflet is shown; DOM nodes made directly cost the WASM
+//! nothing, and yew keeps one reference to each component's wrapper.
 //!
 //! Every text and attribute value goes in as data: `createTextNode` and
 //! `setAttribute` in the browser (no HTML parsing, so nothing for Trusted
@@ -37,16 +37,29 @@ pub fn static_html(
     attributes: &[(&'static str, &str)],
     write: impl FnOnce(&mut dyn Markup),
 ) -> yew::Html {
+    static_html_then(tag, attributes, write, |_| {})
+}
+
+/// `static_html`, handing the element to `built` in the browser before yew
+/// puts it on the page (a listener added there hears the first click).
+pub fn static_html_then(
+    tag: &'static str,
+    attributes: &[(&'static str, &str)],
+    write: impl FnOnce(&mut dyn Markup),
+    built: impl FnOnce(&web_sys::Element),
+) -> yew::Html {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(mut dom) = DomBuilder::new(tag, attributes) else {
             return yew::Html::default();
         };
         write(&mut dom);
+        built(&dom.root);
         yew::Html::VRef(dom.root.into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let _ = built;
         let mut html = String::new();
         (&mut html as &mut dyn Markup).element(tag, attributes, write);
         yew::Html::from_html_unchecked(html.into())
@@ -145,10 +158,15 @@ fn new_element(
 #[cfg(target_arch = "wasm32")]
 impl Markup for DomBuilder {
     fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
-        let Some(element) = new_element(&self.document, tag, attributes) else {
-            return;
+        // Were an element not made, its content goes to the parent, and the
+        // parent is pushed in its place so that `end` still matches.
+        let element = match new_element(&self.document, tag, attributes) {
+            Some(element) => {
+                let _ = self.parent().append_child(&element);
+                element
+            }
+            None => self.parent().clone(),
         };
-        let _ = self.parent().append_child(&element);
         self.open.push(element);
     }
 

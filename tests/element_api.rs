@@ -7,8 +7,9 @@ mod support;
 use support::{
     call, document, expanded, get, next_task, set, settle, visible, ConsoleLog, EventLog, Mounted,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -121,6 +122,54 @@ async fn lang_switches_the_leaflets_own_words_not_the_content() {
         .expect("closest")
         .and_then(|e| e.get_attribute("lang"));
     assert_eq!(lang.as_deref(), Some("en"), "content keeps its language");
+}
+
+/// Changing `lang` on a shown leaflet writes its sections again in the new
+/// language: the open ones stay open, their buttons still work, and "Link to
+/// this section" answers in the new language.
+#[wasm_bindgen_test]
+async fn open_sections_stay_open_and_working_when_lang_changes() {
+    let leaflet = Mounted::new().await;
+    let buttons = leaflet.section_buttons();
+    buttons[1].click();
+    settle().await;
+    assert!(expanded(&buttons[0]) && expanded(&buttons[1]));
+    leaflet.host.set_attribute("lang", "es").expect("set lang");
+    settle().await;
+    assert_eq!(
+        leaflet.one(".show-all-button").inner_text().trim(),
+        "Mostrar todas las secciones"
+    );
+    let buttons = leaflet.section_buttons();
+    let open: Vec<bool> = buttons.iter().map(|b| expanded(b)).collect();
+    assert_eq!(&open[..3], [true, true, false], "open sections stay open");
+    assert!(visible(&leaflet.panel_of(&buttons[1])), "and show their text");
+    assert!(!visible(&leaflet.panel_of(&buttons[2])));
+    buttons[2].click();
+    settle().await;
+    assert!(expanded(&buttons[2]), "a click after the change opens a section");
+    assert!(visible(&leaflet.panel_of(&buttons[2])));
+    let panel = leaflet.panel_of(&buttons[2]);
+    let link = panel
+        .query_selector(".link-button")
+        .expect("selector")
+        .expect("link button");
+    link.dyn_ref::<HtmlElement>().expect("a button").click();
+    let status = panel
+        .query_selector(".link-status")
+        .expect("selector")
+        .expect("status");
+    for _ in 0..50 {
+        if !status.text_content().unwrap_or_default().is_empty() {
+            break;
+        }
+        settle().await;
+    }
+    let said = status.text_content().unwrap_or_default();
+    assert!(
+        said.starts_with("Enlace copiado:") || said.starts_with("Copie este enlace:"),
+        "the status line speaks Spanish: {said:?}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -49,7 +49,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     use_deep_link(accordion.dispatcher(), content.clone());
     use_find_in_page(accordion.dispatcher(), content.clone());
     use_term_links(accordion.dispatcher(), content.clone());
-    use_section_controls(&accordion, content.clone(), options.language);
+    let section_controls = use_section_controls(&accordion);
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
@@ -77,6 +77,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                     sections={monograph.sections.clone()}
                     sources={monograph.sources.clone()}
                     based_on={based_on.clone()}
+                    controls={section_controls}
                 />
             </div>
         </article>

@@ -4,11 +4,11 @@ use yew::prelude::*;
 use super::block_view::blocks_markup;
 use super::heading_tag;
 use super::sources::sources_markup;
-use crate::hooks::use_options;
+use crate::hooks::{use_options, SectionControls};
 use crate::monograph::model::{Section, Source};
 use crate::options::Options;
 use crate::state::SOURCES_SECTION_ID;
-use crate::static_markup::{static_html, Markup};
+use crate::static_markup::{static_html_then, Markup};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionsProps {
@@ -16,18 +16,20 @@ pub struct SectionsProps {
     pub sources: IArray<Source>,
     /// The monograph's base document: content from it carries no marker.
     pub based_on: AttrValue,
+    /// The accordion's state and actions, for the interactive sections.
+    pub controls: SectionControls,
 }
 
 /// Every section, then Sources, in one `<div class="sections">` written as
 /// static markup: interactive accordion items in the element, plain sections
-/// in the prerendered fallback. Written once (a toggle finds the props
-/// unchanged and skips this); `use_section_controls` keeps the buttons and
-/// panels in step with the accordion's state and handles their events.
+/// in the prerendered fallback. A toggle finds the props unchanged and skips
+/// this (the options changing writes it again); `SectionControls` keeps the
+/// buttons and panels in step with the accordion and handles their events.
 #[function_component]
 pub fn Sections(props: &SectionsProps) -> Html {
     let options = use_options();
     let language = options.language.tag();
-    static_html("div", &[("class", "sections")], |out| {
+    let write = |out: &mut dyn Markup| {
         for section in props.sections.iter() {
             section_markup(out, &options, &section.id, &section.heading, None, |out| {
                 blocks_markup(out, &section.blocks, &props.based_on, &options);
@@ -44,6 +46,12 @@ pub fn Sections(props: &SectionsProps) -> Html {
                 sources_markup(out, &props.sources, &props.based_on, &options);
             },
         );
+    };
+    let interactive = options.interactive;
+    static_html_then("div", &[("class", "sections")], write, |sections| {
+        if interactive {
+            props.controls.attach(sections, options.language);
+        }
     })
 }
 

@@ -17,5 +17,5 @@ pub use use_deep_link::use_deep_link;
 pub use use_find_in_page::use_find_in_page;
 pub use use_options::use_options;
 pub use use_remembered_sections::use_remembered_sections;
-pub use use_section_controls::use_section_controls;
+pub use use_section_controls::{use_section_controls, SectionControls};
 pub use use_term_links::use_term_links;

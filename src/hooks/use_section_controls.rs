@@ -1,3 +1,6 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -7,44 +10,77 @@ use super::event_listener::EventListener;
 use crate::i18n::Language;
 use crate::state::{Accordion, AccordionAction};
 
-/// The accordion's buttons and panels, written once as static markup
-/// (`Sections`), follow `accordion`: `aria-expanded` on each button, and each
-/// closed panel `hidden="until-found"` so find in page can still reveal it.
-/// Their events are handled here, by one listener a kind on `content`, rather
-/// than by yew listeners on every section: each of those costs WASM memory for
-/// as long as the leaflet is shown.
-#[hook]
-pub fn use_section_controls(accordion: &UseReducerHandle<Accordion>, content: NodeRef, language: Language) {
-    {
-        let content = content.clone();
-        use_effect_with(accordion.clone(), move |accordion| {
-            if let Some(content) = content.cast::<Element>() {
-                show_state(&content, accordion);
-            }
-        });
+/// What the sections' static markup (`Sections`) needs from the accordion:
+/// its latest state and its dispatcher. Equal to itself across renders, so a
+/// toggle does not write the sections again.
+#[derive(Clone)]
+pub struct SectionControls(Rc<RefCell<Controls>>);
+
+struct Controls {
+    accordion: Accordion,
+    dispatcher: UseReducerDispatcher<Accordion>,
+    /// The sections' wrapper, once written, and its listeners.
+    shown: Option<(Element, [EventListener; 3])>,
+}
+
+impl PartialEq for SectionControls {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
-    let dispatcher = accordion.dispatcher();
-    use_effect_with((), move |_| {
-        let listeners = content.cast::<Element>().map(|content| {
-            let toggle = dispatcher.clone();
-            [
-                EventListener::new(&content, "click", move |event: Event| {
-                    on_click(&event, &toggle, language)
-                }),
-                EventListener::new(&content, "keydown", move |event: Event| {
-                    on_keydown(&event, &dispatcher)
-                }),
-                EventListener::new(&content, "keyup", on_keyup),
-            ]
-        });
-        move || drop(listeners)
-    });
+}
+
+impl SectionControls {
+    /// Called with the sections' wrapper each time they are written, before
+    /// it reaches the page: the buttons and panels show the accordion's state
+    /// from their first frame, and one listener a kind on the wrapper handles
+    /// their clicks and keys (rather than yew listeners on every section,
+    /// each of which costs WASM memory while the leaflet is shown).
+    pub fn attach(&self, sections: &Element, language: Language) {
+        let mut controls = self.0.borrow_mut();
+        show_state(sections, &controls.accordion);
+        let toggle = controls.dispatcher.clone();
+        let keys = controls.dispatcher.clone();
+        let listeners = [
+            EventListener::new(sections, "click", move |event: Event| {
+                on_click(&event, &toggle, language)
+            }),
+            EventListener::new(sections, "keydown", move |event: Event| on_keydown(&event, &keys)),
+            EventListener::new(sections, "keyup", on_keyup),
+        ];
+        controls.shown = Some((sections.clone(), listeners));
+    }
+}
+
+/// The accordion's buttons and panels, written as static markup, follow
+/// `accordion`: `aria-expanded` on each button, and each closed panel
+/// `hidden="until-found"` so find in page can still reveal it. The state is
+/// written as the leaflet renders, as yew writes its own attributes.
+#[hook]
+pub fn use_section_controls(accordion: &UseReducerHandle<Accordion>) -> SectionControls {
+    let controls = {
+        let (accordion, dispatcher) = ((**accordion).clone(), accordion.dispatcher());
+        use_mut_ref(move || Controls {
+            accordion,
+            dispatcher,
+            shown: None,
+        })
+    };
+    {
+        let mut controls = controls.borrow_mut();
+        if controls.accordion != **accordion {
+            controls.accordion = (**accordion).clone();
+            if let Some((sections, _)) = &controls.shown {
+                show_state(sections, accordion);
+            }
+        }
+    }
+    SectionControls(controls)
 }
 
 /// Writes the accordion's state into the DOM, touching only what differs (a
 /// toggle changes one section of twenty).
-fn show_state(content: &Element, accordion: &Accordion) {
-    let Ok(sections) = content.query_selector_all(".section[data-section-id]") else {
+fn show_state(wrapper: &Element, accordion: &Accordion) {
+    let Ok(sections) = wrapper.query_selector_all(".section[data-section-id]") else {
         return;
     };
     for section in (0..sections.length()).filter_map(|i| sections.item(i)?.dyn_into::<Element>().ok()) {
