@@ -96,14 +96,14 @@ fn escape_into(out: &mut String, text: &str, special: &[char]) {
     let mut rest = text;
     while let Some(at) = rest.find(special) {
         out.push_str(&rest[..at]);
-        let (entity, len) = match rest[at..].chars().next() {
-            Some('&') => ("&amp;", 1),
-            Some('"') => ("&quot;", 1),
-            Some('<') => ("&lt;", 1),
-            _ => ("&gt;", 1),
-        };
-        out.push_str(entity);
-        rest = &rest[at + len..];
+        // Every special character is one ASCII byte.
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        rest = &rest[at + 1..];
     }
     out.push_str(rest);
 }

@@ -48,8 +48,7 @@ fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &O
         |out: &mut dyn Markup, lead, source, items| list_markup(out, lead, source, items, based_on, options);
     match block {
         Block::Paragraph { text, source } => out.element("p", &[], |out| {
-            rich_text(out, text, options);
-            source_marker(out, source.as_ref(), based_on, language);
+            sourced_text(out, text, source, based_on, options);
         }),
         Block::Note { text, source } => out.element("div", &[("class", "note")], |out| {
             out.element("p", &[], |out| {
@@ -61,8 +60,7 @@ fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &O
                     },
                 );
                 out.text(" ");
-                rich_text(out, text, options);
-                source_marker(out, source.as_ref(), based_on, language);
+                sourced_text(out, text, source, based_on, options);
             });
         }),
         Block::List { lead, source, items } => list(out, lead, source, items),
@@ -79,8 +77,7 @@ fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &O
                         });
                         out.text(" ");
                         out.element("dd", &[], |out| {
-                            rich_text(out, &item.definition, options);
-                            source_marker(out, item.source.as_ref(), based_on, language);
+                            sourced_text(out, &item.definition, &item.source, based_on, options);
                         });
                     },
                 );
@@ -112,18 +109,15 @@ fn list_markup(
     based_on: &str,
     options: &Options,
 ) {
-    let language = options.language;
     if let Some(lead) = lead {
         out.element("p", &[("class", "list-lead")], |out| {
-            rich_text(out, lead, options);
-            source_marker(out, source.as_ref(), based_on, language);
+            sourced_text(out, lead, source, based_on, options);
         });
     }
     out.element("ul", &[], |out| {
         for item in items.iter() {
             out.element("li", &[], |out| {
-                rich_text(out, &item.text, options);
-                source_marker(out, item.source.as_ref(), based_on, language);
+                sourced_text(out, &item.text, &item.source, based_on, options);
             });
         }
     });
@@ -184,6 +178,18 @@ fn warning_icon(out: &mut dyn Markup) {
         ),
     ];
     out.element("svg", &svg, |out| out.element("path", &path, |_| {}));
+}
+
+/// Monograph text, then its source marker when it is not from the base document.
+fn sourced_text(
+    out: &mut dyn Markup,
+    text: &str,
+    source: &Option<SourceRef>,
+    based_on: &str,
+    options: &Options,
+) {
+    rich_text(out, text, options);
+    source_marker(out, source.as_ref(), based_on, options.language);
 }
 
 /// Monograph text with phone numbers made into `tel:` links and `[[...]]`
