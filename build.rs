@@ -14,7 +14,8 @@ use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
 use monograph::loader::{load, monograph_files, Loaded};
 use monograph::model::{
-    Additions, Block, Definition, Item, Meta, Monograph, Review, Section, Source, SourceKind, SourceRef,
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
+    SourceRef,
 };
 
 /// The monographs compiled into the WASM: the default drug, which a page shows
@@ -58,8 +59,44 @@ fn main() {
     }
     code.push_str("        _ => None,\n    }\n}\n");
 
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("monographs.rs");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("monographs.rs");
     fs::write(&out, code).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+
+    // The stylesheet the WASM carries, without its comments and spare white space.
+    println!("cargo::rerun-if-changed={STYLESHEET}");
+    let css =
+        fs::read_to_string(STYLESHEET).unwrap_or_else(|e| fail(&format!("cannot read {STYLESHEET}: {e}")));
+    let out = out_dir.join("leaflet.min.css");
+    fs::write(&out, minified_css(&css))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+}
+
+const STYLESHEET: &str = "styles/leaflet.css";
+
+/// `css` without comments, with runs of white space as one space and none
+/// around `{`, `}`, `;` or after `,` and `:` (never before a `:`: `a :focus`
+/// and `a:focus` differ). The stylesheet has no string holding those.
+fn minified_css(css: &str) -> String {
+    let mut uncommented = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        uncommented.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("*/")
+            .unwrap_or_else(|| fail("styles/leaflet.css: an unclosed comment"));
+        rest = &rest[start + end + 2..];
+    }
+    uncommented.push_str(rest);
+    let mut out = String::new();
+    for word in uncommented.split_whitespace() {
+        let glued = out.ends_with(['{', '}', ';', ',', ':']) || word.starts_with(['{', '}', ';']);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The monograph in `file`; the build fails with the file, each field and its
@@ -163,6 +200,8 @@ impl WriteRust for Meta {
             reviewed_by,
             last_updated,
             based_on,
+            jurisdiction,
+            example,
             additions,
         } = self;
         write_struct(
@@ -180,6 +219,8 @@ impl WriteRust for Meta {
                 ("reviewed_by", reviewed_by),
                 ("last_updated", last_updated),
                 ("based_on", based_on),
+                ("jurisdiction", jurisdiction),
+                ("example", example),
                 ("additions", additions),
             ],
         );
@@ -188,21 +229,49 @@ impl WriteRust for Meta {
 
 impl WriteRust for Additions {
     fn write_rust(&self, out: &mut String) {
-        let Additions { compiled, review } = self;
-        write_struct(out, "Additions", &[("compiled", compiled), ("review", review)]);
+        let Additions { compiled, reviews } = self;
+        write_struct(out, "Additions", &[("compiled", compiled), ("reviews", reviews)]);
     }
 }
 
 impl WriteRust for Review {
     fn write_rust(&self, out: &mut String) {
-        let Review { name, role, date } = self;
-        write_struct(out, "Review", &[("name", name), ("role", role), ("date", date)]);
+        let Review {
+            name,
+            role,
+            registration,
+            date,
+            texts,
+        } = self;
+        write_struct(
+            out,
+            "Review",
+            &[
+                ("name", name),
+                ("role", role),
+                ("registration", registration),
+                ("date", date),
+                ("texts", texts),
+            ],
+        );
     }
 }
 
 impl WriteRust for SourceKind {
     fn write_rust(&self, out: &mut String) {
         write!(out, "SourceKind::{self:?}").unwrap();
+    }
+}
+
+impl WriteRust for Rights {
+    fn write_rust(&self, out: &mut String) {
+        write!(out, "Rights::{self:?}").unwrap();
+    }
+}
+
+impl WriteRust for bool {
+    fn write_rust(&self, out: &mut String) {
+        write!(out, "{self}").unwrap();
     }
 }
 
@@ -215,6 +284,9 @@ impl WriteRust for Source {
             revised,
             kind,
             note,
+            short_name,
+            rights,
+            attribution,
         } = self;
         write_struct(
             out,
@@ -226,6 +298,9 @@ impl WriteRust for Source {
                 ("revised", revised),
                 ("kind", kind),
                 ("note", note),
+                ("short_name", short_name),
+                ("rights", rights),
+                ("attribution", attribution),
             ],
         );
     }

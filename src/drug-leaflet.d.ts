@@ -33,7 +33,17 @@ export type SourceKind =
   | "safety-update"
   | "professional-letter"
   | "announcement"
-  | "editorial";
+  | "editorial"
+  | "patient-information";
+
+/** What a publisher of the leaflet may do with a source's text. */
+export type Rights =
+  | "public-domain"
+  | "reuse-with-acknowledgement"
+  | "ogl-3"
+  | "permission-required"
+  | "own"
+  | "unknown";
 
 /** The same shape as monographs/<drug>.toml (see the README, "Writing a monograph"). */
 export interface Monograph {
@@ -52,12 +62,26 @@ export interface Monograph {
     last_updated: string;
     /** Id of the source that text without a `source` comes from. */
     based_on: string;
+    /**
+     * The country or region it is written for: an ISO 3166-1 code ("US", "GB") or "EU".
+     * The header says it; a monograph file must have it (a host's may leave it out).
+     */
+    jurisdiction?: string;
+    /** Made-up data: the leaflet shows "TEST DATA: NOT A REAL MEDICINE". */
+    example?: boolean;
     /** Required once any text cites another source than `based_on`. */
     additions?: {
       /** ISO 8601 date, YYYY-MM-DD: last change to the added text. */
       compiled: string;
-      /** A pharmacist's review of the added text; absent: "Not yet reviewed by a pharmacist". */
-      review?: { name: string; role: string; date: string };
+      /**
+       * Pharmacists' sign-offs, each naming the added texts it covers by place
+       * ("summary[1].items[0].text"). The header counts them: "All added text
+       * reviewed by ...", "n of m added texts reviewed by ...; the rest not yet
+       * reviewed", or "Not yet reviewed by a pharmacist". A bundled or on-demand
+       * leaflet's come from its sign-off record, kept by content hash, so a text
+       * edited after its sign-off is not counted.
+       */
+      reviews?: { name: string; role: string; registration?: string; date: string; texts: string[] }[];
     };
   };
   sources: {
@@ -69,6 +93,12 @@ export interface Monograph {
     /** An `announcement` may back one fact only. */
     kind?: SourceKind;
     note?: string;
+    /** The plain name in "Where this comes from" lines, e.g. "US prescribing information". */
+    short_name?: string;
+    /** Absent means unknown. */
+    rights?: Rights;
+    /** The acknowledgement the rights ask for. */
+    attribution?: string;
   }[];
   /** Shown under the header, never collapsed: one `urgent` block, at most one `key_facts`. */
   summary: Block[];
@@ -100,6 +130,11 @@ export interface DrugLeafletErrorDetail {
   fatal: boolean;
 }
 
+/** The reader showed or hid each line's source marker (the Sources section's checkbox). */
+export interface DrugLeafletSourcesDetail {
+  inline: boolean;
+}
+
 export interface DrugLeafletElement extends HTMLElement {
   /**
    * The monograph shown, as a plain object (null while the element shows an
@@ -116,12 +151,17 @@ export interface DrugLeafletElement extends HTMLElement {
   collapseAll(): boolean;
   /** Opens the section with this id (its data-section-id); false if there is none. */
   open(sectionId: string): boolean;
+  /**
+   * Whether each line's source marker is shown: the `sources` attribute, then
+   * the reader's choice in the Sources section (false when no leaflet is showing).
+   */
+  readonly sourcesInline: boolean;
 
   /** Attributes: drug (default "nusinersen"; another id loads monographs/<id>.json
    *  from the widget's folder), integrity ("sha384-..." pinning that file),
    *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
-   *  remember ("on" | "off"). */
-  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | string, value: string): void;
+   *  remember ("on" | "off"), sources ("section" | "inline"), print-sources ("inline" | "section"). */
+  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
@@ -136,6 +176,11 @@ export interface DrugLeafletElement extends HTMLElement {
   addEventListener(
     type: "drug-leaflet-error",
     listener: (event: CustomEvent<DrugLeafletErrorDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: "drug-leaflet-sources",
+    listener: (event: CustomEvent<DrugLeafletSourcesDetail>) => void,
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(
@@ -154,6 +199,10 @@ export interface DrugLeafletAttributes {
   "expanded"?: "first" | "all" | "none";
   "lang"?: "en" | "es";
   "remember"?: "on" | "off";
+  /** Each section's "Where this comes from" line (default), or also each line's marker. */
+  "sources"?: "section" | "inline";
+  /** On paper: each line's marker (default, a pharmacist's printout), or the section lines only. */
+  "print-sources"?: "inline" | "section";
 }
 
 // <drug-leaflet> in React's JSX (@types/react 18.3 or 19): the attributes and
@@ -177,5 +226,6 @@ declare global {
     "drug-leaflet-ready": CustomEvent<DrugLeafletReadyDetail>;
     "drug-leaflet-toggle": CustomEvent<DrugLeafletToggleDetail>;
     "drug-leaflet-error": CustomEvent<DrugLeafletErrorDetail>;
+    "drug-leaflet-sources": CustomEvent<DrugLeafletSourcesDetail>;
   }
 }

@@ -200,6 +200,30 @@ async function fetchDrugFile(url, integrity, started) {
   }
 }
 
+// The hospital's own "who to call" (an element with slot="urgent-contact"):
+// the urgent box shows it, labelled as the care team's words, while its slot
+// holds it. A fallback pasted inside the element carries that element inside
+// its urgent box, out of the slot's reach: a copy (a DOM clone, nothing
+// parsed) goes where the slot finds it.
+function adoptUrgentContact(element) {
+  const placed = [...element.children].some((child) => child.slot == "urgent-contact");
+  const nested = !placed && element.querySelector('[slot="urgent-contact"]');
+  if (nested) {
+    element.append(nested.cloneNode(true));
+  }
+  const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
+  if (!element.watchingContact) {
+    element.watchingContact = true;
+    shadow.addEventListener("slotchange", (event) => {
+      const slot = event.target;
+      const label = slot.name == "urgent-contact" && slot.parentNode.querySelector(".care-team-label");
+      if (label) {
+        label.hidden = slot.assignedNodes().length == 0;
+      }
+    });
+  }
+}
+
 // A method of the element's handle: false when no leaflet is showing or it crashed.
 function callHandle(element, method, argument) {
   const handle = element.leafletHandle;
@@ -234,6 +258,7 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
             this.addEventListener(type, () => note(this, `a ${type}`), true);
           }
         }
+        adoptUrgentContact(this);
         if (crashed) {
           showFallback(this);
         } else if (!this.leafletHandle) {
@@ -263,6 +288,10 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
           guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
         }
+      }
+
+      get sourcesInline() {
+        return callHandle(this, "sourcesInline");
       }
 
       get monograph() {

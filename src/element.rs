@@ -20,7 +20,7 @@ use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
 use crate::controller::Controller;
-use crate::events::{self, ErrorDetail, ReadyDetail, ToggleDetail};
+use crate::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
 use crate::host_monograph;
 use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
@@ -28,7 +28,7 @@ use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES, QU
 use crate::state::AccordionAction;
 
 pub const TAG_NAME: &str = "drug-leaflet";
-const STYLES: &str = include_str!("../styles/leaflet.css");
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/leaflet.min.css"));
 
 type MountFn = dyn FnMut(HtmlElement, JsValue) -> JsValue;
 
@@ -130,6 +130,7 @@ impl PooledApp {
             controller: Controller::default(),
             on_section_change: Callback::noop(),
             on_ready: Callback::noop(),
+            on_sources_change: Callback::noop(),
             ..props
         });
         self.root.remove();
@@ -167,6 +168,7 @@ impl MountedLeaflet {
             controller: Controller::default(),
             on_section_change: toggle_events(host.clone()),
             on_ready: ready_events(host.clone()),
+            on_sources_change: sources_events(host.clone()),
             revision: next_revision(),
         };
         Ok(MountedLeaflet {
@@ -239,6 +241,19 @@ impl MountedLeaflet {
             props.revision = next_revision();
         }
         self.update(props);
+    }
+
+    /// Whether each line's source marker is shown (the `sources` attribute,
+    /// then the reader's choice in the Sources section).
+    #[wasm_bindgen(js_name = sourcesInline)]
+    pub fn sources_inline(&self) -> bool {
+        let shown = self.host.shadow_root().and_then(|shadow| {
+            shadow
+                .query_selector("article[data-sources='inline']")
+                .ok()
+                .flatten()
+        });
+        shown.is_some()
     }
 
     #[wasm_bindgen(js_name = expandAll)]
@@ -346,6 +361,10 @@ fn toggle_events(host: HtmlElement) -> Callback<(AttrValue, bool)> {
         };
         fire_event(&host, events::TOGGLE, &detail);
     })
+}
+
+fn sources_events(host: HtmlElement) -> Callback<bool> {
+    Callback::from(move |inline: bool| fire_event(&host, events::SOURCES, &SourcesDetail { inline }))
 }
 
 fn ready_events(host: HtmlElement) -> Callback<AttrValue> {

@@ -15,7 +15,16 @@ pub const TOGGLE: &str = "drug-leaflet-toggle";
 /// those): every leaflet on the page then shows its fallback for good.
 pub const ERROR: &str = "drug-leaflet-error";
 
-pub const ALL: [&str; 3] = [READY, TOGGLE, ERROR];
+/// When the reader shows or hides each line's source marker (the Sources
+/// section's checkbox): `{ inline }`.
+pub const SOURCES: &str = "drug-leaflet-sources";
+
+pub const ALL: [&str; 4] = [READY, TOGGLE, ERROR, SOURCES];
+
+#[derive(Serialize)]
+pub struct SourcesDetail {
+    pub inline: bool,
+}
 
 #[derive(Serialize)]
 pub struct ReadyDetail<'a> {

@@ -2,7 +2,7 @@
 //! `lang` attribute picks the table; the content keeps the monograph's language.
 
 use crate::monograph::date::IsoDate;
-use crate::monograph::model::SourceKind;
+use crate::monograph::model::{Rights, SourceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
@@ -64,6 +64,7 @@ pub struct SourceKindNames {
     pub professional_letter: &'static str,
     pub announcement: &'static str,
     pub editorial: &'static str,
+    pub patient_information: &'static str,
 }
 
 impl SourceKindNames {
@@ -76,6 +77,51 @@ impl SourceKindNames {
             SourceKind::ProfessionalLetter => self.professional_letter,
             SourceKind::Announcement => self.announcement,
             SourceKind::Editorial => self.editorial,
+            SourceKind::PatientInformation => self.patient_information,
+        }
+    }
+}
+
+/// What each source's rights let a publisher do, in plain words.
+pub struct RightsNames {
+    pub public_domain: &'static str,
+    pub reuse_with_acknowledgement: &'static str,
+    pub ogl_3: &'static str,
+    pub permission_required: &'static str,
+    pub own: &'static str,
+    pub unknown: &'static str,
+}
+
+impl RightsNames {
+    pub fn name(&self, rights: Option<Rights>) -> &'static str {
+        match rights {
+            Some(Rights::PublicDomain) => self.public_domain,
+            Some(Rights::ReuseWithAcknowledgement) => self.reuse_with_acknowledgement,
+            Some(Rights::Ogl3) => self.ogl_3,
+            Some(Rights::PermissionRequired) => self.permission_required,
+            Some(Rights::Own) => self.own,
+            Some(Rights::Unknown) | None => self.unknown,
+        }
+    }
+}
+
+/// "Written for patients in the United States." for the jurisdictions the
+/// leaflet can name; any other code is shown as written.
+pub struct JurisdictionNames {
+    pub us: &'static str,
+    pub gb: &'static str,
+    pub eu: &'static str,
+    /// Any other code: this, the code, then a full stop.
+    pub other: &'static str,
+}
+
+impl JurisdictionNames {
+    pub fn written_for(&self, code: &str) -> String {
+        match code {
+            "US" => self.us.to_owned(),
+            "GB" => self.gb.to_owned(),
+            "EU" => self.eu.to_owned(),
+            other => [self.other, other, "."].concat(),
         }
     }
 }
@@ -100,8 +146,15 @@ pub struct Strings {
     pub compiled_from: &'static str,
     pub see_sources: &'static str,
     pub not_yet_reviewed: &'static str,
-    /// "Reviewed by {name}, {role}, on {date}."
-    pub additions_reviewed_by: &'static str,
+    /// "All added text reviewed by {name}, {role}, on {date}." or
+    /// "{n} of {m} added texts reviewed by ...; the rest not yet reviewed."
+    pub all_reviewed_by: &'static str,
+    pub texts_reviewed_by: &'static str,
+    pub of: &'static str,
+    pub and_between: &'static str,
+    pub rest_not_reviewed: &'static str,
+    /// The status line's "{n} of {m} added texts reviewed by a pharmacist."
+    pub texts_reviewed_by_pharmacist: &'static str,
     pub reviewed_on: &'static str,
     pub important: &'static str,
     pub source: &'static str,
@@ -121,6 +174,26 @@ pub struct Strings {
     pub link_copied: &'static str,
     pub copy_this_link: &'static str,
     pub months: [&'static str; 12],
+    pub written_for: JurisdictionNames,
+    pub rights: RightsNames,
+    /// "It follows the {the label's short name}."
+    pub follows: &'static str,
+    pub about_this_leaflet: &'static str,
+    /// "Where this comes from: US prescribing information, sections 6.1 and 5.2; ..."
+    pub source_line: &'static str,
+    pub section_word: &'static str,
+    pub sections_word: &'static str,
+    pub and: &'static str,
+    pub show_each_source: &'static str,
+    /// Labels the host's own words in the urgent box (`slot="urgent-contact"`).
+    pub from_your_care_team: &'static str,
+    /// The urgent box's last line when the host gives no contact: US, then elsewhere.
+    pub get_help_us: &'static str,
+    pub get_help: &'static str,
+    pub example_banner: &'static str,
+    /// The header's status line; "About this leaflet" says by whom and when.
+    pub added_text_not_reviewed: &'static str,
+    pub added_text_reviewed: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -140,7 +213,12 @@ static EN: Strings = Strings {
     compiled_from: "from",
     see_sources: "(see Sources).",
     not_yet_reviewed: "Not yet reviewed by a pharmacist.",
-    additions_reviewed_by: "Reviewed by",
+    all_reviewed_by: "All added text reviewed by",
+    texts_reviewed_by: "added texts reviewed by",
+    of: "of",
+    and_between: " and ",
+    rest_not_reviewed: "; the rest not yet reviewed.",
+    texts_reviewed_by_pharmacist: "added texts reviewed by a pharmacist.",
     reviewed_on: "on",
     important: "Important:",
     source: "Source",
@@ -157,6 +235,7 @@ static EN: Strings = Strings {
         professional_letter: "Letter to healthcare professionals",
         announcement: "Company announcement",
         editorial: "Editorial note",
+        patient_information: "Patient information page",
     },
     invalid_monograph: "This leaflet cannot be shown because its data has problems:",
     not_loaded: "This leaflet could not be loaded:",
@@ -178,6 +257,33 @@ static EN: Strings = Strings {
         "November",
         "December",
     ],
+    rights: RightsNames {
+        public_domain: "Reuse: public domain (a US government work).",
+        reuse_with_acknowledgement: "Reuse: allowed with acknowledgement of the source.",
+        ogl_3: "Reuse: Open Government Licence v3.0.",
+        permission_required: "Reuse: needs the publisher's written permission.",
+        own: "Reuse: the leaflet's own text.",
+        unknown: "Reuse: rights not known; ask the publisher.",
+    },
+    written_for: JurisdictionNames {
+        us: "Written for patients in the United States.",
+        gb: "Written for patients in the United Kingdom.",
+        eu: "Written for patients in the European Union.",
+        other: "Written for patients in ",
+    },
+    follows: "It follows the",
+    about_this_leaflet: "About this leaflet",
+    source_line: "Where this comes from:",
+    section_word: "section",
+    sections_word: "sections",
+    and: "and",
+    show_each_source: "Show the source of each line",
+    from_your_care_team: "From your care team:",
+    get_help_us: "Get help right away: call your care team, or 911 in an emergency.",
+    get_help: "Get help right away: call your care team.",
+    example_banner: "TEST DATA: NOT A REAL MEDICINE",
+    added_text_not_reviewed: "Added text not yet reviewed by a pharmacist.",
+    added_text_reviewed: "Added text reviewed by a pharmacist.",
 };
 
 static ES: Strings = Strings {
@@ -197,7 +303,12 @@ static ES: Strings = Strings {
     compiled_from: "a partir de",
     see_sources: "(ver Fuentes).",
     not_yet_reviewed: "Aún no revisado por un farmacéutico.",
-    additions_reviewed_by: "Revisado por",
+    all_reviewed_by: "Todo el texto añadido revisado por",
+    texts_reviewed_by: "textos añadidos revisados por",
+    of: "de",
+    and_between: " y ",
+    rest_not_reviewed: "; el resto aún no revisado.",
+    texts_reviewed_by_pharmacist: "textos añadidos revisados por un farmacéutico.",
     reviewed_on: "el",
     important: "Importante:",
     source: "Fuente",
@@ -214,6 +325,7 @@ static ES: Strings = Strings {
         professional_letter: "Carta a profesionales sanitarios",
         announcement: "Anuncio de la empresa",
         editorial: "Nota editorial",
+        patient_information: "Página de información para pacientes",
     },
     invalid_monograph: "Este prospecto no se puede mostrar porque sus datos tienen problemas:",
     not_loaded: "No se pudo cargar este prospecto:",
@@ -235,6 +347,33 @@ static ES: Strings = Strings {
         "noviembre",
         "diciembre",
     ],
+    rights: RightsNames {
+        public_domain: "Reutilización: dominio público (obra del Gobierno de EE. UU.).",
+        reuse_with_acknowledgement: "Reutilización: permitida citando la fuente.",
+        ogl_3: "Reutilización: Open Government Licence v3.0.",
+        permission_required: "Reutilización: requiere el permiso escrito del editor.",
+        own: "Reutilización: texto propio del prospecto.",
+        unknown: "Reutilización: derechos desconocidos; consulte al editor.",
+    },
+    written_for: JurisdictionNames {
+        us: "Escrito para pacientes de Estados Unidos.",
+        gb: "Escrito para pacientes del Reino Unido.",
+        eu: "Escrito para pacientes de la Unión Europea.",
+        other: "Escrito para pacientes de ",
+    },
+    follows: "Sigue:",
+    about_this_leaflet: "Acerca de este prospecto",
+    source_line: "De dónde procede:",
+    section_word: "sección",
+    sections_word: "secciones",
+    and: "y",
+    show_each_source: "Mostrar la fuente de cada línea",
+    from_your_care_team: "De su equipo de atención:",
+    get_help_us: "Busque ayuda de inmediato: llame a su equipo de atención, o al 911 en una emergencia.",
+    get_help: "Busque ayuda de inmediato: llame a su equipo de atención.",
+    example_banner: "DATOS DE PRUEBA: NO ES UN MEDICAMENTO REAL",
+    added_text_not_reviewed: "Texto añadido aún no revisado por un farmacéutico.",
+    added_text_reviewed: "Texto añadido revisado por un farmacéutico.",
 };
 
 #[cfg(test)]

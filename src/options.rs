@@ -12,13 +12,15 @@ use crate::monograph::markup::preview;
 pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 6] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 8] = [
     "drug",
     "integrity",
     "heading-level",
     "expanded",
     "lang",
     "remember",
+    "sources",
+    "print-sources",
 ];
 
 /// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
@@ -72,6 +74,12 @@ pub struct Options {
     pub remember: bool,
     /// False for the prerendered no-JavaScript fallback: no buttons, all open.
     pub interactive: bool,
+    /// `sources="inline"`: each line's source marker on screen, not only each
+    /// section's source line (the reader can switch in the Sources section).
+    pub sources_inline: bool,
+    /// `print-sources`: each line's source marker on paper (the default, a
+    /// pharmacist's printout), or only the section lines (`section`).
+    pub print_sources_inline: bool,
     /// Prefix for element ids, so a fallback in the host's light DOM cannot clash.
     pub id_prefix: AttrValue,
 }
@@ -84,6 +92,8 @@ impl Default for Options {
             language: Language::En,
             remember: true,
             interactive: true,
+            sources_inline: false,
+            print_sources_inline: true,
             id_prefix: AttrValue::default(),
         }
     }
@@ -117,6 +127,16 @@ impl Options {
             "expanded" => set(&mut self.expanded, parse_expanded(value), defaults.expanded),
             "lang" => set(&mut self.language, parse_language(value), defaults.language),
             "remember" => set(&mut self.remember, parse_remember(value), defaults.remember),
+            "sources" => set(
+                &mut self.sources_inline,
+                parse_sources("sources", value, "section"),
+                defaults.sources_inline,
+            ),
+            "print-sources" => set(
+                &mut self.print_sources_inline,
+                parse_sources("print-sources", value, "inline"),
+                defaults.print_sources_inline,
+            ),
             _ => Ok(()),
         }
     }
@@ -156,6 +176,19 @@ fn parse_remember(value: Option<&str>) -> Result<bool, String> {
         Some("off") => Ok(false),
         Some(v) => Err(format!(
             "remember=\"{}\" is not allowed; use on or off. Using on.",
+            preview(v, QUOTED_CHARS)
+        )),
+    }
+}
+
+/// `inline` (each line's marker) or `section` (one line a section); absent
+/// is `default`.
+fn parse_sources(name: &str, value: Option<&str>, default: &str) -> Result<bool, String> {
+    match value.map(str::trim).unwrap_or(default) {
+        "inline" => Ok(true),
+        "section" => Ok(false),
+        v => Err(format!(
+            "{name}=\"{}\" is not allowed; use section or inline. Using {default}.",
             preview(v, QUOTED_CHARS)
         )),
     }
@@ -224,7 +257,7 @@ mod tests {
         let warning = unknown_attribute_warning("heading_level").expect("a typo");
         assert_eq!(
             warning,
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember."
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources."
         );
         for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
             assert_eq!(unknown_attribute_warning(name), None, "{name}");

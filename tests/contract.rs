@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
-use drug_leaflet::events::{self, ErrorDetail, ReadyDetail, ToggleDetail};
+use drug_leaflet::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
 use drug_leaflet::monograph::validate::Problem;
 use drug_leaflet::options::{Options, OBSERVED_ATTRIBUTES};
 use drug_leaflet::state::SOURCES_SECTION_ID;
@@ -130,6 +130,11 @@ fn events_and_their_details_match_the_readme_and_the_declarations() {
             }),
         ),
         (
+            events::SOURCES,
+            "DrugLeafletSourcesDetail",
+            serde_json::to_value(SourcesDetail { inline: true }),
+        ),
+        (
             events::ERROR,
             "DrugLeafletErrorDetail",
             serde_json::to_value(ErrorDetail {
@@ -186,7 +191,11 @@ fn rendered_parts() -> BTreeSet<String> {
         }]
         .into(),
     );
+    // Example data adds its banner.
+    let mut example = monograph.clone();
+    example.meta.example = true;
     [
+        render(Content::Monograph(example), Options::default()),
         render(Content::Monograph(monograph.clone()), Options::default()),
         render(Content::Monograph(monograph), Options::fallback("nusinersen")),
         render(problems, Options::default()),

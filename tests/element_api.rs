@@ -208,6 +208,82 @@ async fn the_monograph_property_reads_and_replaces_the_content() {
     );
 }
 
+/// The header says how much of the added text a pharmacist signed off: none,
+/// all but one (the count and the rest), all; the status line says the same
+/// in short.
+#[wasm_bindgen_test]
+async fn the_header_tells_how_much_added_text_was_signed_off() {
+    let leaflet = Mounted::new().await;
+    let bundled = drug_leaflet::bundled::by_id("nusinersen").expect("bundled");
+    let places: Vec<String> = drug_leaflet::monograph::validate::added_texts(&bundled)
+        .into_iter()
+        .map(|t| t.path)
+        .collect();
+    let count = places.len();
+    assert!(count > 90, "{count} added texts");
+    let shown = |signed: &[String]| {
+        let monograph = monograph_of(&leaflet);
+        let reviews = if signed.is_empty() {
+            "[]".to_owned()
+        } else {
+            let texts: Vec<String> = signed.iter().map(|p| format!("{p:?}")).collect();
+            format!(
+                r#"[{{"name": "A. Pharmacist", "role": "Clinical pharmacist", "date": "2026-12-06", "texts": [{}]}}]"#,
+                texts.join(", ")
+            )
+        };
+        set(
+            &monograph,
+            "meta.additions.reviews",
+            &js_sys::JSON::parse(&reviews).expect("JSON"),
+        );
+        set(&leaflet.host, "monograph", &monograph);
+    };
+    let header = || {
+        (
+            leaflet.one(".status-review").text_content().unwrap_or_default(),
+            leaflet.one(".review-status").text_content().unwrap_or_default(),
+        )
+    };
+
+    assert_eq!(
+        header(),
+        (
+            "Added text not yet reviewed by a pharmacist.".to_owned(),
+            "Not yet reviewed by a pharmacist.".to_owned()
+        )
+    );
+    shown(&places[1..]);
+    settle().await;
+    assert_eq!(
+        header(),
+        (
+            format!("{} of {count} added texts reviewed by a pharmacist.", count - 1),
+            format!(
+                "{} of {count} added texts reviewed by A. Pharmacist, Clinical pharmacist, on December 6, 2026; the rest not yet reviewed.",
+                count - 1
+            )
+        )
+    );
+    shown(&places);
+    settle().await;
+    assert_eq!(
+        header(),
+        (
+            "Added text reviewed by a pharmacist.".to_owned(),
+            "All added text reviewed by A. Pharmacist, Clinical pharmacist, on December 6, 2026.".to_owned()
+        )
+    );
+    // A place that is no added text is refused, not counted.
+    shown(&["sections[0].blocks[0].text".to_owned()]);
+    settle().await;
+    assert!(
+        leaflet.text().contains("is not the place of an added text"),
+        "{}",
+        leaflet.text()
+    );
+}
+
 #[wasm_bindgen_test]
 async fn an_invalid_monograph_shows_an_alert_with_each_problem_and_spares_other_leaflets() {
     let other = Mounted::new().await;

@@ -56,8 +56,8 @@ fn field_name() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => prop::sample::select(vec![
             "id", "title", "kind", "text", "items", "heading", "blocks", "source", "doc", "meta",
-            "sections", "summary", "sources", "lead", "term", "definition", "additions", "review",
-            "compiled", "section", "language", "based_on", "revised",
+            "sections", "summary", "sources", "lead", "term", "definition", "additions", "reviews",
+            "texts", "jurisdiction", "example", "rights", "short_name", "compiled", "section", "language", "based_on", "revised",
         ])
         .prop_map(str::to_owned),
         1 => prop::sample::select(vec!["__proto__", "constructor", "toString", "length", "0", ""])

@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("fixtures/nusinersen-monograph.txt");
+const SEED: &str = include_str!("../monographs/nusinersen.base.txt");
 
 #[wasm_bindgen_test]
 async fn shows_the_default_monograph_with_no_host_input() {
@@ -215,12 +215,32 @@ async fn added_content_shows_its_source_and_the_sources_are_listed() {
     let side_effects = leaflet.one("[data-section-id='side-effects'] .section-button");
     side_effects.click();
     settle().await;
+    // One line names the section's sources; each line's marker waits to be asked for.
+    let line = leaflet.one("[data-section-id='side-effects'] .source-line");
+    assert!(line.offset_height() > 0, "the section's source line shows");
+    assert!(
+        line.inner_text()
+            .starts_with("Where this comes from: US prescribing information, section 6.1;"),
+        "{}",
+        line.inner_text()
+    );
     let markers = leaflet.all("[data-section-id='side-effects'] .source-marker");
     assert!(markers.len() >= 10, "{} markers", markers.len());
+    assert!(
+        markers.iter().all(|m| m.offset_height() == 0),
+        "markers are hidden until asked for"
+    );
+    let checkbox = leaflet.one(".sources-toggle");
+    checkbox.click();
+    settle().await;
     assert_eq!(markers[0].inner_text(), "(Source: PI 6.1)");
     assert!(
         markers.iter().all(|m| m.offset_height() > 0),
-        "markers are visible text"
+        "markers are visible text once asked for"
+    );
+    assert_eq!(
+        leaflet.one("article").get_attribute("data-sources").as_deref(),
+        Some("inline")
     );
 
     let sources = leaflet.all("[data-section-id='sources'] li[data-source-id]");
@@ -230,7 +250,17 @@ async fn added_content_shows_its_source_and_the_sources_are_listed() {
         .collect();
     assert_eq!(
         ids,
-        ["seed", "PI", "EU-PL", "MHRA", "DHPC", "BIOGEN-2026", "editors"]
+        [
+            "seed",
+            "PI",
+            "EU-PL",
+            "EU-SmPC",
+            "MHRA",
+            "DHPC",
+            "BIOGEN-2026",
+            "CRUK",
+            "editors"
+        ]
     );
     assert!(sources[1]
         .text_content()
@@ -356,7 +386,7 @@ async fn get_medical_help_and_key_facts_stay_in_view_with_every_section_closed()
     assert!(icon.client_width() > 0, "the icon is drawn");
     let facts = key_facts.query_selector_all("li").expect("items").length();
     assert!((4..=6).contains(&facts), "{facts} key facts");
-    let signs = normalize(&urgent.inner_text());
+    let signs = normalize(&urgent.inner_text()).to_lowercase();
     for sign in [
         "vomiting",
         "headache",

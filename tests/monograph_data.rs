@@ -11,7 +11,7 @@ use drug_leaflet::monograph::validate::{added_texts, sentences, sourced_texts, v
 use yew::LocalServerRenderer;
 
 const NUSINERSEN_FILE: &str = include_str!("../monographs/nusinersen.toml");
-const SEED: &str = include_str!("fixtures/nusinersen-monograph.txt");
+const SEED: &str = include_str!("../monographs/nusinersen.base.txt");
 
 fn parse(text: &str) -> Monograph {
     toml::from_str(text).expect("valid TOML monograph")
@@ -182,14 +182,23 @@ fn nothing_marked_unverified_in_the_label_facts_is_in_the_leaflet() {
         "bruising",
         "blood in the urine",
         "blood in urine",
+        // Round 3: the animal findings and a normal platelet range no stored copy gives.
+        "in mice",
+        "150,000 to 450,000",
+        "450,000",
+        // Round 3: found in no stored label copy.
+        "no interaction studies",
+        "back surgery",
     ] {
         assert!(
             !text.contains(unverified),
             "{unverified:?} is UNVERIFIED and must stay out"
         );
     }
-    // Round 2 allows one note that a higher dose exists, citing the announcement once.
+    // Round 2 allows one note that a higher dose exists, citing the announcement once;
+    // Round 3 lets it name the EU approval (January 2026), and nothing about the US.
     assert_eq!(text.matches("higher dose").count(), 1, "one higher-dose note");
+    assert!(text.contains("in the european union, a higher dose was also approved in january 2026."));
 }
 
 /// Round 2 of the clinical review: each correction's new wording is in the
@@ -221,6 +230,256 @@ fn the_clinical_review_corrections_are_applied() {
     }
 }
 
+/// Round 3 of the label facts (the review checked against stored label
+/// copies): each correction's new wording is in the leaflet, citing what the
+/// facts verified, and the wording it replaces is gone.
+#[test]
+fn the_round_3_corrections_are_applied() {
+    let monograph = nusinersen();
+    let text = rendered_text(monograph.clone());
+    for corrected in [
+        // Hydrocephalus: how rare, as the MHRA says it.
+        "This has been reported rarely, most often after the 2nd, 3rd or 4th loading dose.",
+        // Pregnancy: the labels' own words after the original sentences.
+        "There is not enough information about nusinersen in pregnancy.",
+        "In Europe, the advice is to avoid it in pregnancy and breastfeeding if possible.",
+        // Platelets: the normal level, as far as the facts allow.
+        "A normal count is usually 150,000 or more per microliter. The exact range differs between labs.",
+        // Trial side effects: the newly verified ones, and who each number is about.
+        "Wind or gas (flatulence): 5 in 100 treated babies, compared with 2 in 100 in the control group.",
+        "Weight loss: 5 in 100 treated babies, compared with 2 in 100 in the control group.",
+        "Seasonal allergies: 5 in 100 treated children, compared with 2 in 100 in the control group.",
+        "Headache: 29 in 100 treated children, compared with 7 in 100 in the control group.",
+        "These problems were reported after approval:",
+        // The reporting line of the other jurisdiction the facts give (after the FDA's, below).
+        "In the UK, report side effects through the Yellow Card scheme (www.mhra.gov.uk/yellowcard) or the Yellow Card app.",
+        // Normal after-effects of the injection, told apart from warning signs.
+        "Most of them start within 3 days (72 hours).",
+        "But vomiting or headache that does not go away is a warning sign. Get medical help right away",
+        // The schedule is the US one; the EU's is named as the EU's.
+        "This leaflet follows the US schedule. In other countries, the schedule may be different.",
+        "in the European Union the 4 loading doses are given on days 0, 14, 28 and 63.",
+        "The 4th loading dose is given 30 days after the 3rd.",
+        // The urgent box: how fast, and a sign a parent can judge.
+        "Get medical help right away if you or your child has any of these:",
+        "Being much sleepier or harder to wake than usual (reduced consciousness).",
+    ] {
+        assert!(text.contains(corrected), "missing the correction {corrected:?}");
+    }
+    let fda = text
+        .find("You may report side effects to the FDA at 1-800-FDA-1088.")
+        .expect("the seed's FDA line");
+    let uk = text.find("In the UK, report side effects").expect("the UK line");
+    assert!(fda < uk, "the UK line follows the seed's FDA line");
+    for replaced in [
+        "This is rare",
+        "rarely been reported",
+        "In studies in mice",
+        "harmed the young",
+        "Source: PI 6.2",
+        "with no other cause",
+        "Being less alert",
+        "150,000 to 450,000",
+        "Headache: 29 in 100, compared with 7 in 100.",
+        "Vomiting: 29 in 100, compared with 12 in 100.",
+        "Back pain: 25 in 100, compared with none",
+        "In some countries, a higher dose",
+    ] {
+        assert!(!text.contains(replaced), "still says {replaced:?}");
+    }
+
+    // The citations Round 3 fixed, in the data (markers may be shown or not).
+    let texts = sourced_texts(&monograph);
+    let cited = |words: &str| -> Vec<Option<SourceRef>> {
+        let found: Vec<_> = texts
+            .iter()
+            .filter(|t| shown_text(t.text).contains(words))
+            .map(|t| t.source.cloned())
+            .collect();
+        assert!(!found.is_empty(), "no text says {words:?}");
+        found
+    };
+    let all_cite = |words: &str, doc: &str, section: Option<&str>| {
+        for source in cited(words) {
+            assert!(
+                cites(&source, doc, section),
+                "{words:?} cites {source:?}, not {doc} {section:?}"
+            );
+        }
+    };
+    all_cite(
+        "reported rarely, most often after the 2nd, 3rd or 4th",
+        "MHRA",
+        None,
+    );
+    all_cite(
+        "Check your blood and urine test results",
+        "PI",
+        Some("2.3 (label before 03/2026)"),
+    );
+    all_cite("people with a curved spine (scoliosis)", "EU-PL", Some("2"));
+    all_cite(
+        "There is not enough information about nusinersen in pregnancy.",
+        "PI",
+        Some("8.1"),
+    );
+    all_cite("In Europe, the advice is to avoid it", "EU-PL", Some("2"));
+    all_cite("A normal count is usually 150,000 or more", "CRUK", None);
+    all_cite("(flatulence): 5 in 100", "PI", Some("6.1"));
+    all_cite("Weight loss: 5 in 100", "PI", Some("6.1"));
+    all_cite("Seasonal allergies: 5 in 100", "PI", Some("6.1"));
+    all_cite("These problems were reported after approval:", "PI", None);
+    all_cite("Yellow Card scheme", "EU-PL", Some("4"));
+    all_cite("Most of them start within 3 days (72 hours).", "EU-PL", Some("4"));
+    all_cite("But vomiting or headache that does not go away", "MHRA", None);
+    all_cite("days 0, 14, 28 and 63", "EU-SmPC", Some("4.2"));
+    all_cite("This leaflet follows the US schedule.", "editors", None);
+    // No postmarketing subsection number: 6.2 or 6.3 is unverified.
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.source.is_none_or(|s| s.section.as_deref() != Some("6.2"))),
+        "a text still cites PI 6.2"
+    );
+    // The PI's 2026 changes, listed as openFDA lists them.
+    let pi = monograph
+        .sources
+        .iter()
+        .find(|s| s.id == "PI")
+        .expect("the PI source");
+    let note = pi.note.as_deref().unwrap_or_default();
+    assert!(note.contains("2.1, 2.2, 2.3 and 2.5"), "{note}");
+    assert!(!note.contains("2.1-2.5"), "{note}");
+
+    // Pregnancy: the original sentences verbatim first, then the labels' words.
+    let pregnancy: Vec<String> = section_texts(&monograph, "pregnancy")
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(
+        pregnancy,
+        [
+            "Nusinersen may harm an unborn baby. You should not become pregnant while receiving nusinersen. Tell your doctor immediately if you become pregnant while receiving nusinersen.",
+            "There is not enough information about nusinersen in pregnancy.",
+            "In Europe, the advice is to avoid it in pregnancy and breastfeeding if possible.",
+        ]
+    );
+
+    // Every trial number says who it is about: the list's lead names the group,
+    // and so does the item.
+    let side_effects = &monograph
+        .sections
+        .iter()
+        .find(|s| s.id == "side-effects")
+        .expect("the side effects section")
+        .blocks;
+    let mut groups = Vec::new();
+    for block in side_effects.iter() {
+        let Block::List {
+            lead: Some(lead),
+            items,
+            ..
+        } = block
+        else {
+            continue;
+        };
+        for item in items.iter() {
+            if !item.text.contains(" in 100") {
+                continue;
+            }
+            let group = ["Babies", "Children"]
+                .into_iter()
+                .find(|group| lead.starts_with(group))
+                .unwrap_or_else(|| panic!("{:?} is under {lead:?}, which names no group", item.text));
+            let treated = format!("in 100 treated {}", group.to_lowercase());
+            assert!(
+                item.text.contains(&treated),
+                "{:?} does not say {treated:?}",
+                item.text
+            );
+            groups.push(group);
+        }
+    }
+    assert_eq!(
+        groups,
+        [
+            "Babies", "Babies", "Babies", "Babies", "Children", "Children", "Children", "Children",
+            "Children"
+        ]
+    );
+
+    // One name for the team in the added text: "care team".
+    for added in added_texts(&monograph) {
+        let shown = shown_text(added.text).to_lowercase();
+        for other in ["healthcare provider", "health care provider", "doctor"] {
+            assert!(
+                !shown.contains(other),
+                "{}: added text says {other:?}, not \"care team\": {shown:?}",
+                added.path
+            );
+        }
+    }
+    // Jargon the review found unexplained is in the glossary.
+    let terms: Vec<String> = monograph
+        .sections
+        .iter()
+        .filter(|s| s.id == "glossary")
+        .flat_map(|s| s.blocks.iter().cloned().collect::<Vec<_>>())
+        .filter_map(|block| match block {
+            Block::Definitions { items } => Some(items),
+            _ => None,
+        })
+        .flat_map(|items| items.iter().map(|d| d.term.to_string()).collect::<Vec<_>>())
+        .collect();
+    for term in ["Motor neurons", "Mutation", "Flatulence"] {
+        assert!(
+            terms.iter().any(|t| t == term),
+            "no glossary entry {term:?}: {terms:?}"
+        );
+    }
+}
+
+/// A text that claims the original page (no source, or `seed`) occurs in it
+/// verbatim (whitespace-normalised); the compilers' restatements cite `editors`.
+#[test]
+fn every_text_claiming_the_original_page_is_in_it_verbatim() {
+    let monograph = nusinersen();
+    let seed = normalize(SEED);
+    let based_on = monograph.meta.based_on.as_str();
+    let claimed: Vec<SourcedText> = sourced_texts(&monograph)
+        .into_iter()
+        .filter(|t| t.source.is_none_or(|s| s.doc == based_on))
+        .collect();
+    assert!(
+        claimed.len() > 15,
+        "only {} texts from the original page",
+        claimed.len()
+    );
+    let not_in_it: Vec<String> = claimed
+        .iter()
+        .filter(|t| !seed.contains(&normalize(t.text)))
+        .map(|t| format!("{}: {:?}", t.path, t.text))
+        .collect();
+    assert!(not_in_it.is_empty(), "not in the original page: {not_in_it:#?}");
+    // The five the review found now cite the editors.
+    let glossary = sourced_texts(&monograph)
+        .into_iter()
+        .filter(|t| {
+            [
+                "Nusinersen treats spinal muscular atrophy",
+                "A group of medicines (a drug class)",
+                "A critical part of the SMN2",
+                "The gene that normally makes",
+                "A backup gene that makes",
+            ]
+            .iter()
+            .any(|start| t.text.starts_with(start))
+        })
+        .map(|t| t.source.map(|s| s.doc.to_string()))
+        .collect::<Vec<_>>();
+    assert_eq!(glossary, vec![Some("editors".to_string()); 5]);
+}
+
 #[test]
 fn the_header_says_who_reviewed_which_text() {
     let text = rendered_text(nusinersen());
@@ -231,21 +490,36 @@ fn the_header_says_who_reviewed_which_text() {
         ),
         "{text}"
     );
-    let added = "Added text: compiled on November 27, 2026 from PI (March 2026), EU-PL (2022), MHRA (September 2018), DHPC (July 31, 2018), BIOGEN-2026 (January 12, 2026) (see Sources). Not yet reviewed by a pharmacist.";
+    let added = "Added text: compiled on December 6, 2026 from PI (March 2026), EU-PL (2022), EU-SmPC, MHRA (September 2018), DHPC (July 31, 2018), BIOGEN-2026 (January 12, 2026), CRUK (see Sources). Not yet reviewed by a pharmacist.";
     assert!(text.contains(added), "{text}");
 
-    let additions = "[meta.additions]\ncompiled = \"2026-11-27\"\n";
+    let additions = "[meta.additions]\ncompiled = \"2026-12-06\"\n";
     assert!(
         NUSINERSEN_FILE.contains(additions),
         "the monograph's additions changed"
     );
-    let reviewed = rendered_text(parse(&NUSINERSEN_FILE.replacen(
-        additions,
-        "[meta.additions]\ncompiled = \"2026-11-27\"\n\n[meta.additions.review]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\ndate = \"2026-12-01\"\n",
-        1,
-    )));
+
+    // A pharmacist's sign-off of every added text changes the review status.
+    use drug_leaflet::monograph::model::Review;
+    use implicit_clone::unsync::{IArray, IString};
+    let mut monograph = nusinersen();
+    let texts: Vec<IString> = added_texts(&monograph)
+        .iter()
+        .map(|added| IString::from(added.path.clone()))
+        .collect();
+    let mut signed = monograph.meta.additions.clone().expect("the additions");
+    signed.reviews = IArray::from(vec![Review {
+        name: "A. Pharmacist".into(),
+        role: "Clinical pharmacist".into(),
+        registration: None,
+        date: "2026-12-07".into(),
+        texts: IArray::from(texts),
+    }]);
+    monograph.meta.additions = Some(signed);
+    let reviewed = rendered_text(monograph);
     assert!(
-        reviewed.contains("Reviewed by A. Pharmacist, Clinical pharmacist, on December 1, 2026."),
+        reviewed
+            .contains("All added text reviewed by A. Pharmacist, Clinical pharmacist, on December 7, 2026."),
         "{reviewed}"
     );
     assert!(!reviewed.contains("Not yet reviewed"), "{reviewed}");
@@ -285,48 +559,159 @@ fn every_key_fact_is_backed_by_the_same_source_in_the_sections() {
     }
 }
 
-/// The box a carer needs is complete: each sign Round 2 lists, with its source.
-#[test]
-fn the_urgent_box_holds_the_signs_that_need_help() {
-    let monograph = nusinersen();
+/// A text as shown, with the source it cites.
+type ShownText = (String, Option<SourceRef>);
+
+/// The one "Get medical help" box: its heading, lead and items.
+fn urgent_box(monograph: &Monograph) -> (String, Option<String>, Vec<ShownText>) {
     let urgent: Vec<_> = monograph
         .summary
         .iter()
         .filter_map(|block| match block {
-            Block::Urgent { heading, items, .. } => Some((heading.clone(), items.clone())),
+            Block::Urgent {
+                heading, lead, items, ..
+            } => Some((
+                heading.to_string(),
+                lead.as_ref().map(|lead| shown_text(lead)),
+                items
+                    .iter()
+                    .map(|item| (shown_text(&item.text), item.source.clone()))
+                    .collect::<Vec<_>>(),
+            )),
             _ => None,
         })
         .collect();
-    let [(heading, items)] = urgent.as_slice() else {
+    let [box_] = urgent.as_slice() else {
         panic!("one urgent block, found {}", urgent.len());
     };
+    box_.clone()
+}
+
+/// The texts of one section (lead-ins, paragraphs, notes, items, definitions),
+/// as shown, with their sources, in order.
+fn section_texts(monograph: &Monograph, id: &str) -> Vec<ShownText> {
+    let index = monograph
+        .sections
+        .iter()
+        .position(|section| section.id == id)
+        .unwrap_or_else(|| panic!("no section {id:?}"));
+    let prefix = format!("sections[{index}].");
+    sourced_texts(monograph)
+        .into_iter()
+        .filter(|t| t.path.starts_with(&prefix))
+        .map(|t| (shown_text(t.text), t.source.cloned()))
+        .collect()
+}
+
+fn cites(source: &Option<SourceRef>, doc: &str, section: Option<&str>) -> bool {
+    source
+        .as_ref()
+        .is_some_and(|s| s.doc == doc && s.section.as_deref() == section)
+}
+
+/// The box a carer needs is complete: each sign Rounds 2 and 3 list, with its source.
+#[test]
+fn the_urgent_box_holds_the_signs_that_need_help() {
+    let monograph = nusinersen();
+    let (heading, lead, items) = urgent_box(&monograph);
     assert_eq!(heading.as_str(), "Get medical help");
+    // How fast to act (MHRA: "seek urgent medical attention").
+    assert_eq!(
+        lead.as_deref(),
+        Some("Get medical help right away if you or your child has any of these:")
+    );
     let text = items
         .iter()
-        .map(|i| i.text.to_lowercase())
+        .map(|(text, _)| text.to_lowercase())
         .collect::<Vec<_>>()
         .join(" ");
     for sign in [
-        "vomiting",
-        "headache",
-        "does not go away",
-        "alert",
-        "a head that grows",
-        "stiff neck",
-        "fever",
-        "infection",
-        "swelling of the face, lips or tongue",
-        "worry you",
+        "vomiting that does not go away",
+        "headache that does not go away",
+        "(nausea) that does not go away",
+        "much sleepier or harder to wake than usual",
+        "in a child, a head that grows bigger quickly",
+        "stiff neck with fever or headache",
+        "swelling of the face, lips or tongue, a rash or itching",
+        "any other symptoms that worry you",
     ] {
         assert!(text.contains(sign), "the urgent box lacks {sign:?}: {text}");
     }
     let cited: Vec<&str> = items
         .iter()
-        .filter_map(|i| i.source.as_ref().map(|s| s.doc.as_str()))
+        .filter_map(|(_, source)| source.as_ref().map(|s| s.doc.as_str()))
         .collect();
     for source in ["MHRA", "EU-PL"] {
         assert!(cited.contains(&source), "nothing in the box cites {source}");
     }
+}
+
+/// A frightened parent scans the box: one sign a line, in few words. What a
+/// sign means, how rare it is and when it happens are in "Serious side effects
+/// and warnings", which the box's signs stand for.
+#[test]
+fn the_urgent_box_has_one_sign_per_item() {
+    let monograph = nusinersen();
+    let (_, _, items) = urgent_box(&monograph);
+    assert!((6..=8).contains(&items.len()), "{} items in the box", items.len());
+    for (text, source) in &items {
+        let words = text.split_whitespace().count();
+        assert!(words <= 12, "{words} words, one sign a line: {text:?}");
+        assert_eq!(sentences(text).count(), 1, "one sentence an item: {text:?}");
+        assert!(source.is_some(), "{text:?} names no source");
+        for explanation in [
+            "sign of fluid",
+            "rare",
+            "loading dose",
+            "this can",
+            "with no other cause",
+            "signs can be",
+            "an example is",
+        ] {
+            assert!(
+                !text.to_lowercase().contains(explanation),
+                "{text:?} explains ({explanation:?}); that belongs in the serious side effects section"
+            );
+        }
+    }
+    // The explanations moved, with their sources, to the section.
+    let serious = section_texts(&monograph, "serious-side-effects");
+    let has = |words: &str, doc: &str, section: Option<&str>| {
+        serious
+            .iter()
+            .any(|(text, source)| text.contains(words) && cites(source, doc, section))
+    };
+    assert!(has(
+        "(nausea) that does not go away can also be a sign of this fluid",
+        "EU-PL",
+        Some("2")
+    ));
+    assert!(has(
+        "Signs of fluid around the brain include vomiting or headache that does not go away",
+        "DHPC",
+        None
+    ));
+    assert!(has(
+        "much sleepier or harder to wake than usual (reduced consciousness)",
+        "DHPC",
+        None
+    ));
+    assert!(has(
+        "reported rarely, most often after the 2nd, 3rd or 4th loading dose",
+        "MHRA",
+        None
+    ));
+    assert!(has(
+        "Signs can be a stiff neck, headache, fever, nausea and vomiting",
+        "EU-PL",
+        Some("4")
+    ));
+    assert!(has(
+        "A serious infection linked to the spinal injection (lumbar puncture) can also happen",
+        "EU-PL",
+        Some("4")
+    ));
+    assert!(has("An allergic reaction can happen", "EU-PL", Some("4")));
 }
 
 /// The prerendered fallback (no JavaScript) carries the summary too.
@@ -361,9 +746,10 @@ fn the_fallback_html_shows_the_urgent_box_and_key_facts() {
     let (key_facts, tag) = tag_with_class("key-facts");
     assert!(tag.starts_with("<section"), "{tag}");
     let first_section = html.find("data-section-id=").expect("the sections");
+    // The signs first: on a phone the box's heading is on the first screen.
     assert!(
-        key_facts < urgent && urgent < first_section,
-        "key facts, the box, then the sections"
+        urgent < key_facts && key_facts < first_section,
+        "the box, the key facts, then the sections"
     );
     // Glossary links work without JavaScript: they point at the prefixed ids.
     let (_, link) = tag_with_class("term-link");

@@ -12,6 +12,9 @@ pub mod json;
 pub mod loader;
 pub mod markup;
 pub mod model;
+pub mod provenance;
 pub mod readability;
+#[cfg(feature = "loader")]
+pub mod review;
 pub mod shape;
 pub mod validate;

@@ -6,9 +6,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::markup::quoted;
-use crate::model::Monograph;
-use crate::validate::{validate, Report};
+use crate::markup::{quoted, shown_text};
+use crate::model::{Monograph, SourceKind};
+use crate::review::{self, review_file_path, text_states, ReviewFile};
+use crate::validate::{sourced_texts, validate, Report};
 
 /// A file that is a monograph, and what the rules found in it.
 #[derive(Debug)]
@@ -24,6 +25,8 @@ pub enum LoadError {
     Read(io::Error),
     /// Not TOML, or not a monograph's shape: a missing, unknown or mistyped field.
     Parse(toml::de::Error),
+    /// A form the project no longer reads, with what to do instead.
+    Outdated(String),
 }
 
 impl fmt::Display for LoadError {
@@ -32,6 +35,7 @@ impl fmt::Display for LoadError {
             LoadError::Read(error) => write!(f, "cannot read: {error}"),
             // Names the line, the column and the field.
             LoadError::Parse(error) => write!(f, "{error}"),
+            LoadError::Outdated(message) => f.write_str(message),
         }
     }
 }
@@ -41,12 +45,19 @@ impl std::error::Error for LoadError {}
 /// Reads, parses and checks one monograph file, which must be named `<meta.id>.toml`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = fs::read_to_string(path).map_err(LoadError::Read)?;
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    if text.lines().any(|line| line.trim() == "[meta.additions.review]") {
+        return Err(LoadError::Outdated(format!(
+            "[meta.additions.review] signed off the whole monograph, so an edit after it still showed as reviewed; \
+             sign-off is now per text: run `cargo xtask review {stem} --migrate`, which records it for each added text \
+             in {stem}.review.toml and removes the table"
+        )));
+    }
     let Loaded {
-        monograph,
+        mut monograph,
         mut report,
     } = parse(&text)?;
     // The bundle and hosts know a monograph by its id, editors by its file name.
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let id = monograph.meta.id.as_str();
     if stem != id {
         report.error(
@@ -54,7 +65,101 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             format!("{} but the file is named {stem}.toml", quoted(id)),
         );
     }
+    // A host's monograph may leave the country out (the header then names
+    // none); a file that is built or published may not.
+    if monograph.meta.jurisdiction.is_none() {
+        report.error(
+            "meta.jurisdiction",
+            "is missing: name the country or region the leaflet is written for (jurisdiction = \"US\", an ISO 3166-1 code such as GB, or EU); schedules and reporting lines differ between them",
+        );
+    }
+    check_base_document(&base_document_path(path), &monograph, &mut report);
+    add_sign_offs(path, &mut monograph, &mut report);
     Ok(Loaded { monograph, report })
+}
+
+/// Fills `meta.additions.reviews` from the record beside the file, which is
+/// the only place sign-offs are kept (`cargo xtask review --sign` writes it).
+fn add_sign_offs(path: &Path, monograph: &mut Monograph, report: &mut Report) {
+    let Some(additions) = &monograph.meta.additions else {
+        return;
+    };
+    if !additions.reviews.is_empty() {
+        report.error(
+            "meta.additions.reviews",
+            "sign-offs are recorded beside the file by `cargo xtask review --sign`, not written in it",
+        );
+        return;
+    }
+    let record_path = review_file_path(path);
+    let Ok(text) = fs::read_to_string(&record_path) else {
+        return;
+    };
+    let name = record_path.file_name().unwrap_or_default().to_string_lossy();
+    let record: ReviewFile = match toml::from_str(&text) {
+        Ok(record) => record,
+        Err(error) => {
+            report.error(name.to_string(), format!("is not a sign-off record: {error}"));
+            return;
+        }
+    };
+    let reviews = review::reviews(&text_states(monograph, &record), &record);
+    if let Some(additions) = &mut monograph.meta.additions {
+        additions.reviews = reviews;
+    }
+}
+
+/// Where the base document (`meta.based_on`) of the monograph file `path`
+/// is kept as plain text: beside it, as `<id>.base.txt`.
+pub fn base_document_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!("{stem}.base.txt"))
+}
+
+/// Every text that claims the base document (no source, or `based_on`)
+/// must occur in it word for word, white space aside: otherwise the
+/// compilers' words would pass as the original's and share its review line.
+/// A consumer monograph as the base must be kept beside the file to compare.
+pub fn check_base_document(base: &Path, monograph: &Monograph, report: &mut Report) {
+    let based_on = monograph.meta.based_on.as_str();
+    let base_kind = monograph
+        .sources
+        .iter()
+        .find(|s| s.id == based_on)
+        .and_then(|s| s.kind);
+    let text = match fs::read_to_string(base) {
+        Ok(text) => normalized(&text),
+        Err(_) if base_kind == Some(SourceKind::ConsumerMonograph) => {
+            let name = base.file_name().unwrap_or_default().to_string_lossy();
+            report.error(
+                "meta.based_on",
+                format!(
+                    "{} is a consumer monograph: keep its text beside this file as {name}, so the texts that cite it can be checked against it",
+                    quoted(based_on)
+                ),
+            );
+            return;
+        }
+        Err(_) => return,
+    };
+    for claimed in sourced_texts(monograph)
+        .into_iter()
+        .filter(|t| t.source.is_none_or(|s| s.doc == based_on))
+    {
+        if !text.contains(&normalized(&shown_text(claimed.text))) {
+            report.error(
+                claimed.path,
+                format!(
+                    "cites {} but is not in it word for word: cite the source it comes from, or \"editors\" for the compilers' own words",
+                    quoted(based_on)
+                ),
+            );
+        }
+    }
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parses and checks a monograph's TOML text (no file name to compare).

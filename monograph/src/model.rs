@@ -9,6 +9,8 @@ use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
 use serde::{Deserialize, Serialize};
 
+use crate::shape;
+
 /// Id of the "Sources" section the leaflet adds after the monograph's own.
 pub const SOURCES_SECTION_ID: &str = "sources";
 
@@ -49,18 +51,31 @@ pub struct Meta {
     pub last_updated: IString,
     /// Id of the source that prose without a `source` comes from.
     pub based_on: IString,
+    /// The country or region the leaflet is written for: an ISO 3166-1 code
+    /// (`US`, `GB`) or `EU`. Schedules and reporting lines differ between them.
+    /// Required by the rules; optional here so a leaflet without it gets that
+    /// message rather than serde's.
+    pub jurisdiction: Option<IString>,
+    /// Made-up data for tests and demos: shown with a "not a real medicine" banner.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub example: bool,
     /// The content added beyond the base document: required when there is any.
     pub additions: Option<Additions>,
 }
 
-/// When the added content was compiled from its sources, and its review.
+/// When the added content was compiled from its sources, and who signed off
+/// which of its texts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Additions {
     /// ISO 8601 date (`YYYY-MM-DD`) of the last change to the added content.
     pub compiled: IString,
-    /// None until a pharmacist has reviewed the additions as compiled.
-    pub review: Option<Review>,
+    /// Pharmacists' sign-offs, each naming the added texts it covers by place
+    /// (`summary[1].items[0].text`). A file's come from `<id>.review.toml`
+    /// (`cargo xtask review --sign`), which keeps them by content hash, so a
+    /// text edited after its sign-off is unreviewed again.
+    #[serde(default)]
+    pub reviews: IArray<Review>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,8 +84,12 @@ pub struct Review {
     pub name: IString,
     /// e.g. "Clinical pharmacist".
     pub role: IString,
-    /// ISO 8601 date (`YYYY-MM-DD`), on or after `compiled`.
+    /// A professional registration number, where the reviewer gives one.
+    pub registration: Option<IString>,
+    /// ISO 8601 date (`YYYY-MM-DD`) of the sign-off.
     pub date: IString,
+    /// The places of the added texts signed off.
+    pub texts: IArray<IString>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,12 +103,111 @@ pub struct Source {
     pub revised: Option<IString>,
     pub kind: Option<SourceKind>,
     pub note: Option<IString>,
+    /// The plain name a reader sees in "Where this comes from" lines, e.g.
+    /// "US prescribing information"; the id when absent.
+    pub short_name: Option<IString>,
+    /// What a publisher of the leaflet may do with this source's text;
+    /// unknown when absent.
+    pub rights: Option<Rights>,
+    /// The acknowledgement the rights ask for, e.g. "© European Medicines Agency".
+    pub attribution: Option<IString>,
+}
+
+/// Reuse rights of a source's text, for whoever publishes the leaflet. Read
+/// and written by its name in `shape::RIGHTS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "IString", into = "&'static str")]
+pub enum Rights {
+    /// A US government work (FDA labels).
+    PublicDomain,
+    /// May be reused if the source is acknowledged (EMA documents).
+    ReuseWithAcknowledgement,
+    /// The UK Open Government Licence v3.0 (MHRA).
+    Ogl3,
+    /// The publisher's written permission is needed (commercial text).
+    PermissionRequired,
+    /// The leaflet's own editors wrote it.
+    Own,
+    Unknown,
+}
+
+impl Rights {
+    /// In the order of `shape::RIGHTS`.
+    const ALL: [Rights; 6] = [
+        Rights::PublicDomain,
+        Rights::ReuseWithAcknowledgement,
+        Rights::Ogl3,
+        Rights::PermissionRequired,
+        Rights::Own,
+        Rights::Unknown,
+    ];
+
+    /// Whether a hospital must clear this source before publishing text from it.
+    pub fn needs_clearance(rights: Option<Rights>) -> bool {
+        matches!(rights, None | Some(Rights::PermissionRequired | Rights::Unknown))
+    }
+}
+
+impl SourceKind {
+    /// In the order of `shape::SOURCE_KINDS`.
+    const ALL: [SourceKind; 8] = [
+        SourceKind::ConsumerMonograph,
+        SourceKind::Label,
+        SourceKind::PackageLeaflet,
+        SourceKind::SafetyUpdate,
+        SourceKind::ProfessionalLetter,
+        SourceKind::Announcement,
+        SourceKind::Editorial,
+        SourceKind::PatientInformation,
+    ];
+}
+
+/// A value of a fieldless enum from its name in `names` (the shape's table, in
+/// the enum's order), with serde's wording for an unknown one.
+fn by_name<T: Copy>(name: &str, names: &[&str], all: &[T]) -> Result<T, String> {
+    match names.iter().position(|n| *n == name) {
+        Some(at) => Ok(all[at]),
+        None => Err(format!(
+            "unknown variant `{name}`, expected one of {}",
+            names.join(", ")
+        )),
+    }
+}
+
+impl TryFrom<IString> for Rights {
+    type Error = String;
+
+    fn try_from(name: IString) -> Result<Rights, String> {
+        by_name(&name, shape::RIGHTS, &Rights::ALL)
+    }
+}
+
+impl From<Rights> for &'static str {
+    fn from(rights: Rights) -> &'static str {
+        shape::RIGHTS[rights as usize]
+    }
+}
+
+impl TryFrom<IString> for SourceKind {
+    type Error = String;
+
+    fn try_from(name: IString) -> Result<SourceKind, String> {
+        by_name(&name, shape::SOURCE_KINDS, &SourceKind::ALL)
+    }
+}
+
+impl From<SourceKind> for &'static str {
+    fn from(kind: SourceKind) -> &'static str {
+        shape::SOURCE_KINDS[kind as usize]
+    }
 }
 
 /// What kind of document a source is, shown in the sources list so a reader can
-/// weigh it. A company announcement may back at most one fact.
+/// weigh it. A company announcement may back at most one fact. Read and written
+/// by its name in `shape::SOURCE_KINDS` (a derived enum visitor costs the WASM
+/// about 2 KB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(try_from = "IString", into = "&'static str")]
 pub enum SourceKind {
     /// The base consumer text.
     ConsumerMonograph,
@@ -105,6 +223,8 @@ pub enum SourceKind {
     Announcement,
     /// A note from the leaflet's editors, not a medical fact.
     Editorial,
+    /// A health charity's or health service's page for patients.
+    PatientInformation,
 }
 
 /// Where an added fact comes from: a declared source and the part of it.
@@ -158,6 +278,10 @@ pub enum Block {
         source: Option<SourceRef>,
         items: IArray<Item>,
     },
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// Every field of every block kind, read in one pass and then checked against
@@ -333,6 +457,7 @@ impl ImplicitClone for Monograph {}
 impl ImplicitClone for Additions {}
 impl ImplicitClone for Review {}
 impl ImplicitClone for SourceKind {}
+impl ImplicitClone for Rights {}
 impl ImplicitClone for Source {}
 impl ImplicitClone for SourceRef {}
 impl ImplicitClone for Section {}

@@ -63,6 +63,7 @@ pub trait Node: Sized {
 
 pub enum Shape {
     Text,
+    Bool,
     /// Text that is one of these names.
     OneOf(&'static [&'static str]),
     List(&'static Shape),
@@ -118,6 +119,16 @@ pub const SOURCE_KINDS: &[&str] = &[
     "professional-letter",
     "announcement",
     "editorial",
+    "patient-information",
+];
+/// `model::Rights` as written.
+pub const RIGHTS: &[&str] = &[
+    "public-domain",
+    "reuse-with-acknowledgement",
+    "ogl-3",
+    "permission-required",
+    "own",
+    "unknown",
 ];
 /// `model::Block`'s kinds as written.
 pub const BLOCK_KINDS: &[&str] = &[
@@ -164,13 +175,21 @@ const SOURCE: Shape = Shape::Object(&[
     optional("revised", &TEXT),
     optional("kind", &Shape::OneOf(SOURCE_KINDS)),
     optional("note", &TEXT),
+    optional("short_name", &TEXT),
+    optional("rights", &Shape::OneOf(RIGHTS)),
+    optional("attribution", &TEXT),
 ]);
 const REVIEW: Shape = Shape::Object(&[
     required("name", &TEXT),
     required("role", &TEXT),
+    optional("registration", &TEXT),
     required("date", &TEXT),
+    required("texts", &Shape::List(&TEXT)),
 ]);
-const ADDITIONS: Shape = Shape::Object(&[required("compiled", &TEXT), optional("review", &REVIEW)]);
+const ADDITIONS: Shape = Shape::Object(&[
+    required("compiled", &TEXT),
+    defaulted("reviews", &Shape::List(&REVIEW)),
+]);
 const META: Shape = Shape::Object(&[
     required("id", &TEXT),
     required("title", &TEXT),
@@ -183,6 +202,8 @@ const META: Shape = Shape::Object(&[
     required("reviewed_by", &TEXT),
     required("last_updated", &TEXT),
     required("based_on", &TEXT),
+    optional("jurisdiction", &TEXT),
+    defaulted("example", &Shape::Bool),
     optional("additions", &ADDITIONS),
 ]);
 /// `model::Monograph`: the contract test in this file holds the two together.
@@ -227,6 +248,10 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
         Shape::Text => match found {
             Found::Text(_) => None,
             other => problem(format!("expected text, found {}", other.describe())),
+        },
+        Shape::Bool => match found {
+            Found::Bool => None,
+            other => problem(format!("expected true or false, found {}", other.describe())),
         },
         Shape::OneOf(names) => match found {
             Found::Text(ref text) if names.contains(&text.as_str()) => None,
@@ -290,10 +315,12 @@ mod tests {
             "meta": {
                 "id": "x", "title": "X", "language": "en", "pronunciation": "ex",
                 "generic_name": "x", "brand_name": "X", "dosage_form": "tablet", "drug_class": "c",
-                "reviewed_by": "R", "last_updated": "2025-05-20", "based_on": "seed",
-                "additions": { "compiled": "2026-11-27", "review": { "name": "N", "role": "R", "date": "2026-12-01" } }
+                "reviewed_by": "R", "last_updated": "2025-05-20", "based_on": "seed", "jurisdiction": "US", "example": true,
+                "additions": { "compiled": "2026-11-27", "reviews": [{ "name": "N", "role": "R", "registration": "G",
+                    "date": "2026-12-01", "texts": ["summary[0].items[0].text"] }] }
             },
-            "sources": [{ "id": "seed", "title": "S", "publisher": "P", "revised": "2025", "kind": "label", "note": "n" }],
+            "sources": [{ "id": "seed", "title": "S", "publisher": "P", "revised": "2025", "kind": "label", "note": "n",
+                "short_name": "the page", "rights": "ogl-3", "attribution": "A" }],
             "summary": [{ "kind": "urgent", "heading": "H", "lead": "L:", "source": { "doc": "seed", "section": "1" },
                           "items": [{ "text": "T.", "source": { "doc": "seed", "section": "2" } }] }],
             "sections": [{ "id": "s", "heading": "S", "blocks": [
@@ -319,6 +346,13 @@ mod tests {
             assert!(
                 serde_json::from_value::<crate::model::Source>(source).is_ok(),
                 "{kind}"
+            );
+        }
+        for rights in RIGHTS {
+            let source = json!({ "id": "a", "title": "b", "rights": rights });
+            assert!(
+                serde_json::from_value::<crate::model::Source>(source).is_ok(),
+                "{rights}"
             );
         }
         for kind in BLOCK_KINDS {

@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 
 use crate::date::IsoDate;
 use crate::markup::{preview, quoted, runs, shown_text, slug, Run};
-use crate::model::{Block, Item, Monograph, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
+use crate::model::{Block, Item, Monograph, Review, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
 
 /// Added sentences longer than this are reported for plain-language review.
 pub const LONG_SENTENCE_WORDS: usize = 25;
@@ -84,6 +84,11 @@ pub fn is_slug(text: &str) -> bool {
 
 /// A BCP 47 tag's form: a language of 2 to 8 letters, then subtags of 1 to 8
 /// letters or digits, joined by hyphens.
+/// An ISO 3166-1 alpha-2 country code (`US`, `GB`) or `EU`.
+pub fn is_jurisdiction(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 pub fn is_language_tag(text: &str) -> bool {
     let mut subtags = text.split('-');
     let language = subtags.next().unwrap_or_default();
@@ -128,6 +133,20 @@ pub fn validate(monograph: &Monograph) -> Report {
         );
     }
     report.day("meta.last_updated", &meta.last_updated);
+    match meta.jurisdiction.as_deref() {
+        None => report.error(
+            "meta.jurisdiction",
+            "is missing: name the country or region the leaflet is written for (an ISO 3166-1 code such as US or GB, or EU); schedules and reporting lines differ between them",
+        ),
+        Some(code) if !is_jurisdiction(code) => report.error(
+            "meta.jurisdiction",
+            format!(
+                "{} is not a country or region code: use two capital letters (ISO 3166-1, such as US or GB) or EU",
+                quoted(code)
+            ),
+        ),
+        Some(_) => {}
+    }
 
     let mut source_ids = HashSet::new();
     if monograph.sources.is_empty() {
@@ -150,6 +169,17 @@ pub fn validate(monograph: &Monograph) -> Report {
         }
         if source.title.trim().is_empty() {
             report.error(format!("{path}.title"), "must not be empty");
+        }
+        for (field, value) in [
+            ("short_name", &source.short_name),
+            ("attribution", &source.attribution),
+        ] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                report.error(
+                    format!("{path}.{field}"),
+                    "must not be empty; leave it out instead",
+                );
+            }
         }
         if let Some(revised) = &source.revised {
             if IsoDate::parse(revised).is_none() {
@@ -288,28 +318,40 @@ pub fn validate(monograph: &Monograph) -> Report {
         ),
         None => {}
         Some(additions) => {
-            let compiled = report.day("meta.additions.compiled", &additions.compiled);
-            if let Some(review) = &additions.review {
-                for (field, value) in [("name", &review.name), ("role", &review.role)] {
-                    if value.trim().is_empty() {
-                        report.error(format!("meta.additions.review.{field}"), "must not be empty");
-                    }
-                }
-                match report.day("meta.additions.review.date", &review.date) {
-                    Some(date) if compiled.is_some_and(|c| date < c) => report.error(
-                        "meta.additions.review.date",
-                        format!(
-                            "the review ({}) is older than the additions it covers (compiled {}): review them again, or remove the review",
-                            review.date.as_str(),
-                            additions.compiled.as_str()
-                        ),
-                    ),
-                    _ => {}
-                }
-            }
+            report.day("meta.additions.compiled", &additions.compiled);
+            check_reviews(&mut report, monograph, &additions.reviews);
         }
     }
     report
+}
+
+/// Each sign-off names its reviewer, a day, and added texts by their place,
+/// none signed off twice: the header counts them.
+fn check_reviews(report: &mut Report, monograph: &Monograph, reviews: &[Review]) {
+    let added: Vec<String> = added_texts(monograph).into_iter().map(|t| t.path).collect();
+    let mut signed: HashSet<&str> = HashSet::new();
+    for (r, review) in reviews.iter().enumerate() {
+        let path = format!("meta.additions.reviews[{r}]");
+        for (field, value) in [("name", &review.name), ("role", &review.role)] {
+            if value.trim().is_empty() {
+                report.error(format!("{path}.{field}"), "must not be empty");
+            }
+        }
+        report.day(&format!("{path}.date"), &review.date);
+        for (t, place) in review.texts.iter().enumerate() {
+            if !added.iter().any(|a| a == place.as_str()) {
+                report.error(
+                    format!("{path}.texts[{t}]"),
+                    format!("{} is not the place of an added text", quoted(place)),
+                );
+            } else if !signed.insert(place.as_str()) {
+                report.error(
+                    format!("{path}.texts[{t}]"),
+                    format!("{} is signed off twice", quoted(place)),
+                );
+            }
+        }
+    }
 }
 
 /// Every block with its path: the summary's, then each section's.
@@ -353,45 +395,65 @@ pub struct AddedText<'a> {
 pub fn sourced_texts<'a>(monograph: &'a Monograph) -> Vec<SourcedText<'a>> {
     let mut texts = Vec::new();
     for (path, block) in all_blocks(monograph) {
-        let mut push = |field: String, source: &'a Option<SourceRef>, text: &'a str| {
+        for_each_text(block, &mut |field, source, text| {
+            let field = match field {
+                Field::Text => "text".to_owned(),
+                Field::Lead => "lead".to_owned(),
+                Field::Item(i) => format!("items[{i}].text"),
+                Field::Definition(i) => format!("items[{i}].definition"),
+            };
             texts.push(SourcedText {
                 path: format!("{path}.{field}"),
-                source: source.as_ref(),
+                source,
                 text,
             })
-        };
-        let items: &[Item] = match block {
-            Block::Paragraph { text, source } | Block::Note { text, source } => {
-                push("text".into(), source, text.as_str());
-                continue;
-            }
-            Block::Definitions { items } => {
-                for (i, item) in items.as_slice().iter().enumerate() {
-                    push(
-                        format!("items[{i}].definition"),
-                        &item.source,
-                        item.definition.as_str(),
-                    );
-                }
-                continue;
-            }
-            Block::List { lead, source, items }
-            | Block::Urgent {
-                lead, source, items, ..
-            } => {
-                if let Some(lead) = lead {
-                    push("lead".into(), source, lead.as_str());
-                }
-                items
-            }
-            Block::KeyFacts { items, .. } => items,
-            Block::Subheading { .. } => continue,
-        };
-        for (i, item) in items.iter().enumerate() {
-            push(format!("items[{i}].text"), &item.source, item.text.as_str());
-        }
+        });
     }
     texts
+}
+
+/// Which text of a block: its place in the block's fields.
+#[derive(Clone, Copy)]
+pub enum Field {
+    Text,
+    Lead,
+    Item(usize),
+    Definition(usize),
+}
+
+/// Calls `visit(field, source, text)` for each text of `block` that can cite a
+/// source (one copy of the walk for every caller: a `dyn` visitor).
+pub fn for_each_text<'a>(block: &'a Block, visit: &mut dyn FnMut(Field, Option<&'a SourceRef>, &'a str)) {
+    let items: &[Item] = match block {
+        Block::Paragraph { text, source } | Block::Note { text, source } => {
+            visit(Field::Text, source.as_ref(), text.as_str());
+            return;
+        }
+        Block::Definitions { items } => {
+            for (i, item) in items.as_slice().iter().enumerate() {
+                visit(
+                    Field::Definition(i),
+                    item.source.as_ref(),
+                    item.definition.as_str(),
+                );
+            }
+            return;
+        }
+        Block::List { lead, source, items }
+        | Block::Urgent {
+            lead, source, items, ..
+        } => {
+            if let Some(lead) = lead {
+                visit(Field::Lead, source.as_ref(), lead.as_str());
+            }
+            items
+        }
+        Block::KeyFacts { items, .. } => items,
+        Block::Subheading { .. } => return,
+    };
+    for (i, item) in items.iter().enumerate() {
+        visit(Field::Item(i), item.source.as_ref(), item.text.as_str());
+    }
 }
 
 /// Every added text, in order: what a pharmacist reviews and what the reading
@@ -645,6 +707,7 @@ drug_class = "examples"
 reviewed_by = "A. Pharmacist"
 last_updated = "2025-05-20"
 based_on = "seed"
+jurisdiction = "US"
 
 [meta.additions]
 compiled = "2026-11-27"
@@ -725,12 +788,17 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         lines(&validate(&monograph).errors)
     }
 
-    /// `[meta.additions]` with a review on `date`.
-    fn reviewed(date: &str) -> String {
+    /// `[meta.additions]` with one sign-off on `date` of the texts at `places`.
+    fn reviewed(date: &str, places: &[&str]) -> String {
+        let texts: Vec<String> = places.iter().map(|p| format!("{p:?}")).collect();
         format!(
-            "{ADDITIONS}\n[meta.additions.review]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\ndate = \"{date}\"\n"
+            "{ADDITIONS}\n[[meta.additions.reviews]]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\ndate = \"{date}\"\ntexts = [{}]\n",
+            texts.join(", ")
         )
     }
+
+    /// MINIMAL's two added texts.
+    const ADDED: [&str; 2] = ["summary[0].items[0].text", "sections[0].blocks[0].items[0].text"];
 
     /// A key facts block of `count` sourced facts, then the urgent block.
     fn key_facts_then_urgent(count: usize) -> String {
@@ -908,8 +976,8 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
             ["meta.additions.compiled: \"27.11.2026\" is not an ISO 8601 date (YYYY-MM-DD)"]
         );
         assert_eq!(
-            errors_after(ADDITIONS, &reviewed("1 Dec 2026")),
-            ["meta.additions.review.date: \"1 Dec 2026\" is not an ISO 8601 date (YYYY-MM-DD)"]
+            errors_after(ADDITIONS, &reviewed("1 Dec 2026", &ADDED)),
+            ["meta.additions.reviews[0].date: \"1 Dec 2026\" is not an ISO 8601 date (YYYY-MM-DD)"]
         );
     }
 
@@ -1081,30 +1149,47 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
     }
 
     #[test]
-    fn a_review_is_not_older_than_the_additions_it_covers() {
-        for date in ["2026-11-27", "2026-12-01"] {
+    fn a_sign_off_names_added_texts_by_place_each_once() {
+        // Any day: a sign-off of a text stays good while the text is unchanged.
+        for date in ["2026-11-01", "2026-12-01"] {
             assert_eq!(
-                errors_after(ADDITIONS, &reviewed(date)),
+                errors_after(ADDITIONS, &reviewed(date, &ADDED)),
                 Vec::<String>::new(),
                 "{date}"
             );
         }
+        let twice = format!(
+            "{}{}",
+            reviewed("2026-12-01", &ADDED[..1]),
+            reviewed("2026-12-02", &ADDED[..1]).replacen(ADDITIONS, "", 1)
+        );
         assert_eq!(
-            errors_after(ADDITIONS, &reviewed("2026-11-01")),
-            ["meta.additions.review.date: the review (2026-11-01) is older than the additions it covers (compiled 2026-11-27): review them again, or remove the review"]
+            errors_after(ADDITIONS, &twice),
+            ["meta.additions.reviews[1].texts[0]: \"summary[0].items[0].text\" is signed off twice"]
+        );
+        // The base text's own paragraph is not an added text; a made-up place is none.
+        assert_eq!(
+            errors_after(
+                ADDITIONS,
+                &reviewed("2026-12-01", &["sections[0].blocks[1].text", "sections[9].lead"])
+            ),
+            [
+                "meta.additions.reviews[0].texts[0]: \"sections[0].blocks[1].text\" is not the place of an added text",
+                "meta.additions.reviews[0].texts[1]: \"sections[9].lead\" is not the place of an added text",
+            ]
         );
     }
 
     #[test]
     fn a_review_names_who_reviewed_and_their_role() {
-        let unnamed = reviewed("2026-12-01")
+        let unnamed = reviewed("2026-12-01", &ADDED)
             .replace("\"A. Pharmacist\"", "\" \"")
             .replace("\"Clinical pharmacist\"", "\"\"");
         assert_eq!(
             errors_after(ADDITIONS, &unnamed),
             [
-                "meta.additions.review.name: must not be empty",
-                "meta.additions.review.role: must not be empty",
+                "meta.additions.reviews[0].name: must not be empty",
+                "meta.additions.reviews[0].role: must not be empty",
             ]
         );
     }

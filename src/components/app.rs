@@ -21,6 +21,9 @@ pub struct AppProps {
     /// After a monograph is first shown, with its id.
     #[prop_or_default]
     pub on_ready: Callback<AttrValue>,
+    /// Whenever the reader shows or hides each line's source marker.
+    #[prop_or_default]
+    pub on_sources_change: Callback<bool>,
     /// Changed when the content is replaced or an app parked by one element
     /// shows another's, so the accordion starts afresh.
     #[prop_or_default]
@@ -38,6 +41,7 @@ pub fn App(props: &AppProps) -> Html {
                 controller={props.controller.clone()}
                 on_section_change={props.on_section_change.clone()}
                 on_ready={props.on_ready.clone()}
+                on_sources_change={props.on_sources_change.clone()}
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },

@@ -2,11 +2,11 @@ use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
 use super::heading_tag;
-use super::leaflet_header::title_id;
+use super::leaflet_header::{example_banner, title_id};
 use crate::hooks::use_options;
-use crate::i18n::Language;
 use crate::monograph::markup::{runs, slug, Run};
-use crate::monograph::model::{Block, Item, SourceRef};
+use crate::monograph::model::{Block, Item, Source, SourceRef};
+use crate::monograph::provenance::cited_sources;
 use crate::options::Options;
 use crate::static_markup::{static_html, Markup};
 use crate::text::{segments, Segment};
@@ -16,6 +16,19 @@ pub struct BlocksProps {
     pub blocks: IArray<Block>,
     /// The monograph's base document: content from it carries no marker.
     pub based_on: AttrValue,
+    /// For the boxes' "Where this comes from" lines.
+    pub sources: IArray<Source>,
+    /// `meta.jurisdiction`: which emergency line the urgent box ends with.
+    pub jurisdiction: Option<AttrValue>,
+    /// `meta.example`: the urgent box says the data is made up.
+    pub example: bool,
+}
+
+/// What the summary's boxes need beyond their blocks.
+struct Summary<'a> {
+    sources: &'a IArray<Source>,
+    jurisdiction: Option<&'a str>,
+    example: bool,
 }
 
 /// The summary above the sections, in one `<div class="blocks">`, written as
@@ -25,11 +38,129 @@ pub struct BlocksProps {
 #[function_component]
 pub fn Blocks(props: &BlocksProps) -> Html {
     let options = use_options();
+    let summary = Summary {
+        sources: &props.sources,
+        jurisdiction: props.jurisdiction.as_deref(),
+        example: props.example,
+    };
     static_html("div", &[("class", "blocks")], |out| {
         for block in props.blocks.iter() {
-            block_markup(out, block, &props.based_on, &options);
+            let this = std::slice::from_ref(block);
+            match block {
+                Block::KeyFacts { heading, items } => {
+                    summary_box(out, "key-facts", heading, false, &options, |out| {
+                        list_markup(out, &None, &None, items, &props.based_on, &options);
+                        source_line(out, this, &props.based_on, summary.sources, &options);
+                    })
+                }
+                Block::Urgent {
+                    heading,
+                    lead,
+                    source,
+                    items,
+                } => summary_box(out, "urgent", heading, true, &options, |out| {
+                    if summary.example {
+                        example_banner(out, options.language);
+                    }
+                    list_markup(out, lead, source, items, &props.based_on, &options);
+                    urgent_contact(out, summary.jurisdiction, &options);
+                    source_line(out, this, &props.based_on, summary.sources, &options);
+                }),
+                other => block_markup(out, other, &props.based_on, &options),
+            }
         }
     })
+}
+
+/// The end of the urgent box: whom to call. Only the hospital knows its
+/// number, so the host's own element (`slot="urgent-contact"`, its light DOM,
+/// never parsed by us) is shown there, labelled as the care team's words;
+/// without one, a general line for the leaflet's country. The fallback has
+/// the general line in an element the hospital may replace (README).
+fn urgent_contact(out: &mut dyn Markup, jurisdiction: Option<&str>, options: &Options) {
+    let strings = options.language.strings();
+    let lang = options.language.tag();
+    let general = match jurisdiction {
+        Some("US") => strings.get_help_us,
+        _ => strings.get_help,
+    };
+    let default_line = |out: &mut dyn Markup| {
+        out.element("p", &[("class", "urgent-default"), ("lang", lang)], |out| {
+            out.text(general)
+        })
+    };
+    out.element(
+        "div",
+        &[("class", "urgent-contact"), ("part", "urgent-contact")],
+        |out| {
+            if !options.interactive {
+                default_line(out);
+                return;
+            }
+            // Shown by the shell (`element.js`) while the slot holds the host's element.
+            out.element(
+                "p",
+                &[("class", "care-team-label"), ("lang", lang), ("hidden", "")],
+                |out| out.text(strings.from_your_care_team),
+            );
+            out.element("slot", &[("name", "urgent-contact")], default_line);
+        },
+    );
+}
+
+/// "Where this comes from: US prescribing information, sections 6.1 and 5.2;
+/// the original page.": one line for a section or a box, so a screen reader
+/// hears the sources once rather than after every line (the per-line markers
+/// show on request and in print).
+pub fn source_line(
+    out: &mut dyn Markup,
+    blocks: &[Block],
+    based_on: &AttrValue,
+    sources: &IArray<Source>,
+    options: &Options,
+) {
+    let cited = cited_sources(blocks, based_on);
+    if cited.is_empty() {
+        return;
+    }
+    let strings = options.language.strings();
+    let attributes = [
+        ("class", "source-line"),
+        ("part", "source-line"),
+        ("lang", options.language.tag()),
+    ];
+    // One text node: a screen reader reads it as one line.
+    let mut line = String::from(strings.source_line);
+    for (n, cited) in cited.iter().enumerate() {
+        line.push_str(if n == 0 { " " } else { "; " });
+        let source = sources.iter().find(|s| s.id == cited.doc);
+        match source.as_ref().and_then(|s| s.short_name.as_deref()) {
+            Some(name) => line.push_str(name),
+            None => line.push_str(&cited.doc),
+        }
+        let Some((last, first)) = cited.parts.split_last() else {
+            continue;
+        };
+        let word = if first.is_empty() {
+            strings.section_word
+        } else {
+            strings.sections_word
+        };
+        for text in [", ", word, " "] {
+            line.push_str(text);
+        }
+        for (i, part) in first.iter().enumerate() {
+            line.push_str(part);
+            line.push_str(if i + 1 < first.len() { ", " } else { " " });
+        }
+        if !first.is_empty() {
+            line.push_str(strings.and);
+            line.push(' ');
+        }
+        line.push_str(last);
+    }
+    line.push('.');
+    out.element("p", &attributes, |out| out.text(&line));
 }
 
 /// A run of blocks (the summary, or one section's content) in one
@@ -87,17 +218,8 @@ fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &O
             let tag = heading_tag(options.section_heading_level() + 1);
             out.element(tag, &[("class", "subheading")], |out| out.text(heading));
         }
-        Block::KeyFacts { heading, items } => summary_box(out, "key-facts", heading, false, options, |out| {
-            list(out, &None, &None, items)
-        }),
-        Block::Urgent {
-            heading,
-            lead,
-            source,
-            items,
-        } => summary_box(out, "urgent", heading, true, options, |out| {
-            list(out, lead, source, items)
-        }),
+        // Only in the summary, which `Blocks` writes with their source lines.
+        Block::KeyFacts { .. } | Block::Urgent { .. } => {}
     }
 }
 
@@ -189,7 +311,7 @@ fn sourced_text(
     options: &Options,
 ) {
     rich_text(out, text, options);
-    source_marker(out, source.as_ref(), based_on, options.language);
+    source_marker(out, source.as_ref(), based_on, options);
 }
 
 /// Monograph text with phone numbers made into `tel:` links and `[[...]]`
@@ -224,10 +346,13 @@ pub fn term_element_id(options: &Options, term: &str) -> String {
 
 /// " (Source: PI 6.1)" after content that is not from the base document:
 /// visible text, so provenance never depends on colour.
-fn source_marker(out: &mut dyn Markup, source: Option<&SourceRef>, based_on: &str, language: Language) {
-    let Some(source) = source.filter(|source| source.doc != based_on) else {
+fn source_marker(out: &mut dyn Markup, source: Option<&SourceRef>, based_on: &str, options: &Options) {
+    // The fallback has no style of ours to keep them out of the reading: its
+    // sections' source lines stand for them.
+    let Some(source) = source.filter(|source| source.doc != based_on && options.interactive) else {
         return;
     };
+    let language = options.language;
     let section = source
         .section
         .as_ref()

@@ -24,6 +24,9 @@ pub struct LeafletProps {
     pub on_section_change: Callback<(AttrValue, bool)>,
     #[prop_or_default]
     pub on_ready: Callback<AttrValue>,
+    /// Whenever the reader shows or hides each line's source marker.
+    #[prop_or_default]
+    pub on_sources_change: Callback<bool>,
 }
 
 /// The whole leaflet: skip link, header, the summary (key facts and the "get
@@ -49,7 +52,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     use_deep_link(accordion.dispatcher(), content.clone());
     use_find_in_page(accordion.dispatcher(), content.clone());
     use_term_links(accordion.dispatcher(), content.clone());
-    let section_controls = use_section_controls(&accordion);
+    let section_controls = use_section_controls(&accordion, props.on_sources_change.clone());
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
@@ -61,11 +64,23 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     };
     let based_on = &monograph.meta.based_on;
     html! {
-        <article class="leaflet" lang={monograph.meta.language.clone()} part="leaflet">
+        <article
+            class="leaflet"
+            lang={monograph.meta.language.clone()}
+            part="leaflet"
+            data-sources={if options.sources_inline { "inline" } else { "section" }}
+            data-print-sources={if options.print_sources_inline { "inline" } else { "section" }}
+        >
             <SkipLink target={content.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
-                <Blocks blocks={monograph.summary.clone()} based_on={based_on.clone()} />
+                <Blocks
+                    blocks={monograph.summary.clone()}
+                    based_on={based_on.clone()}
+                    sources={monograph.sources.clone()}
+                    jurisdiction={monograph.meta.jurisdiction.clone()}
+                    example={monograph.meta.example}
+                />
                 if options.interactive {
                     <ShowAll
                         all_open={accordion.all_open()}

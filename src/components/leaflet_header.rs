@@ -27,21 +27,15 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
     let strings = options.language.strings();
     let lang = options.language.tag();
     let meta = &props.monograph.meta;
+    // What a patient needs to recognise the medicine; the drug class (a
+    // pharmacist's filing word) is under "About this leaflet".
     let facts = [
         (strings.pronunciation, meta.pronunciation.as_deref()),
         (strings.generic_name, Some(&*meta.generic_name)),
         (strings.brand_name, Some(&*meta.brand_name)),
         (strings.dosage_form, Some(&*meta.dosage_form)),
-        (strings.drug_class, Some(&*meta.drug_class)),
     ];
-    let title_tag = heading_tag(options.heading_level);
-    let title_id = title_id(&options);
-    static_html("header", &[("class", "leaflet-header")], |out| {
-        out.element(
-            title_tag,
-            &[("class", "title"), ("part", "title"), ("id", &title_id)],
-            |out| out.text(&meta.title),
-        );
+    let drug_facts = |out: &mut dyn Markup, facts: &[(&str, Option<&str>)]| {
         out.element("dl", &[("class", "drug-facts")], |out| {
             for (label, value) in facts {
                 let Some(value) = value else { continue };
@@ -55,8 +49,85 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
                 });
             }
         });
-        provenance(out, &props.monograph, options.language);
+    };
+    let title_tag = heading_tag(options.heading_level);
+    let title_id = title_id(&options);
+    static_html("header", &[("class", "leaflet-header")], |out| {
+        if meta.example {
+            example_banner(out, options.language);
+        }
+        out.element(
+            title_tag,
+            &[("class", "title"), ("part", "title"), ("id", &title_id)],
+            |out| out.text(&meta.title),
+        );
+        drug_facts(out, &facts);
+        status(out, &props.monograph, options.language);
+        let about = [("class", "about"), ("part", "about")];
+        let open_about = [("class", "about"), ("part", "about"), ("open", "")];
+        // Open in the fallback, which has no script or style of ours to open it.
+        let attributes: &[(&str, &str)] = if options.interactive { &about } else { &open_about };
+        out.element("details", attributes, |out| {
+            out.element("summary", &[("lang", lang)], |out| {
+                out.text(strings.about_this_leaflet)
+            });
+            drug_facts(out, &[(strings.drug_class, Some(&meta.drug_class))]);
+            provenance(out, &props.monograph, options.language);
+        });
     })
+}
+
+/// "TEST DATA: NOT A REAL MEDICINE": made-up content must never pass for a
+/// medicine's, in any view (it is text, so the fallback shows it unstyled too).
+pub fn example_banner(out: &mut dyn Markup, language: Language) {
+    out.element(
+        "p",
+        &[
+            ("class", "example-banner"),
+            ("part", "example-banner"),
+            ("lang", language.tag()),
+        ],
+        |out| out.text(language.strings().example_banner),
+    );
+}
+
+/// The one line a reader needs before trusting the leaflet: whose rules it
+/// follows (country and document) and whether the added text was reviewed.
+/// The rest of the provenance is under "About this leaflet".
+fn status(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
+    let strings = language.strings();
+    let meta = &monograph.meta;
+    out.element("p", &[("class", "status"), ("lang", language.tag())], |out| {
+        if let Some(code) = &meta.jurisdiction {
+            out.text(&strings.written_for.written_for(code));
+        }
+        // The regulator's document the leaflet follows, named as its sources list names it.
+        let followed = monograph
+            .sources
+            .iter()
+            .find(|s| matches!(s.kind, Some(SourceKind::Label | SourceKind::PackageLeaflet)));
+        if let Some(source) = followed {
+            out.text(" ");
+            out.text(strings.follows);
+            out.text(" ");
+            let name = source.short_name.clone().unwrap_or_else(|| source.title.clone());
+            out.element("span", &[("lang", &meta.language)], |out| out.text(&name));
+            out.text(".");
+        }
+        if meta.additions.is_some() {
+            out.text(" ");
+            out.element("strong", &[("class", "status-review")], |out| {
+                match signed_off(monograph) {
+                    (0, _) => out.text(strings.added_text_not_reviewed),
+                    (signed, all) if signed == all => out.text(strings.added_text_reviewed),
+                    (signed, all) => {
+                        count_of(out, signed, all, language);
+                        out.text(strings.texts_reviewed_by_pharmacist);
+                    }
+                }
+            });
+        }
+    });
 }
 
 /// Who reviewed which text: the base document's review line as it was written,
@@ -124,22 +195,53 @@ fn provenance(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
             out.element(
                 "span",
                 &[("class", "review-status"), ("part", "review-status")],
-                |out| match &additions.review {
-                    Some(review) => {
-                        out.text(strings.additions_reviewed_by);
-                        out.text(" ");
+                |out| {
+                    let (signed, all) = signed_off(monograph);
+                    match signed {
+                        0 => return out.text(strings.not_yet_reviewed),
+                        _ if signed == all => out.text(strings.all_reviewed_by),
+                        _ => {
+                            count_of(out, signed, all, language);
+                            out.text(strings.texts_reviewed_by);
+                        }
+                    }
+                    for (n, review) in additions.reviews.iter().enumerate() {
+                        out.text(if n == 0 { " " } else { strings.and_between });
                         content(out, &review.name);
                         out.text(", ");
                         content(out, &review.role);
+                        if let Some(registration) = &review.registration {
+                            out.text(" (");
+                            content(out, registration);
+                            out.text(")");
+                        }
                         out.text(&format!(", {} ", strings.reviewed_on));
                         date(out, &review.date, language);
-                        out.text(".");
                     }
-                    None => out.text(strings.not_yet_reviewed),
+                    out.text(if signed == all {
+                        "."
+                    } else {
+                        strings.rest_not_reviewed
+                    });
                 },
             );
         });
     });
+}
+
+/// "96 of 97 ".
+fn count_of(out: &mut dyn Markup, signed: usize, all: usize, language: Language) {
+    out.text(&format!("{signed} {} {all} ", language.strings().of));
+}
+
+/// How many added texts a pharmacist signed off, of how many.
+fn signed_off(monograph: &Monograph) -> (usize, usize) {
+    let signed = monograph
+        .meta
+        .additions
+        .as_ref()
+        .map_or(0, |a| a.reviews.iter().map(|r| r.texts.len()).sum());
+    (signed, added_texts(monograph).len())
 }
 
 /// A `<time>` in running text.

@@ -1,7 +1,7 @@
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use super::block_view::blocks_markup;
+use super::block_view::{blocks_markup, source_line};
 use super::heading_tag;
 use super::sources::sources_markup;
 use crate::hooks::{use_options, SectionControls};
@@ -33,6 +33,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
         for section in props.sections.iter() {
             section_markup(out, &options, &section.id, &section.heading, None, |out| {
                 blocks_markup(out, &section.blocks, &props.based_on, &options);
+                source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
             });
         }
         let sources = options.language.strings().sources;

@@ -11,6 +11,33 @@ pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: 
     let lang = options.language.tag();
     out.element("div", &[("class", "blocks")], |out| {
         out.element("p", &[("lang", lang)], |out| out.text(strings.sources_intro));
+        if options.interactive {
+            // A native checkbox holds its own state: the leaflet reads it on
+            // change (the article's `data-sources`, the element's event).
+            out.element("p", &[("class", "sources-choice"), ("lang", lang)], |out| {
+                out.element("label", &[], |out| {
+                    let checkbox = [
+                        ("type", "checkbox"),
+                        ("class", "sources-toggle"),
+                        ("part", "sources-toggle"),
+                    ];
+                    let checked = [
+                        ("type", "checkbox"),
+                        ("class", "sources-toggle"),
+                        ("part", "sources-toggle"),
+                        ("checked", ""),
+                    ];
+                    let attributes: &[(&str, &str)] = if options.sources_inline {
+                        &checked
+                    } else {
+                        &checkbox
+                    };
+                    out.element("input", attributes, |_| {});
+                    out.text(" ");
+                    out.text(strings.show_each_source);
+                });
+            });
+        }
         out.element("ul", &[("class", "sources")], |out| {
             for source in sources.iter() {
                 out.element("li", &[("data-source-id", &source.id)], |out| {
@@ -40,6 +67,13 @@ pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: 
                     out.element("span", &[("lang", lang)], |out| out.text(&revised));
                     if let Some(note) = &source.note {
                         out.text(&format!(" {note}"));
+                    }
+                    out.text(" ");
+                    out.element("span", &[("class", "source-rights"), ("lang", lang)], |out| {
+                        out.text(strings.rights.name(source.rights));
+                    });
+                    if let Some(attribution) = &source.attribution {
+                        out.text(&format!(" {attribution}"));
                     }
                 });
             }

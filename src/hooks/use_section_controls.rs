@@ -2,7 +2,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::dom::section_id;
@@ -19,6 +19,8 @@ pub struct SectionControls(Rc<RefCell<Controls>>);
 struct Controls {
     accordion: Accordion,
     dispatcher: UseReducerDispatcher<Accordion>,
+    /// Told the reader's choice in the Sources section: each line's source marker or not.
+    on_sources: Callback<bool>,
     /// The sections' wrapper, once written, and its listeners.
     shown: Option<(Element, [EventListener; 3])>,
 }
@@ -40,9 +42,10 @@ impl SectionControls {
         show_state(sections, &controls.accordion);
         let toggle = controls.dispatcher.clone();
         let keys = controls.dispatcher.clone();
+        let on_sources = controls.on_sources.clone();
         let listeners = [
             EventListener::new(sections, "click", move |event: Event| {
-                on_click(&event, &toggle, language)
+                on_click(&event, &toggle, &on_sources, language)
             }),
             EventListener::new(sections, "keydown", move |event: Event| on_keydown(&event, &keys)),
             EventListener::new(sections, "keyup", on_keyup),
@@ -56,12 +59,17 @@ impl SectionControls {
 /// `hidden="until-found"` so find in page can still reveal it. The state is
 /// written as the leaflet renders, as yew writes its own attributes.
 #[hook]
-pub fn use_section_controls(accordion: &UseReducerHandle<Accordion>) -> SectionControls {
+pub fn use_section_controls(
+    accordion: &UseReducerHandle<Accordion>,
+    on_sources: Callback<bool>,
+) -> SectionControls {
     let controls = {
         let (accordion, dispatcher) = ((**accordion).clone(), accordion.dispatcher());
+        // The first render's callback is kept: the element's, which does not change.
         use_mut_ref(move || Controls {
             accordion,
             dispatcher,
+            on_sources,
             shown: None,
         })
     };
@@ -115,8 +123,26 @@ fn target_in(event: &Event, selector: &str) -> Option<HtmlElement> {
     target.closest(selector).ok()??.dyn_into().ok()
 }
 
-fn on_click(event: &Event, accordion: &UseReducerDispatcher<Accordion>, language: Language) {
-    if let Some(button) = target_in(event, ".section-button") {
+fn on_click(
+    event: &Event,
+    accordion: &UseReducerDispatcher<Accordion>,
+    on_sources: &Callback<bool>,
+    language: Language,
+) {
+    if let Some(checkbox) = target_in(event, ".sources-toggle") {
+        // A checkbox's click runs after its state changed, from a mouse or a
+        // key. The article's `data-sources` shows or hides every marker (CSS);
+        // options that change write it again, with the checkbox.
+        let (Ok(checkbox), Some(article)) = (
+            checkbox.dyn_into::<HtmlInputElement>(),
+            target_in(event, "article"),
+        ) else {
+            return;
+        };
+        let inline = checkbox.checked();
+        let _ = article.set_attribute("data-sources", if inline { "inline" } else { "section" });
+        on_sources.emit(inline);
+    } else if let Some(button) = target_in(event, ".section-button") {
         if let Some(id) = section_id(&button) {
             accordion.dispatch(AccordionAction::Toggle(id));
         }

@@ -23,7 +23,7 @@ fn imported(bundle: &str, urgent: &str) -> Value {
     let out = std::env::temp_dir().join(format!("e2e-epi-{}-{call}", std::process::id()));
     let options = ImportOptions {
         urgent: Some(urgent.to_owned()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&root.join("tests/epi").join(bundle), &out, &options).expect("read");
     let file: PathBuf = written.unwrap_or_else(|| panic!("{bundle} did not import:\n{}", report.text()));
@@ -132,4 +132,13 @@ pub async fn imported_epi_leaflets(browser: Browser) {
     );
     assert_no_page_errors(&session, browser).await;
     session.close().await;
+}
+
+/// The fixtures' leaflets are for the EU (a centrally authorised medicine),
+/// which their bundles do not state.
+fn options_for_eu() -> ImportOptions {
+    ImportOptions {
+        jurisdiction: Some("EU".to_owned()),
+        ..ImportOptions::default()
+    }
 }

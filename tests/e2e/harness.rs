@@ -135,9 +135,10 @@ impl Session {
         serde_json::from_value(value).expect("a list of strings")
     }
 
-    /// A Chrome DevTools Protocol command (Chromium only): media emulation.
-    pub async fn cdp(&self, cmd: &str, params: Value) {
-        self.driver.cdp(cmd, params).await.expect("CDP command");
+    /// A Chrome DevTools Protocol command (Chromium only): media emulation,
+    /// the accessibility tree.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.driver.cdp(cmd, params).await.expect("CDP command")
     }
 
     /// axe-core's violations of WCAG 2.0-2.2 A/AA and best practice on the whole
@@ -209,6 +210,21 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     )
     .expect("write page");
     std::fs::write(dir.join("fallback.html"), page.replace("{{CSP}}", "")).expect("write page");
+    // The README's edit for a care team's contact: its element in place of the general line.
+    let general = page
+        .find("<p class=\"urgent-default\"")
+        .expect("the fallback's general line");
+    let end = general + page[general..].find("</p>").expect("its end") + "</p>".len();
+    let contact = format!(
+        "<div slot=\"urgent-contact\">{}</div>",
+        crate::fixtures::pages::CARE_TEAM_CONTACT
+    );
+    let with_contact = format!("{}{contact}{}", &page[..general], &page[end..]);
+    std::fs::write(
+        dir.join("fallback-contact.html"),
+        with_contact.replace("{{CSP}}", ""),
+    )
+    .expect("write page");
     let crash = std::fs::read_to_string(root().join("tests/pages/crash-template.html")).expect("template");
     std::fs::write(dir.join("crash.html"), crash.replace("{{FALLBACK}}", &fallback)).expect("write page");
     // Broken copies of dist/, each behind its own fallback page: a changed

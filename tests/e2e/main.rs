@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod accessibility;
+mod clinical;
 mod common;
 mod crash;
 mod embedding;
@@ -18,6 +19,7 @@ mod keyboard;
 mod links;
 mod on_demand;
 mod package;
+mod review_sheet;
 
 /// One `#[tokio::test]` a test and a browser, in a module named after the browser.
 macro_rules! in_browsers {
@@ -55,6 +57,9 @@ in_browsers!(
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
     accessibility::urgent_box_in_every_state,
+    clinical::urgent_contact,
+    clinical::urgent_contact_in_the_fallback,
+    clinical::sources_told_once_a_section,
     keyboard::keyboard_walkthrough,
     links::deep_links,
     injection::injection_corpus,
@@ -85,7 +90,12 @@ mod bundlers {
     }
 }
 
-/// A WASM 10 s late: 10 s of one test thread, so in one engine.
+/// A WASM 10 s late: 10 s of one test thread, so in one engine; the phone's
+/// first screen needs Chromium's device emulation.
 mod only_chromium {
-    in_browsers!(@browser chromium, Chromium: fallback::fallback_while_the_wasm_is_late);
+    in_browsers!(@browser chromium, Chromium:
+        fallback::fallback_while_the_wasm_is_late,
+        clinical::phone_first_screen,
+        review_sheet::review_sheet
+    );
 }

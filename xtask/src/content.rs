@@ -1,7 +1,8 @@
 //! `cargo xtask check-content [FILE...]`: validates monographs with the same
 //! loader and rules as `build.rs` and reports what a pharmacist signing a
 //! leaflet off wants to know without failing the build: long added sentences,
-//! the reading grade of the added text and the additions nobody has reviewed yet.
+//! the reading grade of the added text, the added texts not signed off as they
+//! are now, and the sources whose reuse the hospital has not cleared.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,15 +12,26 @@ use anyhow::{bail, Context, Result};
 use monograph::loader::{self, Loaded};
 use monograph::model::Monograph;
 use monograph::readability::Readability;
+use monograph::review::{is_review_file, text_states, ReviewFile, TextState};
 use monograph::validate::{added_texts, Problem, Report};
+
+use crate::review::{
+    citation, pending, read_record, record_name, text_preview, uncleared_sources, SignOffCounts,
+};
 
 /// Added text above this Flesch-Kincaid grade is reported: patient leaflets aim
 /// for a reading age of 9 to 11 (US grades 4 to 6), grade 8 at most.
 pub const MAX_READING_GRADE: f64 = 8.0;
 
-/// Adds a warning to the report when the added text reads above grade 8, and
-/// returns the editor's notes (reading grade, unreviewed additions) as lines.
-fn check_monograph(monograph: &Monograph, report: &mut Report) -> Vec<String> {
+/// Adds a warning to the report when the added text reads above grade 8 and
+/// for each source whose reuse is not cleared, and returns the editor's notes
+/// (reading grade, sign-offs, the texts resting on each such source) as lines.
+fn check_monograph(
+    monograph: &Monograph,
+    record: &ReviewFile,
+    record_name: &str,
+    report: &mut Report,
+) -> Vec<String> {
     let added = added_texts(monograph);
     let mut readability = Readability::default();
     for text in &added {
@@ -40,44 +52,50 @@ fn check_monograph(monograph: &Monograph, report: &mut Report) -> Vec<String> {
             });
         }
     }
-    let review = monograph.meta.additions.as_ref().and_then(|a| a.review.as_ref());
-    match review {
-        Some(review) => notes.push(format!(
-            "additions reviewed by {}, {}, on {}",
-            review.name.as_str(),
-            review.role.as_str(),
-            review.date.as_str()
-        )),
-        None if !added.is_empty() => {
+    let states = text_states(monograph, record);
+    notes.push(SignOffCounts::of(&states).to_string());
+    let pending: Vec<(&TextState, String)> = states.iter().filter_map(|t| Some((t, pending(t)?))).collect();
+    if !pending.is_empty() {
+        notes.push(format!(
+            "not signed off by a pharmacist: {} text(s) (`cargo xtask review {}` writes the sheet, `--sign` records a sign-off):",
+            pending.len(),
+            monograph.meta.id.as_str()
+        ));
+        for (text, reason) in pending {
             notes.push(format!(
-                "unreviewed additions: {} text(s), not yet reviewed by a pharmacist ([meta.additions.review] records a review):",
-                added.len()
+                "  {} ({}) {reason}: {}",
+                text.place,
+                citation(&text.source),
+                text_preview(&text.text)
             ));
-            for text in &added {
-                let section = text
-                    .source
-                    .section
-                    .as_deref()
-                    .map(|s| format!(" {s}"))
-                    .unwrap_or_default();
-                let shown = monograph::markup::shown_text(text.text);
-                let preview = monograph::markup::preview(&shown, 72);
-                notes.push(format!(
-                    "  {} ({}{section}): {preview}",
-                    text.path,
-                    text.source.doc.as_str()
-                ));
-            }
         }
-        None => {}
+    }
+    for clearance in uncleared_sources(monograph, record) {
+        report.warnings.push(Problem {
+            path: format!("sources[{}]", clearance.index),
+            message: clearance.message(record_name),
+        });
+        notes.push(format!(
+            "texts resting on {} ({}):",
+            clearance.source.id.as_str(),
+            clearance.places.len()
+        ));
+        notes.extend(clearance.places.iter().map(|place| format!("  {place}")));
     }
     notes
 }
 
 /// The project's `monographs/*.toml`, sorted: what `build.rs` bundles.
 pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let dir = root.join("monographs");
-    loader::monograph_files(&dir).with_context(|| format!("cannot read {}", dir.display()))
+    monograph_files_in(&root.join("monographs"))
+}
+
+/// The monographs in `folder`, sorted, without the sign-off records beside them.
+pub fn monograph_files_in(folder: &Path) -> Result<Vec<PathBuf>> {
+    let mut files =
+        loader::monograph_files(folder).with_context(|| format!("cannot read {}", folder.display()))?;
+    files.retain(|path| !is_review_file(path));
+    Ok(files)
 }
 
 /// Prints a report for each file and fails if any file has errors.
@@ -105,7 +123,9 @@ pub fn report_text(path: &Path) -> (String, bool) {
             monograph,
             mut report,
         }) => {
-            let notes = check_monograph(&monograph, &mut report);
+            // A record that cannot be read is already an error in the report.
+            let record = read_record(path).unwrap_or_default();
+            let notes = check_monograph(&monograph, &record, &record_name(path), &mut report);
             let mut out = String::new();
             for line in report.lines(&name) {
                 let _ = writeln!(out, "{line}");

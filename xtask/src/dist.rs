@@ -26,6 +26,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 use crate::process::run;
+use crate::review::{citation, pending, record_name, reviewed_monographs, text_preview, uncleared_sources};
 use crate::toolchain::{Toolchain, WASM_TARGET};
 
 pub const CORE_NAME: &str = "drug-leaflet-core";
@@ -68,6 +69,66 @@ pub fn build(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     build_from(root, tools, None, &dist)?;
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+/// What stops a hospital publishing the monographs in `folder` (`cargo xtask
+/// dist --require-review`), one line each: a file that does not load, an
+/// added text not signed off as it is now, a source that needs clearing
+/// (`permission-required`, `unknown`) with no permission in the record.
+pub fn publishing_problems(folder: &Path) -> Vec<String> {
+    let monographs = match reviewed_monographs(folder) {
+        Ok(monographs) => monographs,
+        Err(error) => return vec![format!("{error:#}")],
+    };
+    let mut problems = Vec::new();
+    for reviewed in monographs {
+        let reviewed = match reviewed {
+            Ok(reviewed) => reviewed,
+            Err(error) => {
+                problems.push(format!("{error:#}"));
+                continue;
+            }
+        };
+        let name = reviewed.path.display();
+        for text in &reviewed.states {
+            if let Some(reason) = pending(text) {
+                problems.push(format!(
+                    "{name}: {} ({}, hash {}) is {reason}: {}",
+                    text.place,
+                    citation(&text.source),
+                    text.hash,
+                    text_preview(&text.text)
+                ));
+            }
+        }
+        for clearance in uncleared_sources(&reviewed.monograph, &reviewed.record) {
+            problems.push(format!(
+                "{name}: source {}",
+                clearance.message(&record_name(&reviewed.path))
+            ));
+        }
+    }
+    problems
+}
+
+/// What `cargo xtask dist` says before building: each monograph's sign-off
+/// count and each source it may not publish yet (a warning: the default
+/// build ships with the header's honest line).
+pub fn content_summary(folder: &Path) -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for reviewed in reviewed_monographs(folder)? {
+        // A file that does not load fails the build itself, with its errors.
+        let Ok(reviewed) = reviewed else { continue };
+        let name = reviewed.path.display();
+        lines.push(format!("dist: {name}: {}", reviewed.counts()));
+        for clearance in uncleared_sources(&reviewed.monograph, &reviewed.record) {
+            lines.push(format!(
+                "dist: warning: {name}: source {}",
+                clearance.message(&record_name(&reviewed.path))
+            ));
+        }
+    }
+    Ok(lines)
 }
 
 /// The prerender writes a top-level fallback for each drug in the WASM: the

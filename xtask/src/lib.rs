@@ -8,6 +8,7 @@ pub mod epi;
 pub mod fuzz;
 pub mod package;
 pub mod process;
+pub mod review;
 pub mod screenshots;
 pub mod serve;
 pub mod toolchain;

@@ -8,21 +8,35 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, epi, fuzz, package, project_root};
+use xtask::{bench, content, dist, epi, fuzz, package, project_root, review};
 
 const HELP: &str = "\
 cargo xtask <command>
 
   demo [--port N]        install what is missing, build dist/ and serve it on 127.0.0.1 (default port 8000)
   test                   install what is missing and run every test (what .ci/run runs)
-  dist [--crash-test]    build the embeddable files into dist/ (--crash-test: into target/dist-crash-test/ with
-                         the test-only feature that makes toggling the storage section panic)
+  dist [--require-review | --crash-test]
+                         build the embeddable files into dist/, after a line a monograph on its sign-offs and
+                         the sources it may not publish yet; --require-review fails instead, naming each added
+                         text not signed off and each source needing a permission that has none; --crash-test
+                         builds into target/dist-crash-test/ with the test-only feature that makes toggling the
+                         storage section panic
   package [--apps]       build dist/, then the npm package for bundler apps into target/package/ and
                          pack it (npm pack) into target/drug-leaflet-<version>.tgz; --apps also builds the
                          apps in tests/package/ with it and runs tsc on its types, as `test` does before
                          `cargo test --test e2e -- --ignored bundlers`
-  check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences
-  import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]
+  check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences, the
+                         added texts not signed off and the sources whose reuse is not cleared
+  review <id> [--out FILE]
+                         write the pharmacist's review sheet (HTML, prints on A4 and Letter) to
+                         target/review/<id>.html (or FILE)
+  review <id> --sign --reviewer \"<name>\" --role \"<role>\" [--registration \"<number>\"] [--date YYYY-MM-DD]
+             [--only <hash,...>]
+                         record a sign-off in monographs/<id>.review.toml of every added text not signed off
+                         as it is now (or only those hashes); the date defaults to today (UTC)
+  review <id> --migrate  move an old [meta.additions.review] table into monographs/<id>.review.toml
+  import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
+             [--example] [--out <dir>]
                          convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
                          the same rules; --urgent names the ePI section (e.g. section[3].section[0]) whose
                          first list is the 'get medical help' box; --reviewed-by says who reviewed a leaflet whose
@@ -56,14 +70,16 @@ fn run_command(args: Vec<String>) -> Result<()> {
     match command {
         "demo" => demo(&root, parse_port(rest)?),
         "test" => test(&root),
-        "dist" => {
-            let tools = Toolchain::ensure(&root, Needs::Build)?;
-            match rest {
-                [] => dist::build(&root, &tools).map(|_| ()),
-                [flag] if flag == "--crash-test" => dist::build_crash_test(&root, &tools).map(|_| ()),
-                _ => bail!("dist takes only --crash-test"),
+        "dist" => match rest {
+            [] => build_dist(&root, false),
+            [flag] if flag == "--require-review" => build_dist(&root, true),
+            [flag] if flag == "--crash-test" => {
+                let tools = Toolchain::ensure(&root, Needs::Build)?;
+                dist::build_crash_test(&root, &tools).map(|_| ())
             }
-        }
+            _ => bail!("dist takes --require-review or --crash-test"),
+        },
+        "review" => review::run(&root, rest),
         "package" => {
             let with_apps = match rest {
                 [] => false,
@@ -111,6 +127,28 @@ fn run_command(args: Vec<String>) -> Result<()> {
         }
         other => bail!("unknown command {other:?}\n\n{HELP}"),
     }
+}
+
+/// `dist/`, after the content summary; with `require_review`, nothing is
+/// built while any text is unsigned or any source uncleared.
+fn build_dist(root: &std::path::Path, require_review: bool) -> Result<()> {
+    let monographs = root.join("monographs");
+    if require_review {
+        let problems = dist::publishing_problems(&monographs);
+        if !problems.is_empty() {
+            bail!(
+                "--require-review: {} thing(s) to settle before publishing (`cargo xtask review <id>` writes the \
+                 review sheet; README \"Content and licences\" says how to record a permission):\n{}",
+                problems.len(),
+                problems.join("\n")
+            );
+        }
+    }
+    for line in dist::content_summary(&monographs)? {
+        println!("{line}");
+    }
+    let tools = Toolchain::ensure(root, Needs::Build)?;
+    dist::build(root, &tools).map(|_| ())
 }
 
 fn parse_port(args: &[String]) -> Result<u16> {

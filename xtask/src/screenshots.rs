@@ -94,14 +94,22 @@ async fn capture(driver: &Driver, server: &StaticServer, out: &Path) -> Result<V
                 json!({ "format": "png", "captureBeyondViewport": true }),
             )
             .await?;
-        let data = shot["data"].as_str().context("no screenshot data")?;
-        let png = base64::engine::general_purpose::STANDARD.decode(data)?;
         let file = out.join(format!("{}.png", view.name));
-        fs::write(&file, png)?;
+        write_screenshot(&shot, &file)?;
         println!("wrote {}", file.display());
         written.push(file);
     }
     Ok(written)
+}
+
+/// Writes the PNG of a CDP `Page.captureScreenshot` answer to `file`.
+pub fn write_screenshot(shot: &serde_json::Value, file: &Path) -> Result<()> {
+    let data = shot["data"].as_str().context("no screenshot data")?;
+    let png = base64::engine::general_purpose::STANDARD.decode(data)?;
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    fs::write(file, png).with_context(|| format!("writing {}", file.display()))
 }
 
 async fn wait_for_leaflet(driver: &Driver) -> Result<()> {

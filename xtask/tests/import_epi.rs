@@ -53,7 +53,7 @@ fn fixture(name: &str) -> PathBuf {
 fn imported(name: &str, urgent: &str, dir: &TempDir) -> (Monograph, ImportReport) {
     let options = ImportOptions {
         urgent: Some(urgent.to_owned()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&fixture(name), &dir.0, &options).expect("the bundle is read");
     let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
@@ -302,7 +302,7 @@ fn a_bundle_without_a_composition_is_refused() {
     let (report, written) = import(
         &fixture("malformed-no-composition.json"),
         &dir.0,
-        &ImportOptions::default(),
+        &options_for_eu(),
     )
     .expect("the bundle is read");
     assert!(written.is_none());
@@ -318,8 +318,8 @@ fn a_bundle_without_a_composition_is_refused() {
 #[test]
 fn the_urgent_box_is_chosen_never_guessed() {
     let dir = TempDir::new("no-urgent");
-    let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &ImportOptions::default())
-        .expect("the bundle is read");
+    let (report, written) =
+        import(&fixture("examplamab-es.json"), &dir.0, &options_for_eu()).expect("the bundle is read");
     assert!(written.is_none());
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
     assert!(report.errors[0].starts_with("--urgent: "), "{}", report.errors[0]);
@@ -331,7 +331,7 @@ fn the_urgent_box_is_chosen_never_guessed() {
     let wrong = ImportOptions {
         id: Some("examplamab".into()),
         urgent: Some("section[4]".into()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &wrong).expect("read");
     assert!(written.is_none());
@@ -357,7 +357,7 @@ fn the_review_line_is_the_approval_never_the_author() {
     let both = ImportOptions {
         urgent: Some(ENGLISH_URGENT.to_owned()),
         reviewed_by: Some("A. Pharmacist".into()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&fixture("examplamab-en.json"), &dir.0.join("both"), &both).expect("read");
     assert!(written.is_none());
@@ -379,7 +379,7 @@ fn the_review_line_is_the_approval_never_the_author() {
     fs::create_dir_all(&out).expect("out dir");
     let options = ImportOptions {
         urgent: Some(ENGLISH_URGENT.to_owned()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&unattested, &out, &options).expect("read");
     assert!(written.is_none());
@@ -411,7 +411,7 @@ fn the_example_drug_in_monographs_is_the_english_bundle_imported() {
     let dir = TempDir::new("committed");
     let options = ImportOptions {
         urgent: Some(ENGLISH_URGENT.to_owned()),
-        ..ImportOptions::default()
+        ..options_for_eu()
     };
     let (report, written) = import(&fixture(fixtures::epi::ENGLISH), &dir.0, &options).expect("read");
     let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
@@ -423,4 +423,13 @@ fn the_example_drug_in_monographs_is_the_english_bundle_imported() {
         fixtures::epi::ENGLISH,
         ENGLISH_URGENT
     );
+}
+
+/// The fixtures' leaflets are for the EU (a centrally authorised medicine),
+/// which their bundles do not state.
+fn options_for_eu() -> ImportOptions {
+    ImportOptions {
+        jurisdiction: Some("EU".to_owned()),
+        ..ImportOptions::default()
+    }
 }

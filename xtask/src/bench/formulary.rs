@@ -84,6 +84,15 @@ pub fn write_monographs(root: &Path, folder: &Path) -> Result<()> {
     for id in [BUNDLED_DRUG, ON_DEMAND_DRUG] {
         fs::copy(source(id), folder.join(format!("{id}.toml")))
             .with_context(|| format!("copying monographs/{id}.toml"))?;
+        // The base document its texts are checked against, where it has one.
+        let base = monograph::loader::base_document_path(&source(id));
+        if base.exists() {
+            fs::copy(
+                &base,
+                monograph::loader::base_document_path(&folder.join(format!("{id}.toml"))),
+            )
+            .with_context(|| format!("copying {}", base.display()))?;
+        }
     }
     let template = fs::read_to_string(source(ON_DEMAND_DRUG))?;
     for id in generated_ids(MONOGRAPHS - 2) {

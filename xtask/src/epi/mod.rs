@@ -15,7 +15,7 @@ use implicit_clone::unsync::IArray;
 use monograph::model::{
     Block, Meta, Monograph, Section, Source, SourceKind, SourceRef, RESERVED_SECTION_IDS,
 };
-use monograph::validate::{is_language_tag, is_slug, validate};
+use monograph::validate::{is_jurisdiction, is_language_tag, is_slug, validate};
 use monograph::{date::IsoDate, loader};
 
 use bundle::{EpiSection, Leaflet};
@@ -34,6 +34,11 @@ pub struct ImportOptions {
     /// ePI whose Composition names no attester. The author published the
     /// leaflet; that is not a review, so it is never used for the review line.
     pub reviewed_by: Option<String>,
+    /// The country or region the leaflet is for (`--jurisdiction EU`): the
+    /// bundles this importer reads do not state it.
+    pub jurisdiction: Option<String>,
+    /// Made-up data (`--example`): the leaflet shows a "not a real medicine" banner.
+    pub example: bool,
 }
 
 /// What the import did, for the report printed to stdout.
@@ -132,7 +137,7 @@ pub fn import(
     Ok((report, Some(file)))
 }
 
-/// `cargo xtask import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]`.
+/// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--example] [--out <dir>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut options = ImportOptions::default();
     let mut out_dir = root.join("monographs");
@@ -148,6 +153,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             "--id" => options.id = Some(value("--id")?),
             "--urgent" => options.urgent = Some(value("--urgent")?),
             "--reviewed-by" => options.reviewed_by = Some(value("--reviewed-by")?),
+            "--jurisdiction" => options.jurisdiction = Some(value("--jurisdiction")?),
+            "--example" => options.example = true,
             "--out" => out_dir = PathBuf::from(value("--out")?),
             flag if flag.starts_with("--") => bail!("import-epi: unknown option {flag}"),
             path if bundle.is_none() => bundle = Some(PathBuf::from(path)),
@@ -155,7 +162,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         }
     }
     let bundle = bundle.context(
-        "import-epi <bundle.json> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--out <dir>]",
+        "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--example] [--out <dir>]",
     )?;
     let (report, written) = import(&bundle, &out_dir, &options)?;
     print!("{}", report.text());
@@ -198,6 +205,19 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
     if let (Some(party), Some(_)) = (&leaflet.approved_by, &options.reviewed_by) {
         report.errors.push(format!(
             "--reviewed-by: the ePI names who approved it ({party}), which the review line shows; leave the option out"
+        ));
+    }
+    let jurisdiction = options.jurisdiction.clone().unwrap_or_else(|| {
+        report.errors.push(
+            "--jurisdiction: the bundle does not say which country or region the leaflet is for; pass --jurisdiction <code> \
+             (an ISO 3166-1 code such as IE, or EU for a centrally authorised medicine)"
+                .to_owned(),
+        );
+        String::new()
+    });
+    if !jurisdiction.is_empty() && !is_jurisdiction(&jurisdiction) {
+        report.errors.push(format!(
+            "--jurisdiction: {jurisdiction:?} is not a country or region code: use two capital letters (ISO 3166-1, such as IE) or EU"
         ));
     }
     let reviewed_by = review_line(leaflet, options).unwrap_or_else(|| {
@@ -244,6 +264,8 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
             reviewed_by: reviewed_by.into(),
             last_updated: day.to_owned().into(),
             based_on: SOURCE_ID.into(),
+            jurisdiction: Some(jurisdiction.into()),
+            example: options.example,
             additions: None,
         },
         sources: IArray::from(vec![Source {
@@ -256,6 +278,9 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
                 .identifier
                 .as_ref()
                 .map(|id| format!("FHIR ePI {id}").into()),
+            short_name: None,
+            rights: None,
+            attribution: None,
         }]),
         summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
         sections: IArray::from(sections),
