@@ -206,19 +206,18 @@ async function fetchDrugFile(url, integrity, started) {
 // its urgent box, out of the slot's reach: a copy (a DOM clone, nothing
 // parsed) goes where the slot finds it.
 function adoptUrgentContact(element) {
-  const placed = [...element.children].some((child) => child.slot == "urgent-contact");
-  const nested = !placed && element.querySelector('[slot="urgent-contact"]');
+  const contact = '[slot="urgent-contact"]';
+  const nested = !element.querySelector(":scope>" + contact) && element.querySelector(contact);
   if (nested) {
     element.append(nested.cloneNode(true));
   }
-  const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
   if (!element.watchingContact) {
-    element.watchingContact = true;
-    shadow.addEventListener("slotchange", (event) => {
-      const slot = event.target;
-      const label = slot.name == "urgent-contact" && slot.parentNode.querySelector(".care-team-label");
+    element.watchingContact = 1;
+    // The label is written just before the slot.
+    (element.shadowRoot || element.attachShadow({ mode: "open" })).addEventListener("slotchange", ({ target }) => {
+      const label = target.name == "urgent-contact" && target.previousSibling;
       if (label) {
-        label.hidden = slot.assignedNodes().length == 0;
+        label.hidden = !target.assignedNodes().length;
       }
     });
   }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::markup::{quoted, shown_text};
 use crate::model::{Monograph, SourceKind};
 use crate::review::{self, review_file_path, text_states, ReviewFile};
-use crate::validate::{sourced_texts, validate, Report};
+use crate::validate::{long_sentences, sourced_texts, validate, Report};
 
 /// A file that is a monograph, and what the rules found in it.
 #[derive(Debug)]
@@ -165,16 +165,18 @@ fn normalized(text: &str) -> String {
 /// Parses and checks a monograph's TOML text (no file name to compare).
 pub fn parse(text: &str) -> Result<Loaded, LoadError> {
     let monograph: Monograph = toml::from_str(text).map_err(LoadError::Parse)?;
-    let report = validate(&monograph);
+    let mut report = validate(&monograph);
+    report.warnings.extend(long_sentences(&monograph));
     Ok(Loaded { monograph, report })
 }
 
-/// The `*.toml` files in `dir`, sorted by name: the order of the bundle.
+/// The monographs' `*.toml` files in `dir` (not their `*.review.toml`
+/// sign-off records), sorted by name: the order of the bundle.
 pub fn monograph_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
+        if path.extension().is_some_and(|ext| ext == "toml") && !review::is_review_file(&path) {
             files.push(path);
         }
     }
@@ -269,9 +271,10 @@ mod tests {
     }
 
     #[test]
-    fn lists_the_toml_files_sorted_by_name() {
+    fn lists_the_monograph_files_sorted_by_name_without_sign_off_records() {
         let dir = TempDir::new("list");
         for name in [
+            "nusinersen.review.toml",
             "zolgensma.toml",
             "notes.md",
             "nusinersen.toml",

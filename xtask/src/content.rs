@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use monograph::loader::{self, Loaded};
 use monograph::model::Monograph;
 use monograph::readability::Readability;
-use monograph::review::{is_review_file, text_states, ReviewFile, TextState};
+use monograph::review::{text_states, ReviewFile, TextState};
 use monograph::validate::{added_texts, Problem, Report};
 
 use crate::review::{
@@ -90,12 +90,9 @@ pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
     monograph_files_in(&root.join("monographs"))
 }
 
-/// The monographs in `folder`, sorted, without the sign-off records beside them.
+/// The monographs in `folder`, sorted (the loader leaves the sign-off records out).
 pub fn monograph_files_in(folder: &Path) -> Result<Vec<PathBuf>> {
-    let mut files =
-        loader::monograph_files(folder).with_context(|| format!("cannot read {}", folder.display()))?;
-    files.retain(|path| !is_review_file(path));
-    Ok(files)
+    loader::monograph_files(folder).with_context(|| format!("cannot read {}", folder.display()))
 }
 
 /// Prints a report for each file and fails if any file has errors.

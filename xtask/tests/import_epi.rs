@@ -411,6 +411,7 @@ fn the_example_drug_in_monographs_is_the_english_bundle_imported() {
     let dir = TempDir::new("committed");
     let options = ImportOptions {
         urgent: Some(ENGLISH_URGENT.to_owned()),
+        example: true,
         ..options_for_eu()
     };
     let (report, written) = import(&fixture(fixtures::epi::ENGLISH), &dir.0, &options).expect("read");
@@ -419,7 +420,7 @@ fn the_example_drug_in_monographs_is_the_english_bundle_imported() {
     assert_eq!(
         fs::read_to_string(&file).expect("imported"),
         fs::read_to_string(&committed).expect("monographs/examplamab.toml"),
-        "monographs/examplamab.toml differs from a fresh import: run `cargo xtask import-epi tests/epi/{} --urgent '{}'`",
+        "monographs/examplamab.toml differs from a fresh import: run `cargo xtask import-epi tests/epi/{} --urgent '{}' --jurisdiction EU --example`",
         fixtures::epi::ENGLISH,
         ENGLISH_URGENT
     );

@@ -42,6 +42,16 @@ fn edit(file: &Path, from: &str, to: &str) {
     fs::write(file, text.replacen(from, to, 1)).expect("write");
 }
 
+/// `check-content`'s report of a valid file that says "`signed` of `total`
+/// added texts signed off".
+fn report_counting(file: &Path, signed: usize, total: usize) -> String {
+    let (report, ok) = report_text(file);
+    assert!(ok, "{report}");
+    let count = format!("note: {signed} of {total} added texts signed off\n");
+    assert!(report.contains(&count), "{count} in {report}");
+    report
+}
+
 /// Where the added text `shown` is in the monograph file.
 fn place_of(file: &Path, shown: &str) -> String {
     let reviewed = xtask::review::Reviewed::open(file).expect("opens");
@@ -97,15 +107,7 @@ fn signing_all_but_one_text_then_the_rest_counts_each_step() {
         first.counts.to_string(),
         format!("{} of {total} added texts signed off", total - 1)
     );
-    let (report, ok) = report_text(&file);
-    assert!(ok, "{report}");
-    assert!(
-        report.contains(&format!(
-            "note: {} of {total} added texts signed off\n",
-            total - 1
-        )),
-        "{report}"
-    );
+    let report = report_counting(&file, total - 1, total);
     assert!(
         report.contains("note: not signed off by a pharmacist: 1 text(s)"),
         "{report}"
@@ -158,15 +160,7 @@ fn an_edit_after_sign_off_brings_the_text_back_with_the_date_of_its_sign_off() {
         "Vomiting that will not stop.",
     );
 
-    let (report, ok) = report_text(&file);
-    assert!(ok, "{report}");
-    assert!(
-        report.contains(&format!(
-            "note: {} of {total} added texts signed off\n",
-            total - 1
-        )),
-        "{report}"
-    );
+    let report = report_counting(&file, total - 1, total);
     assert!(
         report.contains(&format!(
             "  {place} (MHRA) changed since the sign-off of 2026-12-07: Vomiting that will not stop.\n"
