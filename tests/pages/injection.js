@@ -18,7 +18,12 @@ window.__notes = [];
 window.__injection = (function () {
   // Fields whose text a rule holds to a form (ids, dates, kinds, language,
   // source references): a payload there is refused. All others are shown.
-  var STRICT = ["id", "language", "last_updated", "based_on", "compiled", "date", "revised", "kind", "doc"];
+  var STRICT = ["id", "language", "last_updated", "based_on", "jurisdiction", "compiled", "date", "revised",
+    "kind", "rights", "doc"];
+  // A sign-off's texts are places the rules check too.
+  function strict(path) {
+    return STRICT.indexOf(path[path.length - 1]) >= 0 || path[path.length - 2] === "texts";
+  }
   var SCHEMES = /^(#|https:|http:|tel:|mailto:)/i;
   var URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"];
   var baseline = null;
@@ -110,8 +115,8 @@ window.__injection = (function () {
       return {
         tags: Array.from(baseline.tags).sort(),
         attributes: Array.from(baseline.attributes).sort(),
-        strict: paths(small, [], []).filter(function (p) { return STRICT.indexOf(p[p.length - 1]) >= 0; }).length,
-        free: paths(small, [], []).filter(function (p) { return STRICT.indexOf(p[p.length - 1]) < 0; }).length,
+        strict: paths(small, [], []).filter(strict).length,
+        free: paths(small, [], []).filter(function (p) { return !strict(p); }).length,
       };
     },
 
@@ -127,7 +132,7 @@ window.__injection = (function () {
       paths(small, [], []).forEach(function (path, i) {
         var key = path[path.length - 1];
         // The urgent item holds the [[...|Term]] link, set below.
-        if (STRICT.indexOf(key) >= 0 || path.join(".") === "summary.0.items.0.text") return;
+        if (strict(path) || path.join(".") === "summary.0.items.0.text") return;
         var text = vector + " (" + i + ")";
         setPath(monograph, path, text);
         placed++;
@@ -152,14 +157,14 @@ window.__injection = (function () {
       var host = leaflet();
       var findings = [];
       var placed = 0;
-      var strict = paths(small, [], []).filter(function (p) { return STRICT.indexOf(p[p.length - 1]) >= 0; });
-      for (var i = 0; i < strict.length; i++) {
+      var strictPaths = paths(small, [], []).filter(strict);
+      for (var i = 0; i < strictPaths.length; i++) {
         var monograph = copy();
-        setPath(monograph, strict[i], vector);
+        setPath(monograph, strictPaths[i], vector);
         host.monograph = monograph;
         await settle();
         placed++;
-        if (showing(host) !== "refused") findings.push("accepted in " + strict[i].join("."));
+        if (showing(host) !== "refused") findings.push("accepted in " + strictPaths[i].join("."));
         findings = findings.concat(audit(host, []));
       }
       host.monograph = copy();
