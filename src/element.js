@@ -211,15 +211,13 @@ function adoptUrgentContact(element) {
   if (nested) {
     element.append(nested.cloneNode(true));
   }
-  if (!element.watchingContact) {
-    element.watchingContact = 1;
-    // The label is written just before the slot.
-    (element.shadowRoot || element.attachShadow({ mode: "open" })).addEventListener("slotchange", ({ target }) => {
-      const label = target.name == "urgent-contact" && target.previousSibling;
-      if (label) {
-        label.hidden = !target.assignedNodes().length;
-      }
-    });
+}
+
+// The care team's label, written just before the slot, shows while it holds an element.
+function labelUrgentContact({ target }) {
+  const label = target.name == "urgent-contact" && target.previousSibling;
+  if (label) {
+    label.hidden = !target.assignedNodes().length;
   }
 }
 
@@ -256,6 +254,7 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           for (const type of ["click", "keydown"]) {
             this.addEventListener(type, () => note(this, `a ${type}`), true);
           }
+          (this.shadowRoot || this.attachShadow({ mode: "open" })).addEventListener("slotchange", labelUrgentContact);
         }
         adoptUrgentContact(this);
         if (crashed) {
@@ -289,8 +288,9 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         }
       }
 
+      // The leaflet's own state, on its article: no call into the WASM.
       get sourcesInline() {
-        return callHandle(this, "sourcesInline");
+        return !!(this.shadowRoot && this.shadowRoot.querySelector("article[data-sources=inline]"));
       }
 
       get monograph() {

@@ -243,19 +243,6 @@ impl MountedLeaflet {
         self.update(props);
     }
 
-    /// Whether each line's source marker is shown (the `sources` attribute,
-    /// then the reader's choice in the Sources section).
-    #[wasm_bindgen(js_name = sourcesInline)]
-    pub fn sources_inline(&self) -> bool {
-        let shown = self.host.shadow_root().and_then(|shadow| {
-            shadow
-                .query_selector("article[data-sources='inline']")
-                .ok()
-                .flatten()
-        });
-        shown.is_some()
-    }
-
     #[wasm_bindgen(js_name = expandAll)]
     pub fn expand_all(&self) -> bool {
         self.props.controller.dispatch(AccordionAction::ExpandAll)

@@ -222,7 +222,8 @@ fn build_widget(
                     "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
                 ),
             )
-            .arg("-Zbuild-std=std,panic_abort");
+            .arg("-Zbuild-std=std,panic_abort")
+            .arg("-Zbuild-std-features=optimize_for_size");
     } else {
         println!("dist: prebuilt std (no rust-src): panic messages stay in the WASM, about 11 KB brotli");
     }
