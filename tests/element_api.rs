@@ -622,10 +622,10 @@ async fn bad_host_data_names_the_place_and_what_was_expected() {
         ),
         (
             |m| {
-                let urgent = get(m, "summary.1");
+                let urgent = get(m, "summary.0");
                 js_sys::Reflect::delete_property(&urgent.into(), &"heading".into()).expect("delete");
             },
-            "summary[1]: missing field `heading` (the urgent block needs it)",
+            "summary[0]: missing field `heading` (the urgent block needs it)",
         ),
         (
             |m| set(m, "meta.additions.compiled", &JsValue::from(true)),

@@ -17,8 +17,9 @@ pub struct Cited<'a> {
 }
 
 /// The sources `blocks` cite, in order of first citation but the base
-/// document last (the added sources are what a pharmacist checks); text
-/// without a source counts as `based_on`'s. A part written "5.1, 5.2" counts as two.
+/// document last (the added sources are what a pharmacist checks), each with
+/// its parts in section order; text without a source counts as `based_on`'s.
+/// A part written "5.1, 5.2" counts as two.
 pub fn cited_sources<'a>(blocks: &'a [Block], based_on: &IString) -> Vec<Cited<'a>> {
     let mut cited: Vec<Cited> = Vec::new();
     for block in blocks {
@@ -49,7 +50,25 @@ pub fn cited_sources<'a>(blocks: &'a [Block], based_on: &IString) -> Vec<Cited<'
         let base = cited.remove(at);
         cited.push(base);
     }
+    for source in &mut cited {
+        source.parts.sort_by_key(|part| section_number(part));
+    }
     cited
+}
+
+/// "2.10 (label before 03/2026)" as [2, 10]: parts read in the document's own
+/// order (2.3 before 2.10); a part that starts with no number sorts last.
+fn section_number(part: &str) -> Vec<u32> {
+    let numbered = part
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or_default();
+    let number: Vec<u32> = numbered.split('.').filter_map(|n| n.parse().ok()).collect();
+    if number.is_empty() {
+        vec![u32::MAX]
+    } else {
+        number
+    }
 }
 
 #[cfg(test)]
@@ -59,7 +78,7 @@ mod tests {
     use crate::validate::tests::MINIMAL;
 
     #[test]
-    fn sources_in_order_of_first_citation_base_last_with_their_parts_once() {
+    fn sources_in_order_of_first_citation_base_last_with_their_parts_once_in_order() {
         let text = MINIMAL.replace(
             "kind = \"paragraph\"\ntext = \"Ask your doctor about other side effects.\"",
             "kind = \"paragraph\"\ntext = \"Ask your doctor about other side effects.\"\n\n\
@@ -72,13 +91,23 @@ mod tests {
             [
                 Cited {
                     doc: "PI".into(),
-                    parts: vec!["6.1", "5.1"]
+                    parts: vec!["5.1", "6.1"]
                 },
                 Cited {
                     doc: "seed".into(),
                     parts: vec![]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn parts_sort_by_section_number_then_unnumbered_last() {
+        let mut parts = vec!["2.10", "Overview", "2.3 (label before 03/2026)", "16", "2.4"];
+        parts.sort_by_key(|part| section_number(part));
+        assert_eq!(
+            parts,
+            ["2.3 (label before 03/2026)", "2.4", "2.10", "16", "Overview"]
         );
     }
 }
