@@ -190,6 +190,13 @@ export interface DrugLeafletElement extends HTMLElement {
   ): void;
 }
 
+/**
+ * Named slots: an element of the host's with `slot="<name>"` inside
+ * <drug-leaflet>. "urgent-contact": whom to call, shown at the end of the
+ * "Get medical help" box, labelled "From your care team:".
+ */
+export type DrugLeafletSlot = "urgent-contact";
+
 /** The attributes and the values they take (as typed JSX props). */
 export interface DrugLeafletAttributes {
   "drug"?: string;

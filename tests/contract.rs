@@ -211,6 +211,40 @@ fn rendered_parts() -> BTreeSet<String> {
     .collect()
 }
 
+/// Every named slot the leaflet renders is declared in the `.d.ts` and shown
+/// in the README with an example element.
+#[test]
+fn slot_names_match_the_readme_and_the_declarations() {
+    let monograph = bundled::by_id(bundled::DEFAULT_ID).expect("bundled");
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+            content: Content::Monograph(monograph),
+            options: Options::default(),
+        }))
+        .hydratable(false)
+        .render(),
+    );
+    let rendered: BTreeSet<String> = html
+        .split("<slot name=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    assert!(!rendered.is_empty(), "the leaflet renders a named slot");
+    let declared = TYPES
+        .split("export type DrugLeafletSlot =")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .expect("DrugLeafletSlot in the .d.ts");
+    assert_eq!(set(quoted(declared)), rendered, "DrugLeafletSlot in the .d.ts");
+    for name in &rendered {
+        assert!(
+            README.contains(&format!("<div slot=\"{name}\">")),
+            "README shows an element for slot {name:?}"
+        );
+    }
+}
+
 #[test]
 fn part_names_match_the_readme() {
     let theming = readme_section("### Theming");
