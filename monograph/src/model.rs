@@ -174,33 +174,27 @@ fn by_name<T: Copy>(name: &str, names: &[&str], all: &[T]) -> Result<T, String> 
     }
 }
 
-impl TryFrom<IString> for Rights {
-    type Error = String;
+/// Reading and writing a fieldless enum by its name in a shape table.
+macro_rules! named_by {
+    ($kind:ident, $names:path) => {
+        impl TryFrom<IString> for $kind {
+            type Error = String;
 
-    fn try_from(name: IString) -> Result<Rights, String> {
-        by_name(&name, shape::RIGHTS, &Rights::ALL)
-    }
+            fn try_from(name: IString) -> Result<$kind, String> {
+                by_name(&name, $names, &$kind::ALL)
+            }
+        }
+
+        impl From<$kind> for &'static str {
+            fn from(value: $kind) -> &'static str {
+                $names[value as usize]
+            }
+        }
+    };
 }
 
-impl From<Rights> for &'static str {
-    fn from(rights: Rights) -> &'static str {
-        shape::RIGHTS[rights as usize]
-    }
-}
-
-impl TryFrom<IString> for SourceKind {
-    type Error = String;
-
-    fn try_from(name: IString) -> Result<SourceKind, String> {
-        by_name(&name, shape::SOURCE_KINDS, &SourceKind::ALL)
-    }
-}
-
-impl From<SourceKind> for &'static str {
-    fn from(kind: SourceKind) -> &'static str {
-        shape::SOURCE_KINDS[kind as usize]
-    }
-}
+named_by!(Rights, shape::RIGHTS);
+named_by!(SourceKind, shape::SOURCE_KINDS);
 
 /// What kind of document a source is, shown in the sources list so a reader can
 /// weigh it. A company announcement may back at most one fact. Read and written

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::common::wait_for_leaflet;
 use crate::fixtures::{nusinersen, pages, scripts};
@@ -167,16 +167,7 @@ impl State {
         let launched = match self.entry {
             Entry::AsIs => None,
             Entry::EmulatedMedia { media, features } => {
-                let features: Vec<Value> = features
-                    .iter()
-                    .map(|(name, value)| json!({ "name": name, "value": value }))
-                    .collect();
-                session
-                    .cdp(
-                        "Emulation.setEmulatedMedia",
-                        json!({ "media": media, "features": features }),
-                    )
-                    .await;
+                session.emulate_media(media, features).await;
                 None
             }
             Entry::FontSize(px) => {
@@ -242,14 +233,7 @@ impl State {
     async fn leave(&self, session: &Session, launched: Option<Session>) {
         match self.entry {
             Entry::AsIs => {}
-            Entry::EmulatedMedia { .. } => {
-                session
-                    .cdp(
-                        "Emulation.setEmulatedMedia",
-                        json!({ "media": "", "features": [] }),
-                    )
-                    .await;
-            }
+            Entry::EmulatedMedia { .. } => session.emulate_media("", &[]).await,
             Entry::FontSize(_) => {
                 session
                     .cdp(

@@ -78,16 +78,7 @@ pub async fn urgent_contact(browser: Browser) {
     };
     for (name, media, features) in states {
         if browser == Browser::Chromium {
-            let features: Vec<Value> = features
-                .iter()
-                .map(|(name, value)| json!({ "name": name, "value": value }))
-                .collect();
-            session
-                .cdp(
-                    "Emulation.setEmulatedMedia",
-                    json!({ "media": media, "features": features }),
-                )
-                .await;
+            session.emulate_media(media, features).await;
         }
         assert_eq!(
             session.eventually(&urgent_end(0), with_contact()).await,
@@ -273,12 +264,7 @@ pub async fn sources_told_once_a_section(browser: Browser) {
                 vec![],
             )
             .await;
-        session
-            .cdp(
-                "Emulation.setEmulatedMedia",
-                json!({ "media": "print", "features": [] }),
-            )
-            .await;
+        session.emulate_media("print", &[]).await;
         let printed = session.eval(second_markers, vec![]).await;
         assert!(printed.as_u64().is_some_and(|n| n > 90), "printed: {printed}");
         session

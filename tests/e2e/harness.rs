@@ -141,6 +141,20 @@ impl Session {
         self.driver.cdp(cmd, params).await.expect("CDP command")
     }
 
+    /// Chromium's emulated media: a type ("" for the real one, "print") and
+    /// features as (name, value).
+    pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        let features: Vec<Value> = features
+            .iter()
+            .map(|(name, value)| json!({ "name": name, "value": value }))
+            .collect();
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": media, "features": features }),
+        )
+        .await;
+    }
+
     /// axe-core's violations of WCAG 2.0-2.2 A/AA and best practice on the whole
     /// page, shadow roots included, as "rule: target" lines.
     pub async fn axe_violations(&self) -> Vec<String> {

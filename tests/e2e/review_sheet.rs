@@ -38,12 +38,7 @@ pub async fn review_sheet(browser: Browser) {
     );
     assert_eq!(session.axe_violations().await, Vec::<String>::new(), "on screen");
 
-    session
-        .cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "media": "print", "features": [] }),
-        )
-        .await;
+    session.emulate_media("print", &[]).await;
     assert_eq!(session.axe_violations().await, Vec::<String>::new(), "on paper");
     let unbroken = session
         .eval(
