@@ -55,7 +55,8 @@ export interface Monograph {
     generic_name: string;
     brand_name: string;
     dosage_form: string;
-    drug_class: string;
+    /** Absent when the source does not say; the header then leaves the line out. */
+    drug_class?: string;
     /** Who reviewed the `based_on` document; covers its own text only. */
     reviewed_by: string;
     /** ISO 8601 date, YYYY-MM-DD, of the `based_on` document. */

@@ -44,7 +44,9 @@ pub struct Meta {
     pub generic_name: IString,
     pub brand_name: IString,
     pub dosage_form: IString,
-    pub drug_class: IString,
+    /// Absent when the source does not say (an imported leaflet without a
+    /// classification): the header then leaves the line out.
+    pub drug_class: Option<IString>,
     /// Who reviewed the base document (`based_on`): its review covers only its own text.
     pub reviewed_by: IString,
     /// ISO 8601 date (`YYYY-MM-DD`) of the base document.

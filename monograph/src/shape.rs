@@ -198,7 +198,7 @@ const META: Shape = Shape::Object(&[
     required("generic_name", &TEXT),
     required("brand_name", &TEXT),
     required("dosage_form", &TEXT),
-    required("drug_class", &TEXT),
+    optional("drug_class", &TEXT),
     required("reviewed_by", &TEXT),
     required("last_updated", &TEXT),
     required("based_on", &TEXT),

@@ -115,12 +115,21 @@ pub fn validate(monograph: &Monograph) -> Report {
         ("generic_name", &meta.generic_name),
         ("brand_name", &meta.brand_name),
         ("dosage_form", &meta.dosage_form),
-        ("drug_class", &meta.drug_class),
         ("reviewed_by", &meta.reviewed_by),
     ] {
         if value.trim().is_empty() {
             report.error(format!("meta.{field}"), "must not be empty");
         }
+    }
+    if meta
+        .drug_class
+        .as_deref()
+        .is_some_and(|class| class.trim().is_empty())
+    {
+        report.error(
+            "meta.drug_class",
+            "must not be empty (leave it out when the class is unknown)",
+        );
     }
     if !meta.language.trim().is_empty() && !is_language_tag(&meta.language) {
         // It becomes the content's `lang` attribute.
@@ -826,6 +835,18 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         let report = validate(&parse(MINIMAL));
         assert_eq!(lines(&report.errors), Vec::<String>::new());
         assert_eq!(lines(&report.warnings), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_drug_class_may_be_left_out_but_not_left_empty() {
+        assert_eq!(
+            errors_after("drug_class = \"examples\"\n", ""),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors_after("drug_class = \"examples\"", "drug_class = \" \""),
+            ["meta.drug_class: must not be empty (leave it out when the class is unknown)"]
+        );
     }
 
     #[test]

@@ -71,7 +71,10 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
             out.element("summary", &[("lang", lang)], |out| {
                 out.text(strings.about_this_leaflet)
             });
-            drug_facts(out, &[(strings.drug_class, Some(&meta.drug_class))]);
+            // Left out, not left empty, when the source gives no class.
+            if let Some(class) = meta.drug_class.as_deref() {
+                drug_facts(out, &[(strings.drug_class, Some(class))]);
+            }
             provenance(out, &props.monograph, options.language);
         });
     })

@@ -665,7 +665,7 @@ pub fn sheet_html(reviewed: &Reviewed) -> (String, Sheet) {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Review sheet: {title}</title>\n<style>{SHEET_CSS}</style>\n</head>\n<body>\n<header>\n\
          <p class=\"kicker\">Pharmacist's review sheet · written {today} by <code>cargo xtask review {id}</code></p>\n\
-         <h1 lang=\"{lang}\">{title}</h1>\n<p class=\"names\" lang=\"{lang}\">{generic} ({brand}) · {form} · {class}</p>\n\
+         <h1 lang=\"{lang}\">{title}</h1>\n<p class=\"names\" lang=\"{lang}\">{generic} ({brand}) · {form}{class}</p>\n\
          <dl class=\"facts\">\n",
         title = e(&meta.title),
         today = today_utc(),
@@ -674,7 +674,12 @@ pub fn sheet_html(reviewed: &Reviewed) -> (String, Sheet) {
         generic = e(&meta.generic_name),
         brand = e(&meta.brand_name),
         form = e(&meta.dosage_form),
-        class = e(&meta.drug_class),
+        // Left out when the source gives no class.
+        class = meta
+            .drug_class
+            .as_deref()
+            .map(|class| format!(" · {}", e(class)))
+            .unwrap_or_default(),
     );
     let based_on_title = monograph
         .sources

@@ -260,7 +260,7 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
             generic_name: product.generic_name.clone().into(),
             brand_name: product.brand_name.clone().into(),
             dosage_form: product.dose_form.clone().into(),
-            drug_class: product.class.clone().into(),
+            drug_class: Some(product.class.clone().into()),
             reviewed_by: reviewed_by.into(),
             last_updated: day.to_owned().into(),
             based_on: SOURCE_ID.into(),
