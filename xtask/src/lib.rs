@@ -6,6 +6,8 @@ pub mod content;
 pub mod dist;
 pub mod epi;
 pub mod fuzz;
+pub mod import;
+pub mod narrative;
 pub mod package;
 pub mod process;
 pub mod review;

@@ -36,11 +36,13 @@ cargo xtask <command>
                          as it is now (or only those hashes); the date defaults to today (UTC)
   review <id> --migrate  move an old [meta.additions.review] table into monographs/<id>.review.toml
   import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
-             [--example] [--out <dir>]
+             [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]
                          convert a FHIR ePI package leaflet into monographs/<id>.toml (or <dir>), checked by
                          the same rules; --urgent names the ePI section (e.g. section[3].section[0]) whose
-                         first list is the 'get medical help' box; --reviewed-by says who reviewed a leaflet whose
-                         Composition names no attester; prints an import report, writes nothing on errors
+                         first list (else its paragraphs) is the 'get medical help' box; --reviewed-by says who
+                         reviewed a leaflet whose Composition names no attester; --language, --generic-name and
+                         --dosage-form give what the bundle does not; --example marks made-up data; prints an
+                         import report, writes nothing on errors
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in

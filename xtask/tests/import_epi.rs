@@ -285,11 +285,15 @@ fn a_malformed_bundle_fails_with_its_paths_and_writes_nothing() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{stdout}");
     assert!(
-        stdout.contains("  section[2].section[0].text.div: <img> at line 5 is not supported here\n"),
+        stdout.contains(
+            "  section[2].section[0].text.div: <img> at line 5 is not supported here: write it with the elements of the README's table, or remove it\n"
+        ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("  section[1].text.div: <script> at line 3 is not supported\n"),
+        stdout.contains(
+            "  section[1].text.div: <script> at line 3 is not supported: write it with the elements of the README's table, or remove it\n"
+        ),
         "{stdout}"
     );
     assert!(stderr.contains("nothing written"), "{stderr}");
@@ -308,7 +312,7 @@ fn a_bundle_without_a_composition_is_refused() {
     assert!(written.is_none());
     assert_eq!(
         report.errors,
-        ["entry[0].resource: the first entry of a document Bundle is its Composition, found \"MedicinalProductDefinition\""]
+        ["entry[0].resource: the first entry of a document Bundle is its Composition, found \"MedicinalProductDefinition\": put the Composition first"]
     );
     assert_eq!(dir.files(), Vec::<String>::new());
 }
@@ -324,19 +328,19 @@ fn the_urgent_box_is_chosen_never_guessed() {
     assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
     assert!(report.errors[0].starts_with("--urgent: "), "{}", report.errors[0]);
     assert!(
-        report.errors[0].contains("section[3] (\"4. Posibles efectos adversos\")"),
+        report.errors[0].contains("section[3] (\"4. Posibles efectos adversos\", a list)"),
         "{}",
         report.errors[0]
     );
     let wrong = ImportOptions {
         id: Some("examplamab".into()),
-        urgent: Some("section[4]".into()),
+        urgent: Some("section[9]".into()),
         ..options_for_eu()
     };
     let (report, written) = import(&fixture("examplamab-es.json"), &dir.0, &wrong).expect("read");
     assert!(written.is_none());
     assert!(
-        report.errors[0].starts_with("--urgent: \"section[4]\" is not a section with a list"),
+        report.errors[0].starts_with("--urgent: \"section[9]\" is not a section with a list or paragraphs; pass one of the candidates: "),
         "{:?}",
         report.errors
     );
@@ -433,4 +437,200 @@ fn options_for_eu() -> ImportOptions {
         jurisdiction: Some("EU".to_owned()),
         ..ImportOptions::default()
     }
+}
+/// The words of a first error that tell the user what to do.
+const WHAT_TO_DO: [&str; 8] = [
+    "pass ",
+    "add ",
+    "fix ",
+    "import ",
+    "put ",
+    "leave the option out",
+    "split them",
+    "remove it",
+];
+
+/// Imports `name` with `options` and expects a refusal: nothing written, and
+/// the first message says what to pass or fix. Returns the errors.
+fn refused(name: &str, options: &ImportOptions, dir: &TempDir) -> Vec<String> {
+    let (report, written) = import(&fixture(name), &dir.0, options).expect("the bundle is read");
+    assert!(written.is_none(), "written although refused:\n{}", report.text());
+    let first = report.errors.first().expect("a refusal says why");
+    assert!(
+        WHAT_TO_DO.iter().any(|words| first.contains(words)),
+        "the first message does not say what to pass or fix: {first}"
+    );
+    assert_eq!(dir.files(), Vec::<String>::new());
+    report.errors
+}
+
+/// Imports `name` (the leaflet sections of the synthetic "real bundle"
+/// fixtures sit in one "Package leaflet" wrapper) and loads what was written.
+fn imported_with(name: &str, options: &ImportOptions, dir: &TempDir) -> Monograph {
+    let (report, written) = import(&fixture(name), &dir.0, options).expect("the bundle is read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("the written file parses");
+    assert_eq!(
+        loaded.report.errors,
+        Vec::new(),
+        "the imported monograph breaks a rule"
+    );
+    loaded.monograph
+}
+
+/// The side-effects section of the "real bundle" fixtures, which has a list.
+const REAL_URGENT: &str = "section[0].section[3]";
+
+fn urgent_at(section: &str) -> ImportOptions {
+    ImportOptions {
+        urgent: Some(section.to_owned()),
+        ..options_for_eu()
+    }
+}
+
+#[test]
+fn a_subject_that_is_only_a_display_gives_the_product_name() {
+    let dir = TempDir::new("subject-display");
+    let errors = refused("real-subject-display-only.json", &urgent_at(REAL_URGENT), &dir);
+    assert_eq!(
+        errors,
+        [
+            "entry[0].resource.subject[0]: the ePI has no scientific name part (the generic name): pass --generic-name \"<name>\"",
+            "entry[0].resource.subject[0]: the ePI has no dose form part or combinedPharmaceuticalDoseForm (the dosage form): pass --dosage-form \"<form>\"",
+        ]
+    );
+    let options = ImportOptions {
+        generic_name: Some("samplorin".into()),
+        dosage_form: Some("film-coated tablets".into()),
+        ..urgent_at(REAL_URGENT)
+    };
+    let monograph = imported_with("real-subject-display-only.json", &options, &dir);
+    assert_eq!(
+        monograph.meta.brand_name.as_str(),
+        "Samplorin 5 mg film-coated tablets"
+    );
+    assert_eq!(monograph.meta.id.as_str(), "samplorin-5-mg-film-coated-tablets");
+    assert_eq!(monograph.meta.generic_name.as_str(), "samplorin");
+    assert_eq!(monograph.meta.dosage_form.as_str(), "film-coated tablets");
+}
+
+#[test]
+fn name_parts_are_matched_by_code_whatever_the_list_url_or_by_their_text() {
+    let dir = TempDir::new("spor-parts");
+    let monograph = imported_with("real-spor-name-parts.json", &urgent_at(REAL_URGENT), &dir);
+    assert_eq!(monograph.meta.brand_name.as_str(), "Samplorin");
+    assert_eq!(monograph.meta.generic_name.as_str(), "samplorin (fictional)");
+    assert_eq!(monograph.meta.dosage_form.as_str(), "film-coated tablets");
+    assert_eq!(
+        monograph.meta.drug_class.as_deref(),
+        Some("Example agents (fictional class)")
+    );
+}
+
+#[test]
+fn untyped_name_parts_leave_the_brand_name_to_the_product_name() {
+    let dir = TempDir::new("untyped-parts");
+    let errors = refused("real-untyped-name-parts.json", &urgent_at(REAL_URGENT), &dir);
+    assert!(
+        errors[0].starts_with("entry[1].resource.name[0]: the ePI has no scientific name part"),
+        "{errors:?}"
+    );
+    let options = ImportOptions {
+        generic_name: Some("samplorin".into()),
+        dosage_form: Some("film-coated tablets".into()),
+        ..urgent_at(REAL_URGENT)
+    };
+    let monograph = imported_with("real-untyped-name-parts.json", &options, &dir);
+    assert_eq!(
+        monograph.meta.brand_name.as_str(),
+        "Samplorin 5 mg film-coated tablets"
+    );
+}
+
+#[test]
+fn a_leaflet_without_a_classification_has_no_drug_class_line() {
+    let dir = TempDir::new("no-class");
+    let options = urgent_at(REAL_URGENT);
+    let (_, written) = import(&fixture("real-no-classification.json"), &dir.0, &options).expect("read");
+    let file = written.expect("written");
+    let toml = fs::read_to_string(&file).expect("the written file");
+    assert!(!toml.contains("drug_class"), "{toml}");
+    let loaded = loader::load(&file).expect("parses");
+    assert_eq!(loaded.report.errors, Vec::new());
+    assert_eq!(loaded.monograph.meta.drug_class, None);
+}
+
+#[test]
+fn the_language_comes_from_the_composition_else_the_bundle_else_the_option() {
+    let dir = TempDir::new("language");
+    let from_bundle = imported_with("real-bundle-language.json", &urgent_at(REAL_URGENT), &dir);
+    assert_eq!(from_bundle.meta.language.as_str(), "en");
+
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture("real-bundle-language.json")).expect("fixture"))
+            .expect("JSON");
+    bundle.as_object_mut().expect("the Bundle").remove("language");
+    let unstated = dir.0.join("unstated.json");
+    fs::write(&unstated, bundle.to_string()).expect("write");
+    let out = dir.0.join("out");
+    let (report, written) = import(&unstated, &out, &urgent_at(REAL_URGENT)).expect("read");
+    assert!(written.is_none());
+    assert_eq!(
+        report.errors,
+        ["entry[0].resource.language: the ePI has no language in the Composition or the Bundle: pass --language <tag>"]
+    );
+    let passed = ImportOptions {
+        language: Some("en-GB".into()),
+        ..urgent_at(REAL_URGENT)
+    };
+    let (report, written) = import(&unstated, &out, &passed).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("parses");
+    assert_eq!(loaded.monograph.meta.language.as_str(), "en-GB");
+
+    let both = ImportOptions {
+        language: Some("fr".into()),
+        ..urgent_at(REAL_URGENT)
+    };
+    let errors = refused("real-bundle-language.json", &both, &TempDir::new("language-both"));
+    assert_eq!(
+        errors,
+        ["--language: the ePI gives it (\"en\", at entry[0].resource.language); leave the option out"]
+    );
+}
+
+/// A leaflet written in paragraphs has no list: the named section's
+/// paragraphs are the box's items, one each, and cite their section.
+#[test]
+fn a_leaflet_of_paragraphs_gets_its_urgent_box_from_the_named_sections_paragraphs() {
+    let dir = TempDir::new("paragraphs");
+    let errors = refused("real-paragraphs-only.json", &options_for_eu(), &dir);
+    assert!(
+        errors[0].contains("section[0].section[2] (\"4. Possible side effects\", 2 paragraphs)"),
+        "{errors:?}"
+    );
+    let monograph = imported_with(
+        "real-paragraphs-only.json",
+        &urgent_at("section[0].section[2]"),
+        &dir,
+    );
+    let Block::Urgent {
+        heading, lead, items, ..
+    } = &monograph.summary[0]
+    else {
+        panic!("the urgent box");
+    };
+    assert_eq!(heading.as_str(), "4. Possible side effects");
+    assert_eq!(*lead, None);
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Stop taking Samplorin and get medical help at once if your face or throat swells.",
+            "Get medical help at once if you have a rash with blisters.",
+        ]
+    );
+    assert!(items
+        .iter()
+        .all(|i| i.source.as_ref().and_then(|s| s.section.as_deref()) == Some("PL-4")));
 }

@@ -13,7 +13,8 @@ pub struct Leaflet {
     /// `Bundle.identifier`, as `system|value` or `value`.
     pub identifier: Option<String>,
     pub title: String,
-    pub language: String,
+    /// `Composition.language`, else `Bundle.language`; `None` when neither says.
+    pub language: Option<String>,
     /// `Composition.date` (a FHIR dateTime).
     pub date: String,
     pub author: String,
@@ -24,13 +25,17 @@ pub struct Leaflet {
     pub sections: Vec<EpiSection>,
 }
 
-/// The medicinal product the leaflet is about (`Composition.subject`).
-#[derive(Debug)]
+/// The medicinal product the leaflet is about (`Composition.subject`). A name
+/// the bundle does not give is `None`, for the import to ask for.
+#[derive(Debug, Default)]
 pub struct Product {
-    pub brand_name: String,
-    pub generic_name: String,
-    pub dose_form: String,
-    pub class: String,
+    /// Where the names were read, for messages: the `MedicinalProductDefinition`'s
+    /// name (`entry[1].resource.name[0]`) or the subject.
+    pub at: String,
+    pub brand_name: Option<String>,
+    pub generic_name: Option<String>,
+    pub dose_form: Option<String>,
+    pub class: Option<String>,
 }
 
 #[derive(Debug)]
@@ -49,13 +54,13 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
     let mut errors = Vec::new();
     if bundle.get("resourceType").and_then(Value::as_str) != Some("Bundle") {
         return Err(vec![format!(
-            "resourceType: expected \"Bundle\", found {}",
+            "resourceType: expected \"Bundle\", found {}: import the ePI's document Bundle",
             describe(bundle.get("resourceType"))
         )]);
     }
     if bundle.get("type").and_then(Value::as_str) != Some("document") {
         errors.push(format!(
-            "type: an ePI is a Bundle of type \"document\", found {}",
+            "type: an ePI is a Bundle of type \"document\", found {}: import the document Bundle itself",
             describe(bundle.get("type"))
         ));
     }
@@ -69,7 +74,7 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
         composition.filter(|c| c.get("resourceType").and_then(Value::as_str) == Some("Composition"))
     else {
         errors.push(format!(
-            "entry[0].resource: the first entry of a document Bundle is its Composition, found {}",
+            "entry[0].resource: the first entry of a document Bundle is its Composition, found {}: put the Composition first",
             describe(composition.and_then(|c| c.get("resourceType")))
         ));
         return Err(errors);
@@ -80,30 +85,37 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
     });
     if !is_leaflet {
         errors.push(format!(
-            "entry[0].resource.type: not a package leaflet (code {PACKAGE_LEAFLET_CODE} or \"Package Leaflet\")"
+            "entry[0].resource.type: not a package leaflet (code {PACKAGE_LEAFLET_CODE} or \"Package Leaflet\"): import the bundle of the package leaflet, not of another document"
         ));
     }
     let status = composition.get("status").and_then(Value::as_str);
     if !matches!(status, Some("final" | "amended")) {
         errors.push(format!(
-            "entry[0].resource.status: {}: only a final (or amended) leaflet is shown to patients",
+            "entry[0].resource.status: {}: only a final (or amended) leaflet is shown to patients; import its final version",
             describe(composition.get("status"))
         ));
     }
     let text = |field: &str, errors: &mut Vec<String>| match composition.get(field).and_then(Value::as_str) {
         Some(value) if !value.trim().is_empty() => value.trim().to_owned(),
         _ => {
-            errors.push(format!("entry[0].resource.{field}: is required"));
+            errors.push(format!(
+                "entry[0].resource.{field}: is required: add the leaflet's {field} to the Composition"
+            ));
             String::new()
         }
     };
     let title = text("title", &mut errors);
-    let language = text("language", &mut errors);
+    let language = [composition, bundle]
+        .into_iter()
+        .find_map(|resource| resource.get("language").and_then(Value::as_str))
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned);
     let date = text("date", &mut errors);
     let author = reference_name(&entries, composition.get("author").and_then(|a| a.get(0)), "name")
         .unwrap_or_else(|| {
             errors.push(
-                "entry[0].resource.author[0]: needs a display or a reference to an Organization in the Bundle with a name"
+                "entry[0].resource.author[0]: add a display, or a reference to an Organization in the Bundle with a name (the publisher)"
                     .to_owned(),
             );
             String::new()
@@ -117,7 +129,10 @@ pub fn read(bundle: &Value) -> Result<Leaflet, Vec<String>> {
     let product = product(&entries, composition, &mut errors);
     let sections = sections(composition.get("section"), "section");
     if sections.is_empty() {
-        errors.push("entry[0].resource.section: the leaflet has no sections".to_owned());
+        errors.push(
+            "entry[0].resource.section: the leaflet has no sections: add the leaflet's text as Composition sections"
+                .to_owned(),
+        );
     }
     let identifier = bundle.get("identifier").and_then(|id| {
         let value = id.get("value")?.as_str()?;
@@ -165,59 +180,111 @@ fn sections(value: Option<&Value>, path: &str) -> Vec<EpiSection> {
         .collect()
 }
 
+/// The kinds of name part a leaflet's header uses, each with the codes that
+/// type it (FHIR's own, and EMA SPOR RMS list 220000000000, whichever URL the
+/// publisher gives that list) and the words of its display or text.
+const NAME_PARTS: [(NamePart, &str, &str, &str); 3] = [
+    (
+        NamePart::Invented,
+        "InventedNamePart",
+        "220000000002",
+        "invented name",
+    ),
+    (
+        NamePart::Scientific,
+        "ScientificNamePart",
+        "220000000003",
+        "scientific name",
+    ),
+    (NamePart::DoseForm, "DoseFormPart", "220000000005", "dose form"),
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum NamePart {
+    Invented,
+    Scientific,
+    DoseForm,
+}
+
 /// The names of the product from the subject's `MedicinalProductDefinition`:
-/// its name parts (invented, scientific, dose form) and first classification.
+/// its typed name parts, else its `productName` as the brand name; the dose
+/// form also from `combinedPharmaceuticalDoseForm`; the class from the first
+/// `classification`, if any. A subject that is only a display gives the
+/// product's name and nothing else.
 fn product(entries: &[Value], composition: &Value, errors: &mut Vec<String>) -> Option<Product> {
     let subject = composition.get("subject").and_then(|s| s.get(0));
-    let Some(definition) = subject.and_then(|s| resolve(entries, s)) else {
+    let display = subject
+        .and_then(|s| s.get("display"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let Some((at, definition)) = subject.and_then(|s| resolve(entries, s)) else {
+        if let Some(display) = display {
+            return Some(Product {
+                at: "entry[0].resource.subject[0]".to_owned(),
+                brand_name: Some(display.to_owned()),
+                ..Product::default()
+            });
+        }
         errors.push(
-            "entry[0].resource.subject[0]: needs a reference to a MedicinalProductDefinition in the Bundle (it gives the brand and generic names)"
+            "entry[0].resource.subject[0]: add a display (the product's name) or a reference to a MedicinalProductDefinition in the Bundle"
                 .to_owned(),
         );
         return None;
     };
-    let at = format!("{}: MedicinalProductDefinition", definition.0);
-    let definition = definition.1;
-    let parts = definition
-        .get("name")
-        .and_then(|n| n.get(0))
+    let name = definition.get("name").and_then(|n| n.get(0));
+    let parts = name
         .and_then(|n| n.get("part"))
         .and_then(Value::as_array)
-        .cloned()
+        .map(Vec::as_slice)
         .unwrap_or_default();
-    let part = |kind: &str, errors: &mut Vec<String>| {
-        let found = parts.iter().find_map(|p| {
-            codings(p.get("type"))
-                .any(|(code, _)| code == Some(kind))
-                .then(|| p.get("part").and_then(Value::as_str))
-                .flatten()
-        });
-        match found {
-            Some(text) if !text.trim().is_empty() => Some(text.trim().to_owned()),
-            _ => {
-                errors.push(format!("{at}.name[0].part: no {kind}"));
-                None
-            }
-        }
+    let part = |kind: NamePart| {
+        parts
+            .iter()
+            .find(|p| name_part_kind(p.get("type")) == Some(kind))
+            .and_then(|p| p.get("part").and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
     };
-    let brand_name = part("InventedNamePart", errors);
-    let generic_name = part("ScientificNamePart", errors);
-    let dose_form = part("DoseFormPart", errors);
-    let class = definition
-        .get("classification")
-        .and_then(|c| c.get(0))
+    let product_name = name
+        .and_then(|n| n.get("productName"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    let dose_form_concept = definition
+        .get("combinedPharmaceuticalDoseForm")
         .and_then(concept_text);
-    if class.is_none() {
-        errors.push(format!(
-            "{at}.classification[0]: needs a text or a coding display (the drug class)"
-        ));
-    }
     Some(Product {
-        brand_name: brand_name?,
-        generic_name: generic_name?,
-        dose_form: dose_form?,
-        class: class?,
+        at: format!("{at}.name[0]"),
+        brand_name: part(NamePart::Invented)
+            .or(product_name)
+            .or_else(|| display.map(str::to_owned)),
+        generic_name: part(NamePart::Scientific),
+        dose_form: part(NamePart::DoseForm).or(dose_form_concept),
+        class: definition
+            .get("classification")
+            .and_then(|c| c.get(0))
+            .and_then(concept_text),
     })
+}
+
+/// What a name part's `type` says it is: by a coding's code whatever its
+/// system, else by the words of a display or of the concept's text.
+fn name_part_kind(concept: Option<&Value>) -> Option<NamePart> {
+    let by_code = codings(concept).find_map(|(code, _)| {
+        NAME_PARTS
+            .iter()
+            .find(|(_, fhir, spor, _)| code.is_some_and(|code| code == *fhir || code == *spor))
+    });
+    let words = || {
+        let text = concept.and_then(|c| c.get("text")).and_then(Value::as_str);
+        let displays = codings(concept).filter_map(|(_, display)| display);
+        let mut said = text.into_iter().chain(displays).map(str::to_ascii_lowercase);
+        said.find_map(|said| NAME_PARTS.iter().find(|(_, _, _, words)| said.contains(words)))
+    };
+    by_code.or_else(words).map(|(kind, ..)| *kind)
 }
 
 /// A reference's `display`, else the `field` of the resource it points to.
@@ -296,10 +363,21 @@ mod tests {
     #[test]
     fn reads_the_header_from_the_composition_and_its_subject() {
         let leaflet = read(&english()).expect("a leaflet");
-        assert_eq!(leaflet.language, "en");
+        assert_eq!(leaflet.language.as_deref(), Some("en"));
         assert_eq!(leaflet.author, "Example Pharma (fictional company)");
-        assert_eq!(leaflet.product.generic_name, "examplamab (fictional)");
-        assert_eq!(leaflet.product.dose_form, "solution for injection");
+        assert_eq!(leaflet.product.brand_name.as_deref(), Some("Examplamab"));
+        assert_eq!(
+            leaflet.product.generic_name.as_deref(),
+            Some("examplamab (fictional)")
+        );
+        assert_eq!(
+            leaflet.product.dose_form.as_deref(),
+            Some("solution for injection")
+        );
+        assert_eq!(
+            leaflet.product.class.as_deref(),
+            Some("Example antibodies (fictional class)")
+        );
         assert_eq!(
             leaflet.identifier.as_deref(),
             Some("http://example.org/fhir/synthetic-epi|examplamab-en")
@@ -315,23 +393,23 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_or_another_document_or_a_missing_product_is_named_by_place() {
+    fn a_draft_or_another_document_or_a_missing_product_is_named_by_place_with_the_fix() {
         let mut bundle = english();
         bundle["type"] = "collection".into();
         let composition = &mut bundle["entry"][0]["resource"];
         composition["status"] = "preliminary".into();
         composition["type"]["coding"][0]["code"] = "100000155531".into();
         composition["type"]["coding"][0]["display"] = "SmPC".into();
-        composition["language"] = Value::Null;
+        composition["title"] = Value::Null;
         composition["subject"][0]["reference"] = "MedicinalProductDefinition/elsewhere".into();
         assert_eq!(
             read(&bundle).expect_err("refused"),
             [
-                "type: an ePI is a Bundle of type \"document\", found \"collection\"",
-                "entry[0].resource.type: not a package leaflet (code 100000155538 or \"Package Leaflet\")",
-                "entry[0].resource.status: \"preliminary\": only a final (or amended) leaflet is shown to patients",
-                "entry[0].resource.language: is required",
-                "entry[0].resource.subject[0]: needs a reference to a MedicinalProductDefinition in the Bundle (it gives the brand and generic names)",
+                "type: an ePI is a Bundle of type \"document\", found \"collection\": import the document Bundle itself",
+                "entry[0].resource.type: not a package leaflet (code 100000155538 or \"Package Leaflet\"): import the bundle of the package leaflet, not of another document",
+                "entry[0].resource.status: \"preliminary\": only a final (or amended) leaflet is shown to patients; import its final version",
+                "entry[0].resource.title: is required: add the leaflet's title to the Composition",
+                "entry[0].resource.subject[0]: add a display (the product's name) or a reference to a MedicinalProductDefinition in the Bundle",
             ]
         );
     }

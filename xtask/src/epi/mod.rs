@@ -4,21 +4,24 @@
 //! is its own source: its text is converted, never added to.
 
 pub mod bundle;
-pub mod narrative;
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
-use monograph::model::{
-    Block, Meta, Monograph, Section, Source, SourceKind, SourceRef, RESERVED_SECTION_IDS,
-};
+use monograph::model::{Block, Meta, Monograph, Section, Source, SourceKind, SourceRef};
 use monograph::validate::{is_jurisdiction, is_language_tag, is_slug, validate};
 use monograph::{date::IsoDate, loader};
 
+pub use crate::import::ImportReport;
+use crate::import::{slug, urgent_box, urgent_candidate, SectionIds};
+use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet};
+
+/// How the command is called, for `cargo xtask` without arguments and a call without a bundle.
+pub const USAGE: &str = "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] \
+     [--reviewed-by <who>] [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]";
 
 /// The id of the one source an imported monograph declares: the ePI itself.
 pub const SOURCE_ID: &str = "ePI";
@@ -27,8 +30,9 @@ pub const SOURCE_ID: &str = "ePI";
 pub struct ImportOptions {
     /// The monograph's id (`--id`); by default the product's invented name as a slug.
     pub id: Option<String>,
-    /// The section whose first list holds the signs that need medical help now
-    /// (`--urgent section[3].section[0]`): copied into the urgent box.
+    /// The section whose first list (or, without a list, whose paragraphs)
+    /// holds the signs that need medical help now (`--urgent
+    /// section[3].section[0]`): copied into the urgent box.
     pub urgent: Option<String>,
     /// Who reviewed the leaflet's text (`--reviewed-by "<name, role>"`), for an
     /// ePI whose Composition names no attester. The author published the
@@ -39,36 +43,13 @@ pub struct ImportOptions {
     pub jurisdiction: Option<String>,
     /// Made-up data (`--example`): the leaflet shows a "not a real medicine" banner.
     pub example: bool,
-}
-
-/// What the import did, for the report printed to stdout.
-#[derive(Debug, Default)]
-pub struct ImportReport {
-    /// `section[0] -> what-examplamab-is "1. What Examplamab is"`.
-    pub sections: Vec<String>,
-    /// Headings the narrative gave instead of `title`.
-    pub headings_from_narrative: Vec<String>,
-    pub converted_by_rule: Vec<String>,
-    /// `path: message`; any error means nothing is written.
-    pub errors: Vec<String>,
-}
-
-impl ImportReport {
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        for (title, lines) in [
-            ("sections imported", &self.sections),
-            ("headings taken from the narrative", &self.headings_from_narrative),
-            ("elements converted by rule", &self.converted_by_rule),
-            ("errors", &self.errors),
-        ] {
-            let _ = writeln!(out, "{title} ({}):", lines.len());
-            for line in lines {
-                let _ = writeln!(out, "  {line}");
-            }
-        }
-        out
-    }
+    /// The content's language (`--language <tag>`), for an ePI whose
+    /// Composition and Bundle both leave it out.
+    pub language: Option<String>,
+    /// The generic name (`--generic-name`), for an ePI without a scientific name part.
+    pub generic_name: Option<String>,
+    /// The dosage form (`--dosage-form`), for an ePI that does not give one.
+    pub dosage_form: Option<String>,
 }
 
 /// Converts the Bundle JSON `text`; the monograph is `None` when there are errors.
@@ -77,7 +58,9 @@ pub fn convert(text: &str, options: &ImportOptions) -> (Option<Monograph>, Impor
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            report.errors.push(format!("bundle: not JSON: {error}"));
+            report
+                .errors
+                .push(format!("bundle: not JSON: {error}; fix the file"));
             return (None, report);
         }
     };
@@ -137,7 +120,8 @@ pub fn import(
     Ok((report, Some(file)))
 }
 
-/// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--example] [--out <dir>]`.
+/// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
+/// [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut options = ImportOptions::default();
     let mut out_dir = root.join("monographs");
@@ -155,15 +139,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             "--reviewed-by" => options.reviewed_by = Some(value("--reviewed-by")?),
             "--jurisdiction" => options.jurisdiction = Some(value("--jurisdiction")?),
             "--example" => options.example = true,
+            "--language" => options.language = Some(value("--language")?),
+            "--generic-name" => options.generic_name = Some(value("--generic-name")?),
+            "--dosage-form" => options.dosage_form = Some(value("--dosage-form")?),
             "--out" => out_dir = PathBuf::from(value("--out")?),
             flag if flag.starts_with("--") => bail!("import-epi: unknown option {flag}"),
             path if bundle.is_none() => bundle = Some(PathBuf::from(path)),
             extra => bail!("import-epi takes one bundle, not also {extra:?}"),
         }
     }
-    let bundle = bundle.context(
-        "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>] [--example] [--out <dir>]",
-    )?;
+    let bundle = bundle.context(USAGE)?;
     let (report, written) = import(&bundle, &out_dir, &options)?;
     print!("{}", report.text());
     match written {
@@ -181,24 +166,57 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
 fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportReport) -> Option<Monograph> {
     let product = &leaflet.product;
-    let id = options.id.clone().unwrap_or_else(|| slug(&product.brand_name));
+    let brand_name = product.brand_name.clone().unwrap_or_else(|| {
+        report.errors.push(format!(
+            "{}: no product name: add a productName or an invented name part",
+            product.at
+        ));
+        String::new()
+    });
+    let generic_name = stated_or_passed(
+        product.generic_name.as_deref(),
+        options.generic_name.as_deref(),
+        (&product.at, "scientific name part (the generic name)"),
+        "--generic-name \"<name>\"",
+        report,
+    );
+    let dosage_form = stated_or_passed(
+        product.dose_form.as_deref(),
+        options.dosage_form.as_deref(),
+        (
+            &product.at,
+            "dose form part or combinedPharmaceuticalDoseForm (the dosage form)",
+        ),
+        "--dosage-form \"<form>\"",
+        report,
+    );
+    let language = stated_or_passed(
+        leaflet.language.as_deref(),
+        options.language.as_deref(),
+        (
+            "entry[0].resource.language",
+            "language in the Composition or the Bundle",
+        ),
+        "--language <tag>",
+        report,
+    );
+    let id = options.id.clone().unwrap_or_else(|| slug(&brand_name));
     if !is_slug(&id) {
         report.errors.push(format!(
-            "--id: {id:?} is not a slug (lowercase letters, digits and single hyphens)"
+            "--id: {id:?} is not a slug: pass --id with lowercase letters, digits and single hyphens"
         ));
     }
     let day = leaflet.date.get(..10).unwrap_or(&leaflet.date);
     if IsoDate::parse_day(day).is_none() {
         report.errors.push(format!(
-            "entry[0].resource.date: {:?} does not start with a YYYY-MM-DD date",
+            "entry[0].resource.date: {:?} does not start with a YYYY-MM-DD date: fix the Composition's date",
             leaflet.date
         ));
     }
     // The monograph's own rule, reported at its place in the ePI.
-    if !is_language_tag(&leaflet.language) {
+    if !language.is_empty() && !is_language_tag(&language) {
         report.errors.push(format!(
-            "entry[0].resource.language: {:?} is not a BCP 47 language tag",
-            leaflet.language
+            "entry[0].resource.language: {language:?} is not a BCP 47 language tag: fix it in the ePI",
         ));
     }
 
@@ -230,8 +248,8 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
     });
     let mut converter = SectionConverter {
         report,
-        ids: Vec::new(),
-        lists: Vec::new(),
+        ids: SectionIds::default(),
+        own_blocks: Vec::new(),
     };
     let mut top = leaflet.sections.iter().collect::<Vec<_>>();
     // The EU template wraps the numbered sections in one "Package leaflet"
@@ -255,12 +273,12 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         meta: Meta {
             id: id.into(),
             title: leaflet.title.clone().into(),
-            language: leaflet.language.clone().into(),
+            language: language.into(),
             pronunciation: None,
-            generic_name: product.generic_name.clone().into(),
-            brand_name: product.brand_name.clone().into(),
-            dosage_form: product.dose_form.clone().into(),
-            drug_class: Some(product.class.clone().into()),
+            generic_name: generic_name.into(),
+            brand_name: brand_name.into(),
+            dosage_form: dosage_form.into(),
+            drug_class: product.class.clone().map(Into::into),
             reviewed_by: reviewed_by.into(),
             last_updated: day.to_owned().into(),
             based_on: SOURCE_ID.into(),
@@ -287,6 +305,36 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
     })
 }
 
+/// A header field the ePI states, else the one its flag passes: never both,
+/// so the approved leaflet's own words are not overridden by accident.
+/// `missing` is where the ePI would say it and what it would be.
+fn stated_or_passed(
+    stated: Option<&str>,
+    passed: Option<&str>,
+    missing: (&str, &str),
+    flag: &str,
+    report: &mut ImportReport,
+) -> String {
+    let (at, what) = missing;
+    let flag_name = flag.split(' ').next().unwrap_or(flag);
+    match (stated, passed.map(str::trim).filter(|p| !p.is_empty())) {
+        (Some(stated), None) => stated.to_owned(),
+        (None, Some(passed)) => passed.to_owned(),
+        (Some(stated), Some(_)) => {
+            report.errors.push(format!(
+                "{flag_name}: the ePI gives it ({stated:?}, at {at}); leave the option out"
+            ));
+            String::new()
+        }
+        (None, None) => {
+            report
+                .errors
+                .push(format!("{at}: the ePI has no {what}: pass {flag}"));
+            String::new()
+        }
+    }
+}
+
 /// The header's review line: the attester (who approved the text), else what
 /// `--reviewed-by` says; never the author.
 fn review_line(leaflet: &Leaflet, options: &ImportOptions) -> Option<String> {
@@ -299,10 +347,10 @@ fn review_line(leaflet: &Leaflet, options: &ImportOptions) -> Option<String> {
 
 struct SectionConverter<'a> {
     report: &'a mut ImportReport,
-    /// Section ids given so far, to keep them unique.
-    ids: Vec<String>,
-    /// Each converted section's path, heading and first list: what `--urgent` picks from.
-    lists: Vec<(String, String, Option<Block>)>,
+    ids: SectionIds,
+    /// Each converted section's path, heading and own blocks (not its nested
+    /// sections'): what `--urgent` picks from.
+    own_blocks: Vec<(String, String, Vec<Block>)>,
 }
 
 impl SectionConverter<'_> {
@@ -310,7 +358,10 @@ impl SectionConverter<'_> {
     /// nested section as a subheading and its blocks.
     fn section(&mut self, section: &EpiSection) -> Option<Section> {
         let (heading, blocks) = self.content(section, 0)?;
-        let id = self.id(section.title.as_deref().unwrap_or(&heading), &section.path);
+        let title = section.title.as_deref().unwrap_or(&heading);
+        let id = self
+            .ids
+            .take(title, &format!("{}.title", section.path), self.report);
         self.report.sections.push(format!(
             "{} -> {id} {heading:?} ({} blocks)",
             section.path,
@@ -318,7 +369,7 @@ impl SectionConverter<'_> {
         ));
         if blocks.is_empty() {
             self.report.errors.push(format!(
-                "{}: no narrative and no sections: nothing to show",
+                "{}: no narrative and no sections: nothing to show; add its text or remove the section",
                 section.path
             ));
             return None;
@@ -335,7 +386,7 @@ impl SectionConverter<'_> {
     fn content(&mut self, section: &EpiSection, depth: usize) -> Option<(String, Vec<Block>)> {
         let Some(code) = section.code.clone() else {
             self.report.errors.push(format!(
-                "{}.code: is required: every item cites its section's code",
+                "{}.code: is required: every item cites its section's code; add the section's code",
                 section.path
             ));
             return None;
@@ -364,16 +415,15 @@ impl SectionConverter<'_> {
             (None, Some(title)) => title.to_owned(),
             (None, None) => {
                 self.report.errors.push(format!(
-                    "{}.title: is required when the narrative does not open with a heading",
+                    "{}.title: is required when the narrative does not open with a heading; add a title",
                     section.path
                 ));
                 String::new()
             }
         };
         let mut blocks = narrative.blocks;
-        let first_list = blocks.iter().find(|b| matches!(b, Block::List { .. })).cloned();
-        self.lists
-            .push((section.path.clone(), heading.clone(), first_list));
+        self.own_blocks
+            .push((section.path.clone(), heading.clone(), blocks.clone()));
         for nested in &section.sections {
             if let Some((subheading, nested_blocks)) = self.content(nested, depth + 1) {
                 if depth > 0 {
@@ -392,66 +442,42 @@ impl SectionConverter<'_> {
         Some((heading, blocks))
     }
 
-    /// A unique slug for a section id, from its title.
-    fn id(&mut self, title: &str, path: &str) -> String {
-        let mut base = slug(title);
-        if base.is_empty() {
-            base = format!("section-{}", self.ids.len() + 1);
-            self.report
-                .converted_by_rule
-                .push(format!("{path}.title: no letters for an id -> {base}"));
-        }
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.ids.contains(&id) || RESERVED_SECTION_IDS.contains(&id.as_str()) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.ids.push(id.clone());
-        id
-    }
-
-    /// The urgent box: a copy of the first list of the `--urgent` section, with
-    /// that section's heading. An ePI has no such field, so it is chosen, never guessed.
+    /// The urgent box from the `--urgent` section (see `urgent_box`), under
+    /// that section's heading. An ePI has no such field, so it is chosen,
+    /// never guessed.
     fn urgent(&mut self, chosen: Option<&str>) -> Option<Block> {
         let candidates = || {
-            let with_a_list: Vec<String> = self
-                .lists
+            let candidates: Vec<String> = self
+                .own_blocks
                 .iter()
-                .filter(|(_, _, list)| list.is_some())
-                .map(|(path, heading, _)| format!("{path} ({heading:?})"))
+                .filter_map(|(path, heading, blocks)| {
+                    urgent_candidate(blocks).map(|gives| format!("{path} ({heading:?}, {gives})"))
+                })
                 .collect();
-            if with_a_list.is_empty() {
+            if candidates.is_empty() {
                 "none".to_owned()
             } else {
-                with_a_list.join(", ")
+                candidates.join(", ")
             }
         };
         let Some(chosen) = chosen else {
             let message = format!(
-                "--urgent: the leaflet needs a \"get medical help\" box, always in view; name the section whose first list holds the signs that need medical help now (sections with a list: {})",
+                "--urgent: the leaflet needs a \"get medical help\" box, always in view; pass --urgent with the section whose first list (or, without a list, whose paragraphs) holds the signs that need medical help now (candidates: {})",
                 candidates()
             );
             self.report.errors.push(message);
             return None;
         };
-        let found = self.lists.iter().find(|(path, _, _)| path == chosen);
-        match found {
-            Some((_, heading, Some(Block::List { lead, source, items }))) => Some(Block::Urgent {
-                heading: heading.clone().into(),
-                lead: lead.clone(),
-                source: source.clone(),
-                items: items.clone(),
-            }),
-            _ => {
-                let message = format!(
-                    "--urgent: {chosen:?} is not a section with a list (sections with a list: {})",
-                    candidates()
-                );
-                self.report.errors.push(message);
-                None
-            }
+        let found = self.own_blocks.iter().find(|(path, _, _)| path == chosen);
+        let urgent = found.and_then(|(_, heading, blocks)| urgent_box(heading, blocks));
+        if urgent.is_none() {
+            let message = format!(
+                "--urgent: {chosen:?} is not a section with a list or paragraphs; pass one of the candidates: {}",
+                candidates()
+            );
+            self.report.errors.push(message);
         }
+        urgent
     }
 }
 
@@ -466,45 +492,4 @@ fn is_only_a_heading(section: &EpiSection) -> bool {
     };
     let narrative = narrative::convert(div, &format!("{}.text.div", section.path), &source);
     narrative.errors.is_empty() && narrative.blocks.is_empty()
-}
-
-/// A title as an id: accented Latin letters without their accents, then
-/// lowercase ASCII words joined by hyphens.
-pub fn slug(title: &str) -> String {
-    let folded: String = title.chars().map(fold_accent).collect();
-    monograph::markup::slug(&folded)
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
-        'ñ' => 'n',
-        'Ñ' => 'N',
-        'ç' => 'c',
-        'Ç' => 'C',
-        other => other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_keep_spanish_words_whole() {
-        assert_eq!(
-            slug("1. Qué es Examplamab y para qué se utiliza"),
-            "1-que-es-examplamab-y-para-que-se-utiliza"
-        );
-        assert_eq!(slug("Año"), "ano");
-    }
 }

@@ -1,0 +1,146 @@
+//! What the importers share beyond the narrative: the report, section ids
+//! and the "Get medical help" box taken from a section.
+
+use std::fmt::Write as _;
+
+use implicit_clone::unsync::IArray;
+use monograph::model::{Block, Item, RESERVED_SECTION_IDS};
+
+/// What the import did, for the report printed to stdout.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// `section[0] -> what-examplamab-is "1. What Examplamab is"`.
+    pub sections: Vec<String>,
+    /// Headings the narrative gave instead of `title`.
+    pub headings_from_narrative: Vec<String>,
+    pub converted_by_rule: Vec<String>,
+    /// `path: message`; any error means nothing is written.
+    pub errors: Vec<String>,
+}
+
+impl ImportReport {
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (title, lines) in [
+            ("sections imported", &self.sections),
+            ("headings taken from the narrative", &self.headings_from_narrative),
+            ("elements converted by rule", &self.converted_by_rule),
+            ("errors", &self.errors),
+        ] {
+            let _ = writeln!(out, "{title} ({}):", lines.len());
+            for line in lines {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        out
+    }
+}
+
+/// Section ids made unique within one leaflet.
+#[derive(Default)]
+pub struct SectionIds(Vec<String>);
+
+impl SectionIds {
+    /// A unique slug from `title` (`section-N` when it has no letters, which
+    /// the report says), never one the leaflet keeps for itself.
+    pub fn take(&mut self, title: &str, place: &str, report: &mut ImportReport) -> String {
+        let mut base = slug(title);
+        if base.is_empty() {
+            base = format!("section-{}", self.0.len() + 1);
+            report
+                .converted_by_rule
+                .push(format!("{place}: no letters for an id -> {base}"));
+        }
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.0.contains(&id) || RESERVED_SECTION_IDS.contains(&id.as_str()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.0.push(id.clone());
+        id
+    }
+}
+
+/// The "Get medical help" box from a section's own blocks, under its heading:
+/// a copy of its first list; in a section without a list, its paragraphs and
+/// notes, one item each (leaflets that write each sign as a paragraph).
+pub fn urgent_box(heading: &str, blocks: &[Block]) -> Option<Block> {
+    let first_list = blocks.iter().find_map(|block| match block {
+        Block::List { lead, source, items } => Some((lead.clone(), source.clone(), items.clone())),
+        _ => None,
+    });
+    let (lead, source, items) = first_list.or_else(|| {
+        let paragraphs: Vec<Item> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Paragraph { text, source } | Block::Note { text, source } => Some(Item {
+                    text: text.clone(),
+                    source: source.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        (!paragraphs.is_empty()).then(|| (None, None, IArray::from(paragraphs)))
+    })?;
+    Some(Block::Urgent {
+        heading: heading.into(),
+        lead,
+        source,
+        items,
+    })
+}
+
+/// What a section would give the box, for a message that lists the
+/// candidates: "a list", "3 paragraphs", or `None`.
+pub fn urgent_candidate(blocks: &[Block]) -> Option<String> {
+    if blocks.iter().any(|b| matches!(b, Block::List { .. })) {
+        return Some("a list".to_owned());
+    }
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. } | Block::Note { .. }))
+        .count();
+    (paragraphs > 0).then(|| format!("{paragraphs} paragraph{}", if paragraphs == 1 { "" } else { "s" }))
+}
+
+/// A title as an id: accented Latin letters without their accents, then
+/// lowercase ASCII words joined by hyphens.
+pub fn slug(title: &str) -> String {
+    let folded: String = title.chars().map(fold_accent).collect();
+    monograph::markup::slug(&folded)
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ç' => 'c',
+        'Ç' => 'C',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_keep_spanish_words_whole() {
+        assert_eq!(
+            slug("1. Qué es Examplamab y para qué se utiliza"),
+            "1-que-es-examplamab-y-para-que-se-utiliza"
+        );
+        assert_eq!(slug("Año"), "ano");
+    }
+}
