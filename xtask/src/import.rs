@@ -2,9 +2,13 @@
 //! and the "Get medical help" box taken from a section.
 
 use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
 
+use anyhow::{Context, Result};
 use implicit_clone::unsync::IArray;
-use monograph::model::{Block, Item, RESERVED_SECTION_IDS};
+use monograph::loader;
+use monograph::model::{Block, Item, Monograph, RESERVED_SECTION_IDS};
 
 /// What the import did, for the report printed to stdout.
 #[derive(Debug, Default)]
@@ -34,6 +38,33 @@ impl ImportReport {
         }
         out
     }
+}
+
+/// Writes `monograph` as `out_dir/<id>.toml` under the `header` comment and
+/// loads it back as the build and check-content will: a file with a problem
+/// is removed again and its problems join the report's errors (`None`).
+pub fn write_checked(
+    monograph: &Monograph,
+    out_dir: &Path,
+    header: &str,
+    report: &mut ImportReport,
+) -> Result<Option<PathBuf>> {
+    let file = out_dir.join(format!("{}.toml", monograph.meta.id));
+    let toml = toml::to_string(monograph).context("writing the monograph as TOML")?;
+    fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    fs::write(&file, format!("{header}{toml}")).with_context(|| format!("writing {}", file.display()))?;
+    let problems: Vec<String> = match &loader::load(&file) {
+        Ok(loaded) => loaded.report.errors.iter().map(ToString::to_string).collect(),
+        Err(error) => vec![error.to_string()],
+    };
+    if problems.is_empty() {
+        return Ok(Some(file));
+    }
+    fs::remove_file(&file).with_context(|| format!("removing {}", file.display()))?;
+    report
+        .errors
+        .extend(problems.into_iter().map(|p| format!("{}: {p}", file.display())));
+    Ok(None)
 }
 
 /// Section ids made unique within one leaflet.

@@ -13,6 +13,7 @@ pub mod process;
 pub mod review;
 pub mod screenshots;
 pub mod serve;
+pub mod spl;
 pub mod toolchain;
 pub mod webdriver;
 

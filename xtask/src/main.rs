@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, epi, fuzz, package, project_root, review};
+use xtask::{bench, content, dist, epi, fuzz, package, project_root, review, spl};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -43,6 +43,13 @@ cargo xtask <command>
                          reviewed a leaflet whose Composition names no attester; --language, --generic-name and
                          --dosage-form give what the bundle does not; --example marks made-up data; prints an
                          import report, writes nothing on errors
+  import-spl <file.xml|dir>... [--out <dir>] [--id <slug>] [--urgent <heading>]
+                         convert the patient sections (Medication Guide, Patient Package Insert, Patient
+                         Medication Information, Instructions for Use) of FDA SPL documents (a folder: its *.xml)
+                         into monographs/<id>.toml (or <dir>), one a document, checked by the same rules;
+                         --urgent names the heading whose first list is the 'get medical help' box (default:
+                         the 'most important information' list); a report per file; documents without a patient
+                         section are skipped; exits non-zero if any file failed or needs an --urgent decision
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
@@ -108,6 +115,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             content::check(&files)
         }
         "import-epi" => epi::run(&root, rest),
+        "import-spl" => spl::run(&root, rest),
         "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "fuzz" => {
             let (seconds, seed) = parse_fuzz_args(rest)?;

@@ -8,35 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use monograph::loader;
-use monograph::model::{Block, Monograph, SourceRef};
+use monograph::model::{Block, Monograph};
 use xtask::epi::{import, ImportOptions, ImportReport, SOURCE_ID};
 
-/// A fresh empty folder for one test, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("import-epi-{test}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(&self.0)
-            .expect("temp dir")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+mod support;
+use support::{citations_and_texts, TempDir};
 
 // What the browser tests expect of the same bundles, written once.
 #[allow(dead_code)]
@@ -81,50 +57,6 @@ fn section_codes(bundle: &Path) -> HashSet<String> {
     let mut codes = HashSet::new();
     walk(&value["entry"][0]["resource"]["section"], &mut codes);
     codes
-}
-
-/// Every source the monograph's blocks, items and definitions cite, and each
-/// text shown, for the checks that apply to all of them.
-fn citations_and_texts(monograph: &Monograph) -> (Vec<Option<SourceRef>>, Vec<String>) {
-    let mut sources = Vec::new();
-    let mut texts = Vec::new();
-    let summary = monograph.summary.iter();
-    let blocks = summary.chain(
-        monograph
-            .sections
-            .iter()
-            .flat_map(|s| s.blocks.iter().collect::<Vec<_>>()),
-    );
-    for block in blocks {
-        match block {
-            Block::Paragraph { text, source } | Block::Note { text, source } => {
-                sources.push(source.clone());
-                texts.push(text.to_string());
-            }
-            Block::List { lead, source, items }
-            | Block::Urgent {
-                lead, source, items, ..
-            } => {
-                if let Some(lead) = lead {
-                    sources.push(source.clone());
-                    texts.push(lead.to_string());
-                }
-                for item in items.iter() {
-                    sources.push(item.source.clone());
-                    texts.push(item.text.to_string());
-                }
-            }
-            Block::Definitions { items } => {
-                for item in items.iter() {
-                    sources.push(item.source.clone());
-                    texts.push(format!("{} {}", item.term, item.definition));
-                }
-            }
-            Block::Subheading { heading } => texts.push(heading.to_string()),
-            Block::KeyFacts { .. } => panic!("an import adds no key facts"),
-        }
-    }
-    (sources, texts)
 }
 
 fn section_ids(monograph: &Monograph) -> Vec<String> {

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
+use monograph::date::IsoDate;
 use monograph::model::{Block, Meta, Monograph, Section, Source, SourceKind, SourceRef};
 use monograph::validate::{is_jurisdiction, is_language_tag, is_slug, validate};
-use monograph::{date::IsoDate, loader};
 
 pub use crate::import::ImportReport;
-use crate::import::{slug, urgent_box, urgent_candidate, SectionIds};
+use crate::import::{slug, urgent_box, urgent_candidate, write_checked, SectionIds};
 use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet};
 
@@ -94,30 +94,14 @@ pub fn import(
     let Some(monograph) = monograph else {
         return Ok((report, None));
     };
-    let file = out_dir.join(format!("{}.toml", monograph.meta.id));
-    let toml = toml::to_string(&monograph).context("writing the monograph as TOML")?;
     let header = format!(
         "# Imported from the FHIR ePI {} by `cargo xtask import-epi`.\n\
          # Every item cites its ePI section code. Change the ePI and import it again\n\
          # rather than editing this file, so it stays the leaflet as approved.\n\n",
         bundle.file_name().unwrap_or_default().to_string_lossy()
     );
-    fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
-    fs::write(&file, header + &toml).with_context(|| format!("writing {}", file.display()))?;
-    // The file as the build and check-content will read it.
-    let loaded = loader::load(&file);
-    let problems: Vec<String> = match &loaded {
-        Ok(loaded) => loaded.report.errors.iter().map(ToString::to_string).collect(),
-        Err(error) => vec![error.to_string()],
-    };
-    if !problems.is_empty() {
-        fs::remove_file(&file).with_context(|| format!("removing {}", file.display()))?;
-        report
-            .errors
-            .extend(problems.into_iter().map(|p| format!("{}: {p}", file.display())));
-        return Ok((report, None));
-    }
-    Ok((report, Some(file)))
+    let written = write_checked(&monograph, out_dir, &header, &mut report)?;
+    Ok((report, written))
 }
 
 /// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]

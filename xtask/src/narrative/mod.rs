@@ -7,6 +7,7 @@
 //! separators its rules name (`: `, `; `) and "Picture: " before an image's
 //! text alternative.
 
+pub mod spl;
 pub mod xhtml;
 
 use std::fmt::Write as _;
@@ -320,7 +321,7 @@ impl<'input> Converter<'_, 'input> {
             return;
         }
         if self.role(node) == Role::Paragraph {
-            self.by_rule(node, "(wholly bold, no closing punctuation) -> a subheading");
+            self.by_rule(node, "(wholly bold, not ending like a statement) -> a subheading");
         }
         self.push(Block::Subheading { heading: text.into() });
     }
