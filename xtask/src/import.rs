@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
 use monograph::loader;
 use monograph::model::{Block, Item, Monograph, RESERVED_SECTION_IDS};
@@ -37,6 +37,60 @@ impl ImportReport {
             }
         }
         out
+    }
+}
+
+/// A command's arguments: `--flag value` options and `--switch`es, each
+/// named in advance, and the others (its files) in order.
+pub struct Args {
+    values: Vec<(String, String)>,
+    switches: Vec<String>,
+    pub others: Vec<String>,
+}
+
+impl Args {
+    /// Reads `args` of `command`, whose options are `flags` (with a value)
+    /// and `switches` (without).
+    pub fn parse(command: &str, args: &[String], flags: &[&str], switches: &[&str]) -> Result<Self> {
+        let mut parsed = Args {
+            values: Vec::new(),
+            switches: Vec::new(),
+            others: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if !arg.starts_with("--") {
+                parsed.others.push(arg.clone());
+                continue;
+            }
+            if switches.contains(&arg.as_str()) {
+                parsed.switches.push(arg.clone());
+                continue;
+            }
+            if !flags.contains(&arg.as_str()) {
+                let known: Vec<&str> = flags.iter().chain(switches).copied().collect();
+                bail!("{command}: unknown option {arg} (options: {})", known.join(", "));
+            }
+            let Some(value) = args.next() else {
+                bail!("{command}: {arg} needs a value");
+            };
+            parsed.values.push((arg.clone(), value.clone()));
+        }
+        Ok(parsed)
+    }
+
+    /// Whether `switch` was given.
+    pub fn has(&self, switch: &str) -> bool {
+        self.switches.iter().any(|given| given == switch)
+    }
+
+    /// The value of `flag`, the last one given.
+    pub fn value(&self, flag: &str) -> Option<String> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(name, _)| name == flag)
+            .map(|(_, value)| value.clone())
     }
 }
 
@@ -165,6 +219,37 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn args(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn options_take_a_value_switches_none_and_the_rest_are_files() {
+        let parsed = Args::parse(
+            "import-x",
+            &args(&["a.xml", "--id", "x", "--example", "b.xml", "--id", "y"]),
+            &["--id", "--out"],
+            &["--example", "--dry"],
+        )
+        .expect("parsed");
+        assert_eq!(parsed.others, ["a.xml", "b.xml"]);
+        assert_eq!(parsed.value("--id").as_deref(), Some("y"));
+        assert_eq!(parsed.value("--out"), None);
+        assert!(parsed.has("--example"));
+        assert!(!parsed.has("--dry"));
+        let unknown = Args::parse("import-x", &args(&["--idd", "x"]), &["--id"], &["--example"])
+            .err()
+            .expect("refused");
+        assert_eq!(
+            unknown.to_string(),
+            "import-x: unknown option --idd (options: --id, --example)"
+        );
+        let bare = Args::parse("import-x", &args(&["a.xml", "--id"]), &["--id"], &[])
+            .err()
+            .expect("refused");
+        assert_eq!(bare.to_string(), "import-x: --id needs a value");
+    }
 
     #[test]
     fn ids_keep_spanish_words_whole() {

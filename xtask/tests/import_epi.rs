@@ -420,6 +420,16 @@ fn urgent_at(section: &str) -> ImportOptions {
     }
 }
 
+/// `--urgent`, `--generic-name` and `--dosage-form` for the fixtures whose
+/// bundle lacks the two names.
+fn with_names_passed() -> ImportOptions {
+    ImportOptions {
+        generic_name: Some("samplorin".into()),
+        dosage_form: Some("film-coated tablets".into()),
+        ..urgent_at(REAL_URGENT)
+    }
+}
+
 #[test]
 fn a_subject_that_is_only_a_display_gives_the_product_name() {
     let dir = TempDir::new("subject-display");
@@ -431,11 +441,7 @@ fn a_subject_that_is_only_a_display_gives_the_product_name() {
             "entry[0].resource.subject[0]: the ePI has no dose form part or combinedPharmaceuticalDoseForm (the dosage form): pass --dosage-form \"<form>\"",
         ]
     );
-    let options = ImportOptions {
-        generic_name: Some("samplorin".into()),
-        dosage_form: Some("film-coated tablets".into()),
-        ..urgent_at(REAL_URGENT)
-    };
+    let options = with_names_passed();
     let monograph = imported_with("real-subject-display-only.json", &options, &dir);
     assert_eq!(
         monograph.meta.brand_name.as_str(),
@@ -467,11 +473,7 @@ fn untyped_name_parts_leave_the_brand_name_to_the_product_name() {
         errors[0].starts_with("entry[1].resource.name[0]: the ePI has no scientific name part"),
         "{errors:?}"
     );
-    let options = ImportOptions {
-        generic_name: Some("samplorin".into()),
-        dosage_form: Some("film-coated tablets".into()),
-        ..urgent_at(REAL_URGENT)
-    };
+    let options = with_names_passed();
     let monograph = imported_with("real-untyped-name-parts.json", &options, &dir);
     assert_eq!(
         monograph.meta.brand_name.as_str(),

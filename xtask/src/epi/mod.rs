@@ -15,7 +15,7 @@ use monograph::model::{Block, Meta, Monograph, Section, Source, SourceKind, Sour
 use monograph::validate::{is_jurisdiction, is_language_tag, is_slug, validate};
 
 pub use crate::import::ImportReport;
-use crate::import::{slug, urgent_box, urgent_candidate, write_checked, SectionIds};
+use crate::import::{slug, urgent_box, urgent_candidate, write_checked, Args, SectionIds};
 use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet};
 
@@ -107,32 +107,39 @@ pub fn import(
 /// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
 /// [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let mut options = ImportOptions::default();
-    let mut out_dir = root.join("monographs");
-    let mut bundle = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .with_context(|| format!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--id" => options.id = Some(value("--id")?),
-            "--urgent" => options.urgent = Some(value("--urgent")?),
-            "--reviewed-by" => options.reviewed_by = Some(value("--reviewed-by")?),
-            "--jurisdiction" => options.jurisdiction = Some(value("--jurisdiction")?),
-            "--example" => options.example = true,
-            "--language" => options.language = Some(value("--language")?),
-            "--generic-name" => options.generic_name = Some(value("--generic-name")?),
-            "--dosage-form" => options.dosage_form = Some(value("--dosage-form")?),
-            "--out" => out_dir = PathBuf::from(value("--out")?),
-            flag if flag.starts_with("--") => bail!("import-epi: unknown option {flag}"),
-            path if bundle.is_none() => bundle = Some(PathBuf::from(path)),
-            extra => bail!("import-epi takes one bundle, not also {extra:?}"),
-        }
-    }
-    let bundle = bundle.context(USAGE)?;
+    let args = Args::parse(
+        "import-epi",
+        args,
+        &[
+            "--id",
+            "--urgent",
+            "--reviewed-by",
+            "--jurisdiction",
+            "--language",
+            "--generic-name",
+            "--dosage-form",
+            "--out",
+        ],
+        &["--example"],
+    )?;
+    let options = ImportOptions {
+        id: args.value("--id"),
+        urgent: args.value("--urgent"),
+        reviewed_by: args.value("--reviewed-by"),
+        jurisdiction: args.value("--jurisdiction"),
+        example: args.has("--example"),
+        language: args.value("--language"),
+        generic_name: args.value("--generic-name"),
+        dosage_form: args.value("--dosage-form"),
+    };
+    let out_dir = args
+        .value("--out")
+        .map_or_else(|| root.join("monographs"), PathBuf::from);
+    let bundle = match args.others.as_slice() {
+        [bundle] => PathBuf::from(bundle),
+        [] => bail!("{USAGE}"),
+        [_, extra, ..] => bail!("import-epi takes one bundle, not also {extra:?}"),
+    };
     let (report, written) = import(&bundle, &out_dir, &options)?;
     print!("{}", report.text());
     match written {

@@ -14,7 +14,7 @@ use monograph::model::{Block, Meta, Monograph, Rights, Section, Source, SourceKi
 use monograph::validate::{is_slug, validate};
 use roxmltree::{Document, Node};
 
-use crate::import::{slug, urgent_box, urgent_candidate, write_checked, ImportReport, SectionIds};
+use crate::import::{slug, urgent_box, urgent_candidate, write_checked, Args, ImportReport, SectionIds};
 use crate::narrative::spl::{is, text_of, Spl, HL7};
 
 /// The id of the one source an imported monograph declares: the SPL itself.
@@ -187,30 +187,23 @@ pub fn xml_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// `cargo xtask import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let mut options = SplOptions::default();
-    let mut out_dir = root.join("monographs");
-    let mut paths = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .with_context(|| format!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--id" => options.id = Some(value("--id")?),
-            "--urgent" => options.urgent = Some(value("--urgent")?),
-            "--out" => out_dir = PathBuf::from(value("--out")?),
-            "--media" => bail!(
-                "import-spl: --media is not supported yet: images are imported as \"Picture: <alt>\" lines (their text alternative)"
-            ),
-            flag if flag.starts_with("--") => bail!("import-spl: unknown option {flag}; {USAGE}"),
-            path => paths.push(PathBuf::from(path)),
-        }
+    let args = Args::parse("import-spl", args, &["--out", "--id", "--urgent", "--media"], &[])?;
+    if args.value("--media").is_some() {
+        bail!(
+            "import-spl: --media is not supported yet: images are imported as \"Picture: <alt>\" lines (their text alternative)"
+        );
     }
-    if paths.is_empty() {
+    let options = SplOptions {
+        id: args.value("--id"),
+        urgent: args.value("--urgent"),
+    };
+    let out_dir = args
+        .value("--out")
+        .map_or_else(|| root.join("monographs"), PathBuf::from);
+    if args.others.is_empty() {
         bail!("{USAGE}");
     }
+    let paths: Vec<PathBuf> = args.others.iter().map(PathBuf::from).collect();
     let files = xml_files(&paths)?;
     if options.id.is_some() && files.len() > 1 {
         bail!(
