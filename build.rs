@@ -355,6 +355,9 @@ impl WriteRust for Block {
             Block::Note { text, source } => {
                 write_struct(out, "Block::Note", &[("text", text), ("source", source)])
             }
+            Block::Figure { text, source } => {
+                write_struct(out, "Block::Figure", &[("text", text), ("source", source)])
+            }
             Block::List { lead, source, items } => write_struct(
                 out,
                 "Block::List",

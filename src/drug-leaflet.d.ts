@@ -21,6 +21,8 @@ export type Block =
   | { kind: "definitions"; items: { term: string; definition: string; source: SourceRef }[] }
   /** Sections only, never last: a heading one level below the section's. */
   | { kind: "subheading"; heading: string }
+  /** An image of the source as its text alternative, shown as "Picture: <text>". */
+  | { kind: "figure"; text: string; source?: SourceRef }
   /** Summary only: 4 to 6 facts a patient needs first. */
   | { kind: "key_facts"; heading: string; items: Item[] }
   /** Summary only, exactly one: the signs that need medical help, always in view. */

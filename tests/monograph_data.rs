@@ -526,6 +526,46 @@ fn the_header_says_who_reviewed_which_text() {
     assert!(!reviewed.contains("Not yet reviewed"), "{reviewed}");
 }
 
+/// A monograph whose source gives no drug class (an imported label) has no
+/// class line, where nusinersen has one.
+#[test]
+fn the_drug_class_line_is_left_out_when_there_is_none() {
+    assert!(rendered_text(nusinersen()).contains("Drug class: Miscellaneous uncategorized agents"));
+    let mut monograph = nusinersen();
+    monograph.meta.drug_class = None;
+    assert_eq!(validate(&monograph).errors, Vec::new());
+    let text = rendered_text(monograph);
+    assert!(!text.contains("Drug class"), "{text}");
+    assert!(text.contains("Dosage form:"), "{text}");
+}
+
+/// A figure is its text alternative after the leaflet's own "Picture:"
+/// label, as text: no image, no markup of the source's.
+#[test]
+fn a_figure_shows_as_a_picture_line() {
+    use implicit_clone::unsync::IArray;
+    let mut monograph = nusinersen();
+    let mut sections = monograph.sections.to_vec();
+    let mut blocks = sections[0].blocks.to_vec();
+    blocks.push(Block::Figure {
+        text: "A <b>nurse</b> holding the vial".into(),
+        source: None,
+    });
+    sections[0].blocks = IArray::from(blocks);
+    monograph.sections = IArray::from(sections);
+    assert_eq!(validate(&monograph).errors, Vec::new());
+    let html = futures::executor::block_on(
+        LocalServerRenderer::<Leaflet>::with_props(yew::props!(LeafletProps { monograph }))
+            .hydratable(false)
+            .render(),
+    );
+    assert!(
+        html.contains("<p class=\"figure\"><span class=\"figure-label\" lang=\"en\">Picture:</span> A &lt;b&gt;nurse&lt;/b&gt; holding the vial</p>"),
+        "{html}"
+    );
+    assert!(!html.contains("<img"), "{html}");
+}
+
 /// The key facts summarise the sections: each names the same source (document
 /// and part) as something in the sections, where the reader finds the detail.
 #[test]

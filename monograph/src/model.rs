@@ -259,6 +259,13 @@ pub enum Block {
         text: IString,
         source: Option<SourceRef>,
     },
+    /// An image of the source, as its text alternative (`text`): an imported
+    /// label's figure, shown as a "Picture: …" line so that a step that points
+    /// to it never points to nothing.
+    Figure {
+        text: IString,
+        source: Option<SourceRef>,
+    },
     /// Term and definition pairs: ingredients, a glossary. Added text links to
     /// a term with `[[shown words|Term]]` or `[[Term]]`.
     Definitions { items: IArray<Definition> },
@@ -300,6 +307,7 @@ enum BlockKind {
     Paragraph,
     List,
     Note,
+    Figure,
     Definitions,
     KeyFacts,
     Urgent,
@@ -322,6 +330,7 @@ impl BlockKind {
             BlockKind::Paragraph => "paragraph",
             BlockKind::List => "list",
             BlockKind::Note => "note",
+            BlockKind::Figure => "figure",
             BlockKind::Definitions => "definitions",
             BlockKind::KeyFacts => "key_facts",
             BlockKind::Urgent => "urgent",
@@ -346,7 +355,7 @@ impl TryFrom<BlockFields> for Block {
         let missing = |field: &str| format!("missing field `{field}` (the {name} block needs it)");
         let unknown = |field: &str| format!("unknown field `{field}` (the {name} block has none)");
         let allowed: &[&str] = match kind {
-            BlockKind::Paragraph | BlockKind::Note => &["text", "source"],
+            BlockKind::Paragraph | BlockKind::Note | BlockKind::Figure => &["text", "source"],
             BlockKind::List => &["lead", "source", "items"],
             BlockKind::Definitions => &["items"],
             BlockKind::KeyFacts => &["heading", "items"],
@@ -385,6 +394,10 @@ impl TryFrom<BlockFields> for Block {
                 source,
             },
             BlockKind::Note => Block::Note {
+                text: text.ok_or_else(|| missing("text"))?,
+                source,
+            },
+            BlockKind::Figure => Block::Figure {
                 text: text.ok_or_else(|| missing("text"))?,
                 source,
             },
@@ -495,6 +508,17 @@ mod tests {
             Ok(Block::Subheading {
                 heading: IString::from("Pregnancy")
             })
+        );
+        assert_eq!(
+            block(r#"kind = "figure", text = "The pen's cap pulled off""#),
+            Ok(Block::Figure {
+                text: IString::from("The pen's cap pulled off"),
+                source: None
+            })
+        );
+        assert_eq!(
+            block(r#"kind = "figure", heading = "Step 1""#),
+            Err("unknown field `heading` (the figure block has none)".to_owned())
         );
         let glossary = block(r#"kind = "definitions", items = [{ term = "A", definition = "B." }]"#);
         assert!(

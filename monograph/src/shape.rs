@@ -135,6 +135,7 @@ pub const BLOCK_KINDS: &[&str] = &[
     "paragraph",
     "list",
     "note",
+    "figure",
     "definitions",
     "key_facts",
     "urgent",
@@ -441,7 +442,7 @@ mod tests {
         );
         assert_eq!(
             problem_after(|v| v["sections"][0]["blocks"][0]["kind"] = json!("paragraf")),
-            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, definitions, key_facts, urgent, subheading"
+            "sections[0].blocks[0].kind: the text \"paragraf\" is not one of: paragraph, list, note, figure, definitions, key_facts, urgent, subheading"
         );
         assert_eq!(
             problem_after(|v| v["summary"][0]["source"] = json!([1])),

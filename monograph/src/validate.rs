@@ -434,7 +434,7 @@ pub enum Field {
 /// source (one copy of the walk for every caller: a `dyn` visitor).
 pub fn for_each_text<'a>(block: &'a Block, visit: &mut dyn FnMut(Field, Option<&'a SourceRef>, &'a str)) {
     let items: &[Item] = match block {
-        Block::Paragraph { text, source } | Block::Note { text, source } => {
+        Block::Paragraph { text, source } | Block::Note { text, source } | Block::Figure { text, source } => {
             visit(Field::Text, source.as_ref(), text.as_str());
             return;
         }
@@ -505,6 +505,10 @@ impl RefChecker<'_> {
             let path = format!("{path}[{b}]");
             let followed_by_list = matches!(blocks.get(b + 1), Some(Block::List { .. }));
             match block {
+                Block::Figure { text, source } => {
+                    self.text(report, &format!("{path}.text"), text, source.as_ref());
+                    self.source(report, &path, source.as_ref());
+                }
                 Block::Paragraph { text, source } | Block::Note { text, source } => {
                     self.text(report, &format!("{path}.text"), text, source.as_ref());
                     self.source(report, &path, source.as_ref());
@@ -835,6 +839,17 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
         let report = validate(&parse(MINIMAL));
         assert_eq!(lines(&report.errors), Vec::<String>::new());
         assert_eq!(lines(&report.warnings), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_figure_has_its_text_alternative() {
+        let figure =
+            |text: &str| format!("{MINIMAL}\n[[sections.blocks]]\nkind = \"figure\"\ntext = \"{text}\"\n");
+        assert_eq!(errors_of(&figure("A pen on a thigh")), Vec::<String>::new());
+        assert_eq!(
+            errors_of(&figure(" ")),
+            ["sections[0].blocks[2].text: must not be empty"]
+        );
     }
 
     #[test]

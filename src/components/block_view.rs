@@ -194,6 +194,17 @@ fn block_markup(out: &mut dyn Markup, block: &Block, based_on: &str, options: &O
                 sourced_text(out, text, source, based_on, options);
             });
         }),
+        Block::Figure { text, source } => out.element("p", &[("class", "figure")], |out| {
+            out.element(
+                "span",
+                &[("class", "figure-label"), ("lang", language.tag())],
+                |out| {
+                    out.text(language.strings().picture);
+                },
+            );
+            out.text(" ");
+            sourced_text(out, text, source, based_on, options);
+        }),
         Block::List { lead, source, items } => list(out, lead, source, items),
         Block::Definitions { items } => out.element("dl", &[("class", "definitions")], |out| {
             for item in items.iter() {

@@ -601,6 +601,7 @@ fn block_kind(block: &Block) -> &'static str {
         Block::Paragraph { .. } => "paragraph",
         Block::List { .. } => "list",
         Block::Note { .. } => "note",
+        Block::Figure { .. } => "figure",
         Block::Definitions { .. } => "definitions",
         Block::Subheading { .. } => "subheading",
         Block::KeyFacts { .. } => "key facts",

@@ -57,6 +57,7 @@ fn section_texts(monograph: &Monograph, index: usize) -> Vec<String> {
         match block {
             Block::Paragraph { text, .. } => texts.push(format!("p {text}")),
             Block::Note { text, .. } => texts.push(format!("note {text}")),
+            Block::Figure { text, .. } => texts.push(format!("figure {text}")),
             Block::Subheading { heading } => texts.push(format!("h {heading}")),
             Block::List { lead, items, .. } => {
                 if let Some(lead) = lead {
@@ -190,10 +191,10 @@ fn a_patient_package_insert_without_a_title_is_headed_by_its_bold_line() {
 }
 
 /// An IFU has no urgent list: the import asks for `--urgent`, then takes the
-/// named section's paragraphs. Each figure is a "Picture: <alt>" line after
-/// the text that shows it; one without a text alternative says so.
+/// named section's paragraphs. Each figure is a figure block (its text
+/// alternative) after the text that shows it; one without one says so.
 #[test]
-fn instructions_for_use_show_their_figures_as_picture_lines() {
+fn instructions_for_use_keep_their_figures_as_text_alternatives() {
     let dir = TempDir::new("spl-ifu");
     let undecided = import(&fixture("ifu-figures.xml"), &dir.0, &SplOptions::default()).expect("read");
     assert_eq!(undecided.outcome, Outcome::NeedsDecision);
@@ -213,13 +214,13 @@ fn instructions_for_use_show_their_figures_as_picture_lines() {
         [
             "p Read these instructions before you use the DEMOPEN pen. Example data, not a real medicine.",
             "p Step 1. Wash your hands with soap and water.",
-            "p Picture: Hands being washed under running water",
+            "figure Hands being washed under running water",
             "p Step 2. Take the pen out of its box.",
-            "p Picture: The pen lifted out of its box",
+            "figure The pen lifted out of its box",
             "- Pull off the grey cap.",
             "- Press the pen on your thigh for 10 seconds.",
-            "p Picture: The grey cap pulled straight off the pen",
-            "p Picture: [missing alt]",
+            "figure The grey cap pulled straight off the pen",
+            "figure [missing alt]",
         ]
     );
     let (heading, lead, items) = urgent(&monograph);
@@ -232,9 +233,8 @@ fn instructions_for_use_show_their_figures_as_picture_lines() {
         .expect("read")
         .report;
     assert!(
-        report.converted_by_rule.iter().any(|line| line.ends_with(
-            "<renderMultiMedia> at line 66 has no text alternative -> \"Picture: [missing alt]\""
-        )),
+        report.converted_by_rule.iter().any(|line| line
+            .ends_with("<renderMultiMedia> at line 66 has no text alternative -> \"[missing alt]\"")),
         "{:?}",
         report.converted_by_rule
     );

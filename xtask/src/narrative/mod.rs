@@ -4,8 +4,8 @@
 //! `<text>`); the core turns roles into blocks by the rules of the README's
 //! tables, and anything without a role is an error with its place, never
 //! passed through as markup. The core adds no words of its own but the
-//! separators its rules name (`: `, `; `) and "Picture: " before an image's
-//! text alternative.
+//! separators its rules name (`: `, `; `, and "[missing alt]" for an image
+//! without a text alternative).
 
 pub mod spl;
 pub mod xhtml;
@@ -155,7 +155,8 @@ struct Converter<'a, 'input> {
     first: bool,
     /// The last block is a list made of bullet-led texts, which the next one joins.
     bullets_open: bool,
-    /// Images met inside a text: shown after the block that holds them.
+    /// Images met inside a text (their text alternatives): figures after the
+    /// block that holds them.
     pending_figures: Vec<String>,
     footnotes: Vec<String>,
 }
@@ -208,8 +209,8 @@ impl<'input> Converter<'_, 'input> {
 
     fn flush_figures(&mut self) {
         for alt in std::mem::take(&mut self.pending_figures) {
-            self.push(Block::Paragraph {
-                text: format!("Picture: {alt}").into(),
+            self.push(Block::Figure {
+                text: alt.into(),
                 source: self.source(),
             });
         }
@@ -513,10 +514,10 @@ impl<'input> Converter<'_, 'input> {
     fn figure(&mut self, node: Node, alt: Option<String>) {
         let alt = alt.map(|a| normalise(&a)).filter(|a| !a.is_empty());
         let alt = alt.unwrap_or_else(|| {
-            self.by_rule(node, "has no text alternative -> \"Picture: [missing alt]\"");
+            self.by_rule(node, "has no text alternative -> \"[missing alt]\"");
             "[missing alt]".to_owned()
         });
-        self.by_rule(node, "(an image) -> a \"Picture: <alt>\" paragraph");
+        self.by_rule(node, "(an image) -> a figure: its text alternative");
         self.pending_figures.push(alt);
     }
 

@@ -190,7 +190,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let args = Args::parse("import-spl", args, &["--out", "--id", "--urgent", "--media"], &[])?;
     if args.value("--media").is_some() {
         bail!(
-            "import-spl: --media is not supported yet: images are imported as \"Picture: <alt>\" lines (their text alternative)"
+            "import-spl: --media is not supported yet: images are imported as figures of their text alternative, shown as \"Picture: <alt>\""
         );
     }
     let options = SplOptions {

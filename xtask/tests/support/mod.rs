@@ -48,7 +48,9 @@ pub fn citations_and_texts(monograph: &Monograph) -> (Vec<Option<SourceRef>>, Ve
     );
     for block in blocks {
         match block {
-            Block::Paragraph { text, source } | Block::Note { text, source } => {
+            Block::Paragraph { text, source }
+            | Block::Note { text, source }
+            | Block::Figure { text, source } => {
                 sources.push(source.clone());
                 texts.push(text.to_string());
             }
