@@ -767,16 +767,24 @@ impl<'input> Converter<'_, 'input> {
         }
     }
 
-    /// A paragraph whose only content is one bold inline element.
+    /// A paragraph whose every word is bold (in one bold element or several,
+    /// at any depth; a caption aside), and which holds only inline text.
     fn wholly_bold(&self, node: Node) -> bool {
-        let mut content = node.children().filter(|c| {
-            (c.is_element() && self.role(*c) != Role::Caption)
-                || c.text().is_some_and(|t| !t.trim().is_empty())
-        });
-        matches!(
-            (content.next(), content.next()),
-            (Some(only), None) if self.role(only) == Role::Inline { bold: true }
-        )
+        let mut words = node
+            .descendants()
+            .filter(|n| n.is_text() && n.text().is_some_and(|t| !t.trim().is_empty()))
+            .filter(|n| !n.ancestors().any(|a| a != node && self.role(a) == Role::Caption))
+            .peekable();
+        let is_bold = |text: &Node| {
+            text.ancestors()
+                .take_while(|a| *a != node)
+                .any(|a| self.role(a) == Role::Inline { bold: true })
+        };
+        let only_inline = node
+            .children()
+            .filter(Node::is_element)
+            .all(|c| matches!(self.role(c), Role::Inline { .. } | Role::Break | Role::Caption));
+        only_inline && words.peek().is_some() && words.all(|text| is_bold(&text))
     }
 }
 

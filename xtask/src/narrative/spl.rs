@@ -129,11 +129,14 @@ mod tests {
     }
 
     #[test]
-    fn a_caption_that_is_a_label_stays_and_only_https_targets_are_shown() {
+    fn captions_bold_runs_and_links_read_as_the_table_says() {
         let narrative = converted(
             "<list listType=\"ordered\"><item><caption>Step 1</caption>Wash.</item>\
              <item><caption>-</caption>Dry<br/>your hands.</item></list>\
              <paragraph><content styleCode=\"bold italics\">Storage</content></paragraph>\
+             <paragraph><content styleCode=\"underline\"><content styleCode=\"bold\">How to</content></content> \
+             <content styleCode=\"bold\">store it</content></paragraph>\
+             <paragraph><content styleCode=\"bold\">Note:</content> keep it cold.</paragraph>\
              <paragraph>See <linkHtml href=\"http://example.org\">the site</linkHtml> or \
              <linkHtml href=\"https://example.org/a\">https://example.org/a</linkHtml>.</paragraph>",
         );
@@ -145,10 +148,24 @@ mod tests {
                 heading: "Storage".into()
             }
         );
-        let Block::Paragraph { text, .. } = &narrative.blocks[2] else {
-            panic!("a paragraph");
-        };
-        assert_eq!(text.as_str(), "See the site or https://example.org/a.");
+        // Bold in several runs, or inside another style, is still a heading line.
+        assert_eq!(
+            narrative.blocks[2],
+            Block::Subheading {
+                heading: "How to store it".into()
+            }
+        );
+        let texts: Vec<&str> = narrative.blocks[3..]
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { text, .. } => text.as_str(),
+                other => panic!("not a paragraph: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["Note: keep it cold.", "See the site or https://example.org/a."]
+        );
     }
 
     #[test]
