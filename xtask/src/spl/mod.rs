@@ -740,3 +740,50 @@ fn candidates(groups: &[(String, Vec<Block>)]) -> String {
         listed.join(", ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_an_spl_document_says_what_to_import() {
+        let not_xml = convert("<document", &SplOptions::default()).expect_err("refused");
+        assert!(not_xml.starts_with("not well-formed XML: "), "{not_xml}");
+        assert!(not_xml.ends_with("; fix the file"), "{not_xml}");
+        let html = convert("<html><body/></html>", &SplOptions::default()).expect_err("refused");
+        assert_eq!(
+            html,
+            "/html: not an SPL document (its root is not <document xmlns=\"urn:hl7-org:v3\">); import an SPL XML file"
+        );
+    }
+
+    #[test]
+    fn the_approval_sentence_is_taken_whole_from_its_paragraph() {
+        let section = |text: &str| Section {
+            id: "s".into(),
+            heading: "S".into(),
+            blocks: IArray::from(vec![Block::Paragraph {
+                text: text.into(),
+                source: None,
+            }]),
+        };
+        assert_eq!(
+            approval_sentence(&[section(
+                "Keep it cold. This Patient Information has been approved by the U.S. Food and Drug Administration. Revised: 1/2026"
+            )])
+            .as_deref(),
+            Some("This Patient Information has been approved by the U.S. Food and Drug Administration.")
+        );
+        assert_eq!(approval_sentence(&[section("Approved labeling.")]), None);
+    }
+
+    #[test]
+    fn places_are_xpaths_with_an_index_only_among_namesakes() {
+        let xml = format!(
+            "<document xmlns=\"{HL7}\"><component/><component><section><text/></section></component></document>"
+        );
+        let document = Document::parse(&xml).expect("XML");
+        let text = document.descendants().find(|n| is(*n, "text")).expect("text");
+        assert_eq!(xpath(text), "/document/component[2]/section/text");
+    }
+}
