@@ -437,7 +437,7 @@ fn a_subject_that_is_only_a_display_gives_the_product_name() {
     assert_eq!(
         errors,
         [
-            "entry[0].resource.subject[0]: the ePI has no scientific name part (the generic name): pass --generic-name \"<name>\"",
+            "entry[0].resource.subject[0]: the ePI has no scientific name part or active Ingredient (the generic name): pass --generic-name \"<name>\"",
             "entry[0].resource.subject[0]: the ePI has no dose form part or combinedPharmaceuticalDoseForm (the dosage form): pass --dosage-form \"<form>\"",
         ]
     );
@@ -450,6 +450,48 @@ fn a_subject_that_is_only_a_display_gives_the_product_name() {
     assert_eq!(monograph.meta.id.as_str(), "samplorin-5-mg-film-coated-tablets");
     assert_eq!(monograph.meta.generic_name.as_str(), "samplorin");
     assert_eq!(monograph.meta.dosage_form.as_str(), "film-coated tablets");
+}
+
+/// A bundle without a scientific name part names its active substances in
+/// `Ingredient` resources (role active by SPOR code or by words; excipients
+/// are not the generic name).
+#[test]
+fn the_generic_name_comes_from_the_active_ingredients_when_the_name_has_none() {
+    let dir = TempDir::new("ingredients");
+    let mut bundle: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(fixture("real-subject-display-only.json")).expect("fixture"),
+    )
+    .expect("JSON");
+    let ingredient = |role: serde_json::Value, name: &str| {
+        serde_json::json!({ "resource": {
+            "resourceType": "Ingredient",
+            "role": role,
+            "substance": { "code": { "concept": { "coding": [{ "display": name }] } } }
+        } })
+    };
+    let entries = bundle["entry"].as_array_mut().expect("entries");
+    entries.push(ingredient(
+        serde_json::json!({ "coding": [{ "system": "https://spor.ema.europa.eu/v1/lists/100000072050", "code": "100000072072" }] }),
+        "samplorin",
+    ));
+    entries.push(ingredient(serde_json::json!({ "text": "Excipient" }), "lactose"));
+    entries.push(ingredient(
+        serde_json::json!({ "text": "Active" }),
+        "samplorin sodium",
+    ));
+    let with_ingredients = dir.0.join("ingredients.json");
+    fs::write(&with_ingredients, bundle.to_string()).expect("write");
+    let options = ImportOptions {
+        dosage_form: Some("film-coated tablets".into()),
+        ..urgent_at(REAL_URGENT)
+    };
+    let (report, written) = import(&with_ingredients, &dir.0.join("out"), &options).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let loaded = loader::load(&file).expect("parses");
+    assert_eq!(
+        loaded.monograph.meta.generic_name.as_str(),
+        "samplorin, samplorin sodium"
+    );
 }
 
 #[test]
@@ -470,7 +512,9 @@ fn untyped_name_parts_leave_the_brand_name_to_the_product_name() {
     let dir = TempDir::new("untyped-parts");
     let errors = refused("real-untyped-name-parts.json", &urgent_at(REAL_URGENT), &dir);
     assert!(
-        errors[0].starts_with("entry[1].resource.name[0]: the ePI has no scientific name part"),
+        errors[0].starts_with(
+            "entry[1].resource.name[0]: the ePI has no scientific name part or active Ingredient"
+        ),
         "{errors:?}"
     );
     let options = with_names_passed();

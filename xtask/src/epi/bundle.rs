@@ -7,6 +7,9 @@ use serde_json::Value;
 /// EMA's code for a package leaflet (SPOR RMS list of document types).
 const PACKAGE_LEAFLET_CODE: &str = "100000155538";
 
+/// EMA's code for an active ingredient's role (SPOR RMS list of ingredient roles).
+const ACTIVE_ROLE_CODE: &str = "100000072072";
+
 /// The parts of a package leaflet the monograph is made from.
 #[derive(Debug)]
 pub struct Leaflet {
@@ -207,10 +210,11 @@ enum NamePart {
 }
 
 /// The names of the product from the subject's `MedicinalProductDefinition`:
-/// its typed name parts, else its `productName` as the brand name; the dose
-/// form also from `combinedPharmaceuticalDoseForm`; the class from the first
+/// its typed name parts, else its `productName` as the brand name; the
+/// generic name also from the Bundle's active `Ingredient`s; the dose form
+/// also from `combinedPharmaceuticalDoseForm`; the class from the first
 /// `classification`, if any. A subject that is only a display gives the
-/// product's name and nothing else.
+/// product's name, and the generic name still comes from the ingredients.
 fn product(entries: &[Value], composition: &Value, errors: &mut Vec<String>) -> Option<Product> {
     let subject = composition.get("subject").and_then(|s| s.get(0));
     let display = subject
@@ -223,6 +227,7 @@ fn product(entries: &[Value], composition: &Value, errors: &mut Vec<String>) -> 
             return Some(Product {
                 at: "entry[0].resource.subject[0]".to_owned(),
                 brand_name: Some(display.to_owned()),
+                generic_name: active_substances(entries),
                 ..Product::default()
             });
         }
@@ -261,13 +266,37 @@ fn product(entries: &[Value], composition: &Value, errors: &mut Vec<String>) -> 
         brand_name: part(NamePart::Invented)
             .or(product_name)
             .or_else(|| display.map(str::to_owned)),
-        generic_name: part(NamePart::Scientific),
+        generic_name: part(NamePart::Scientific).or_else(|| active_substances(entries)),
         dose_form: part(NamePart::DoseForm).or(dose_form_concept),
         class: definition
             .get("classification")
             .and_then(|c| c.get(0))
             .and_then(concept_text),
     })
+}
+
+/// The names of the Bundle's active ingredients (`Ingredient` of role
+/// active, by SPOR code or by its words), joined by ", ": the generic name of
+/// a product whose name has no scientific part.
+fn active_substances(entries: &[Value]) -> Option<String> {
+    let names: Vec<String> = entries
+        .iter()
+        .filter_map(|entry| entry.get("resource"))
+        .filter(|r| r.get("resourceType").and_then(Value::as_str) == Some("Ingredient"))
+        .filter(|ingredient| {
+            let role = ingredient.get("role");
+            let by_code = codings(role).any(|(code, _)| code == Some(ACTIVE_ROLE_CODE));
+            let by_words = role
+                .and_then(concept_text)
+                .is_some_and(|words| words.to_ascii_lowercase().starts_with("active"));
+            by_code || by_words
+        })
+        .filter_map(|ingredient| {
+            let code = ingredient.get("substance")?.get("code")?;
+            concept_text(code.get("concept")?)
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 /// What a name part's `type` says it is: by a coding's code whatever its

@@ -167,7 +167,10 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
     let generic_name = stated_or_passed(
         product.generic_name.as_deref(),
         options.generic_name.as_deref(),
-        (&product.at, "scientific name part (the generic name)"),
+        (
+            &product.at,
+            "scientific name part or active Ingredient (the generic name)",
+        ),
         "--generic-name \"<name>\"",
         report,
     );
