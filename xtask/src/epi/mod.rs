@@ -19,7 +19,7 @@ use crate::import::{slug, urgent_box, urgent_candidate, write_checked, Args, Sec
 use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet};
 
-/// How the command is called, for `cargo xtask` without arguments and a call without a bundle.
+/// How the command is called: the message for a call without a bundle.
 pub const USAGE: &str = "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] \
      [--reviewed-by <who>] [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]";
 
@@ -46,7 +46,8 @@ pub struct ImportOptions {
     /// The content's language (`--language <tag>`), for an ePI whose
     /// Composition and Bundle both leave it out.
     pub language: Option<String>,
-    /// The generic name (`--generic-name`), for an ePI without a scientific name part.
+    /// The generic name (`--generic-name`), for an ePI with neither a scientific
+    /// name part nor an active `Ingredient`.
     pub generic_name: Option<String>,
     /// The dosage form (`--dosage-form`), for an ePI that does not give one.
     pub dosage_form: Option<String>,

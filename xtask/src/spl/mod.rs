@@ -28,7 +28,7 @@ pub const PATIENT_SECTIONS: [(&str, &str); 4] = [
     ("59845-8", "Instructions for Use"),
 ];
 
-/// How the command is called.
+/// How the command is called: the message for a call without files.
 pub const USAGE: &str = "import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>]";
 
 /// The approval sentence a Medication Guide carries, which the review line quotes.
