@@ -316,6 +316,21 @@ fn the_command_imports_a_folder_and_fails_if_any_file_did() {
         "{stdout}"
     );
 
+    let twice = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("import-spl")
+        .arg(fixture("ppi-untitled.xml"))
+        .arg(fixture("ppi-untitled.xml"))
+        .arg("--out")
+        .arg(&dir.0)
+        .output()
+        .expect("run xtask");
+    let stdout = String::from_utf8_lossy(&twice.stdout);
+    assert!(!twice.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("samplex.toml already came from ") && stdout.contains("2 file(s): 1 failed"),
+        "{stdout}"
+    );
+
     let media = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .arg("import-spl")
         .arg(fixture("ifu-figures.xml"))

@@ -213,6 +213,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     let mut failed = 0;
     let mut undecided = 0;
+    // Each monograph written so far, with the document it came from: two
+    // documents of one product would otherwise overwrite each other unseen.
+    let mut written_from: Vec<(PathBuf, &PathBuf)> = Vec::new();
     for file in &files {
         let import = import(file, &out_dir, &options)?;
         println!("== {}", file.display());
@@ -221,7 +224,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             outcome => {
                 print!("{}", import.report.text());
                 match outcome {
-                    Outcome::Written(written) => println!("wrote {}", written.display()),
+                    Outcome::Written(written) => {
+                        println!("wrote {}", written.display());
+                        if let Some((_, first)) = written_from.iter().find(|(w, _)| w == written) {
+                            failed += 1;
+                            println!(
+                                "failed: {} already came from {}; import them one at a time, each with its own --id",
+                                written.display(),
+                                first.display()
+                            );
+                        }
+                        written_from.push((written.clone(), file));
+                    }
                     Outcome::NeedsDecision => {
                         undecided += 1;
                         println!("needs a decision: pass --urgent <heading>; nothing written");
