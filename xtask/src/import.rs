@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
 use monograph::loader;
 use monograph::model::{Block, Item, Monograph, RESERVED_SECTION_IDS};
+use monograph::validate::validate;
 
 /// What the import did, for the report printed to stdout.
 #[derive(Debug, Default)]
@@ -92,6 +93,19 @@ impl Args {
             .find(|(name, _)| name == flag)
             .map(|(_, value)| value.clone())
     }
+}
+
+/// `monograph` checked by the rules a hand-written one passes, their errors
+/// added to the report's (`monograph <path>: …`); `None` when the report has
+/// any error.
+pub fn validated(monograph: Option<Monograph>, report: &mut ImportReport) -> Option<Monograph> {
+    if let Some(monograph) = &monograph {
+        let checked = validate(monograph);
+        report
+            .errors
+            .extend(checked.errors.iter().map(|p| format!("monograph {p}")));
+    }
+    monograph.filter(|_| report.errors.is_empty())
 }
 
 /// Writes `monograph` as `out_dir/<id>.toml` under the `header` comment and

@@ -331,11 +331,11 @@ fn the_review_line_is_the_approval_never_the_author() {
         reviewed_by: Some("A. Pharmacist, clinical pharmacist".into()),
         ..options
     };
-    let (report, written) = import(&unattested, &out, &options).expect("read");
-    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
-    let loaded = loader::load(&file).expect("parses");
     assert_eq!(
-        loaded.monograph.meta.reviewed_by.as_str(),
+        imported_from(&unattested, &out, &options)
+            .meta
+            .reviewed_by
+            .as_str(),
         "A. Pharmacist, clinical pharmacist"
     );
 }
@@ -399,7 +399,12 @@ fn refused(name: &str, options: &ImportOptions, dir: &TempDir) -> Vec<String> {
 /// Imports `name` (the leaflet sections of the synthetic "real bundle"
 /// fixtures sit in one "Package leaflet" wrapper) and loads what was written.
 fn imported_with(name: &str, options: &ImportOptions, dir: &TempDir) -> Monograph {
-    let (report, written) = import(&fixture(name), &dir.0, options).expect("the bundle is read");
+    imported_from(&fixture(name), &dir.0, options)
+}
+
+/// Imports the bundle at `bundle` into `out` and loads what was written.
+fn imported_from(bundle: &Path, out: &Path, options: &ImportOptions) -> Monograph {
+    let (report, written) = import(bundle, out, options).expect("the bundle is read");
     let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
     let loaded = loader::load(&file).expect("the written file parses");
     assert_eq!(
@@ -485,11 +490,9 @@ fn the_generic_name_comes_from_the_active_ingredients_when_the_name_has_none() {
         dosage_form: Some("film-coated tablets".into()),
         ..urgent_at(REAL_URGENT)
     };
-    let (report, written) = import(&with_ingredients, &dir.0.join("out"), &options).expect("read");
-    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
-    let loaded = loader::load(&file).expect("parses");
+    let monograph = imported_from(&with_ingredients, &dir.0.join("out"), &options);
     assert_eq!(
-        loaded.monograph.meta.generic_name.as_str(),
+        monograph.meta.generic_name.as_str(),
         "samplorin, samplorin sodium"
     );
 }
@@ -561,10 +564,10 @@ fn the_language_comes_from_the_composition_else_the_bundle_else_the_option() {
         language: Some("en-GB".into()),
         ..urgent_at(REAL_URGENT)
     };
-    let (report, written) = import(&unstated, &out, &passed).expect("read");
-    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
-    let loaded = loader::load(&file).expect("parses");
-    assert_eq!(loaded.monograph.meta.language.as_str(), "en-GB");
+    assert_eq!(
+        imported_from(&unstated, &out, &passed).meta.language.as_str(),
+        "en-GB"
+    );
 
     let both = ImportOptions {
         language: Some("fr".into()),

@@ -12,10 +12,10 @@ use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
 use monograph::date::IsoDate;
 use monograph::model::{Block, Meta, Monograph, Section, Source, SourceKind, SourceRef};
-use monograph::validate::{is_jurisdiction, is_language_tag, is_slug, validate};
+use monograph::validate::{is_jurisdiction, is_language_tag, is_slug};
 
 pub use crate::import::ImportReport;
-use crate::import::{slug, urgent_box, urgent_candidate, write_checked, Args, SectionIds};
+use crate::import::{slug, urgent_box, urgent_candidate, validated, write_checked, Args, SectionIds};
 use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet};
 
@@ -73,14 +73,8 @@ pub fn convert(text: &str, options: &ImportOptions) -> (Option<Monograph>, Impor
         }
     };
     let monograph = monograph(&leaflet, options, &mut report);
-    if let Some(monograph) = &monograph {
-        let checked = validate(monograph);
-        report
-            .errors
-            .extend(checked.errors.iter().map(|p| format!("monograph {p}")));
-    }
-    let ok = report.errors.is_empty();
-    (monograph.filter(|_| ok), report)
+    let monograph = validated(monograph, &mut report);
+    (monograph, report)
 }
 
 /// Imports `bundle` into `out_dir/<id>.toml`, written only when the import has

@@ -11,10 +11,12 @@ use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
 use monograph::date::IsoDate;
 use monograph::model::{Block, Meta, Monograph, Rights, Section, Source, SourceKind, SourceRef};
-use monograph::validate::{is_slug, validate};
+use monograph::validate::is_slug;
 use roxmltree::{Document, Node};
 
-use crate::import::{slug, urgent_box, urgent_candidate, write_checked, Args, ImportReport, SectionIds};
+use crate::import::{
+    slug, urgent_box, urgent_candidate, validated, write_checked, Args, ImportReport, SectionIds,
+};
 use crate::narrative::spl::{is, text_of, Spl, HL7};
 
 /// The id of the one source an imported monograph declares: the SPL itself.
@@ -112,14 +114,8 @@ pub fn convert(xml: &str, options: &SplOptions) -> Result<Option<(Option<Monogra
     let sections = converter.leaflet_sections(sections);
     let urgent = converter.urgent(&sections, options.urgent.as_deref());
     let monograph = header.monograph(options, &sections, urgent, &mut report);
-    if let Some(monograph) = &monograph {
-        let checked = validate(monograph);
-        report
-            .errors
-            .extend(checked.errors.iter().map(|p| format!("monograph {p}")));
-    }
-    let ok = report.errors.is_empty();
-    Ok(Some((monograph.filter(|_| ok), report)))
+    let monograph = validated(monograph, &mut report);
+    Ok(Some((monograph, report)))
 }
 
 /// Imports one SPL file into `out_dir/<id>.toml`, written only when the import
