@@ -500,13 +500,97 @@ fn the_generic_name_comes_from_the_active_ingredients_when_the_name_has_none() {
 #[test]
 fn name_parts_are_matched_by_code_whatever_the_list_url_or_by_their_text() {
     let dir = TempDir::new("spor-parts");
-    let monograph = imported_with("real-spor-name-parts.json", &urgent_at(REAL_URGENT), &dir);
+    // This bundle states its jurisdiction (see the test below), so no --jurisdiction.
+    let options = ImportOptions {
+        jurisdiction: None,
+        ..urgent_at(REAL_URGENT)
+    };
+    let monograph = imported_with("real-spor-name-parts.json", &options, &dir);
     assert_eq!(monograph.meta.brand_name.as_str(), "Samplorin");
     assert_eq!(monograph.meta.generic_name.as_str(), "samplorin (fictional)");
     assert_eq!(monograph.meta.dosage_form.as_str(), "film-coated tablets");
     assert_eq!(
         monograph.meta.drug_class.as_deref(),
         Some("Example agents (fictional class)")
+    );
+}
+
+/// The jurisdiction comes from the product name's `usage` (its
+/// `jurisdiction`, else its `country`) where the bundle states one the
+/// leaflet can take, else from `--jurisdiction`; never both.
+#[test]
+fn the_jurisdiction_comes_from_the_name_usage_else_the_option() {
+    let dir = TempDir::new("jurisdiction");
+    let stated = ImportOptions {
+        jurisdiction: None,
+        ..urgent_at(REAL_URGENT)
+    };
+    let monograph = imported_with("real-spor-name-parts.json", &stated, &dir);
+    assert_eq!(
+        monograph.meta.jurisdiction.as_deref(),
+        Some("EU"),
+        "\"eu\", the European Union"
+    );
+    assert_eq!(
+        monograph.sources[0].rights,
+        Some(monograph::model::Rights::ReuseWithAcknowledgement)
+    );
+
+    let both = refused(
+        "real-spor-name-parts.json",
+        &urgent_at(REAL_URGENT),
+        &TempDir::new("jurisdiction-both"),
+    );
+    assert_eq!(
+        both,
+        ["--jurisdiction: the ePI gives it (\"EU\", at entry[1].resource.name[0].usage); leave the option out"]
+    );
+
+    let bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture("real-spor-name-parts.json")).expect("fixture"))
+            .expect("JSON");
+    let with_usage = |usage: serde_json::Value, file: &str| {
+        let mut bundle = bundle.clone();
+        bundle["entry"][1]["resource"]["name"][0]["usage"] = usage;
+        let path = dir.0.join(file);
+        fs::write(&path, bundle.to_string()).expect("write");
+        path
+    };
+    let country_only = with_usage(
+        serde_json::json!([{ "country": { "coding": [{ "code": "ie" }] } }]),
+        "country.json",
+    );
+    let monograph = imported_from(&country_only, &dir.0.join("country"), &stated);
+    assert_eq!(monograph.meta.jurisdiction.as_deref(), Some("IE"));
+
+    let alpha3 = with_usage(
+        serde_json::json!([{ "country": { "coding": [{ "code": "IRL" }] } }]),
+        "alpha3.json",
+    );
+    let (report, written) = import(&alpha3, &dir.0.join("alpha3"), &stated).expect("read");
+    assert!(written.is_none());
+    assert_eq!(
+        report.errors,
+        ["entry[1].resource.name[0].usage: names the code \"IRL\", not one two-letter country code or EU; pass --jurisdiction <code> for the leaflet"]
+    );
+    let passed = ImportOptions {
+        jurisdiction: Some("IE".into()),
+        ..stated.clone()
+    };
+    let monograph = imported_from(&alpha3, &dir.0.join("alpha3-passed"), &passed);
+    assert_eq!(monograph.meta.jurisdiction.as_deref(), Some("IE"));
+
+    let several = with_usage(
+        serde_json::json!([
+            { "country": { "coding": [{ "code": "IE" }] } },
+            { "country": { "coding": [{ "code": "FR" }] } }
+        ]),
+        "several.json",
+    );
+    let (report, _) = import(&several, &dir.0.join("several"), &stated).expect("read");
+    assert_eq!(
+        report.errors,
+        ["entry[1].resource.name[0].usage: names several places (IE, FR), not one two-letter country code or EU; pass --jurisdiction <code> for the leaflet"]
     );
 }
 

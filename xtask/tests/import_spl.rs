@@ -6,7 +6,7 @@
 use std::process::Command;
 
 use monograph::loader;
-use monograph::model::{Block, Monograph, SourceKind};
+use monograph::model::{Block, Monograph, Rights, SourceKind};
 use xtask::spl::{import, Outcome, SplOptions, SOURCE_ID};
 
 mod support;
@@ -88,6 +88,8 @@ fn assert_cited_plain_text(monograph: &Monograph, citation: &str) {
     }
     assert_eq!(monograph.sources.len(), 1, "the SPL is the only source");
     assert_eq!(monograph.sources[0].kind, Some(SourceKind::Label));
+    assert_eq!(monograph.sources[0].rights, Some(Rights::PublicDomain));
+    assert_eq!(monograph.meta.jurisdiction.as_deref(), Some("US"));
     assert_eq!(
         monograph.sources[0].publisher.as_deref(),
         Some("Example Labeler Inc. (fictional)")

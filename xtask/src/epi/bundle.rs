@@ -39,6 +39,20 @@ pub struct Product {
     pub generic_name: Option<String>,
     pub dose_form: Option<String>,
     pub class: Option<String>,
+    /// The country or region its name is used in (`name[0].usage`).
+    pub jurisdiction: StatedJurisdiction,
+}
+
+/// The country or region a bundle says its product's name is used in.
+#[derive(Debug, Default, PartialEq)]
+pub enum StatedJurisdiction {
+    #[default]
+    NotStated,
+    /// A two-letter country code (`IE`), or `EU` for the European Union.
+    Code(String),
+    /// What the bundle says, in a form the leaflet does not take (an alpha-3
+    /// code) or naming several places.
+    Unusable(String),
 }
 
 #[derive(Debug)]
@@ -272,7 +286,43 @@ fn product(entries: &[Value], composition: &Value, errors: &mut Vec<String>) -> 
             .get("classification")
             .and_then(|c| c.get(0))
             .and_then(concept_text),
+        jurisdiction: name.map_or(StatedJurisdiction::NotStated, stated_jurisdiction),
     })
+}
+
+/// The jurisdiction of a product name's `usage` entries (each's
+/// `jurisdiction`, else its `country`): one two-letter code, or `EU` for the
+/// European Union by code or by words.
+fn stated_jurisdiction(name: &Value) -> StatedJurisdiction {
+    let usages = name
+        .get("usage")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut codes: Vec<String> = Vec::new();
+    for usage in usages {
+        let Some(place) = usage.get("jurisdiction").or_else(|| usage.get("country")) else {
+            continue;
+        };
+        let code = codings(Some(place)).find_map(|(code, _)| code.map(str::trim));
+        let words = concept_text(place).unwrap_or_default();
+        let found = match code {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                code.to_ascii_uppercase()
+            }
+            _ if words.eq_ignore_ascii_case("European Union") => "EU".to_owned(),
+            Some(code) => return StatedJurisdiction::Unusable(format!("the code {code:?}")),
+            None => return StatedJurisdiction::Unusable(format!("{words:?}")),
+        };
+        if !codes.contains(&found) {
+            codes.push(found);
+        }
+    }
+    match codes.as_slice() {
+        [] => StatedJurisdiction::NotStated,
+        [code] => StatedJurisdiction::Code(code.clone()),
+        several => StatedJurisdiction::Unusable(format!("several places ({})", several.join(", "))),
+    }
 }
 
 /// The names of the Bundle's active ingredients (`Ingredient` of role

@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use implicit_clone::unsync::IArray;
 use monograph::date::IsoDate;
-use monograph::model::{Block, Meta, Monograph, Section, Source, SourceKind, SourceRef};
+use monograph::model::{Block, Meta, Monograph, Rights, Section, Source, SourceKind, SourceRef};
 use monograph::validate::{is_jurisdiction, is_language_tag, is_slug};
 
 pub use crate::import::ImportReport;
 use crate::import::{slug, urgent_box, urgent_candidate, validated, write_checked, Args, SectionIds};
 use crate::narrative::xhtml as narrative;
-use bundle::{EpiSection, Leaflet};
+use bundle::{EpiSection, Leaflet, StatedJurisdiction};
 
 /// How the command is called: the message for a call without a bundle.
 pub const USAGE: &str = "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] \
@@ -38,8 +38,8 @@ pub struct ImportOptions {
     /// ePI whose Composition names no attester. The author published the
     /// leaflet; that is not a review, so it is never used for the review line.
     pub reviewed_by: Option<String>,
-    /// The country or region the leaflet is for (`--jurisdiction EU`): the
-    /// bundles this importer reads do not state it.
+    /// The country or region the leaflet is for (`--jurisdiction EU`), for a
+    /// bundle whose product name's `usage` does not state one it can take.
     pub jurisdiction: Option<String>,
     /// Made-up data (`--example`): the leaflet shows a "not a real medicine" banner.
     pub example: bool,
@@ -214,14 +214,31 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
             "--reviewed-by: the ePI names who approved it ({party}), which the review line shows; leave the option out"
         ));
     }
-    let jurisdiction = options.jurisdiction.clone().unwrap_or_else(|| {
-        report.errors.push(
-            "--jurisdiction: the bundle does not say which country or region the leaflet is for; pass --jurisdiction <code> \
-             (an ISO 3166-1 code such as IE, or EU for a centrally authorised medicine)"
-                .to_owned(),
-        );
-        String::new()
-    });
+    let usage = format!("{}.usage", product.at);
+    let jurisdiction = match (&product.jurisdiction, options.jurisdiction.as_deref()) {
+        (StatedJurisdiction::Code(code), None) => code.clone(),
+        (StatedJurisdiction::Code(code), Some(_)) => {
+            report.errors.push(format!(
+                "--jurisdiction: the ePI gives it ({code:?}, at {usage}); leave the option out"
+            ));
+            String::new()
+        }
+        (_, Some(passed)) => passed.to_owned(),
+        (StatedJurisdiction::NotStated, None) => {
+            report.errors.push(
+                "--jurisdiction: the bundle does not say which country or region the leaflet is for; pass --jurisdiction <code> \
+                 (an ISO 3166-1 code such as IE, or EU for a centrally authorised medicine)"
+                    .to_owned(),
+            );
+            String::new()
+        }
+        (StatedJurisdiction::Unusable(found), None) => {
+            report.errors.push(format!(
+                "{usage}: names {found}, not one two-letter country code or EU; pass --jurisdiction <code> for the leaflet"
+            ));
+            String::new()
+        }
+    };
     if !jurisdiction.is_empty() && !is_jurisdiction(&jurisdiction) {
         report.errors.push(format!(
             "--jurisdiction: {jurisdiction:?} is not a country or region code: use two capital letters (ISO 3166-1, such as IE) or EU"
@@ -286,7 +303,9 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
                 .as_ref()
                 .map(|id| format!("FHIR ePI {id}").into()),
             short_name: None,
-            rights: None,
+            // A regulator's approved leaflet: reusable if the source is acknowledged
+            // (the EMA's terms); the acknowledgement itself is the publisher's to word.
+            rights: Some(Rights::ReuseWithAcknowledgement),
             attribution: None,
         }]),
         summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
