@@ -302,15 +302,12 @@ fn the_review_line_is_the_approval_never_the_author() {
         ["--reviewed-by: the ePI names who approved it (Example Medicines Agency (fictional regulator)), which the review line shows; leave the option out"]
     );
 
-    let mut bundle: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(fixture("examplamab-en.json")).expect("fixture"))
-            .expect("JSON");
-    bundle["entry"][0]["resource"]
-        .as_object_mut()
-        .expect("the Composition")
-        .remove("attester");
-    let unattested = dir.0.join("unattested.json");
-    fs::write(&unattested, bundle.to_string()).expect("write");
+    let unattested = edited_fixture("examplamab-en.json", &dir, "unattested.json", |bundle| {
+        bundle["entry"][0]["resource"]
+            .as_object_mut()
+            .expect("the Composition")
+            .remove("attester");
+    });
     let out = dir.0.join("out");
     fs::create_dir_all(&out).expect("out dir");
     let options = ImportOptions {
@@ -415,6 +412,22 @@ fn imported_from(bundle: &Path, out: &Path, options: &ImportOptions) -> Monograp
     loaded.monograph
 }
 
+/// The fixture `name` with `edit` made to its JSON, written as `dir/file`
+/// (for the variations of a bundle a test needs).
+fn edited_fixture(
+    name: &str,
+    dir: &TempDir,
+    file: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> PathBuf {
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture(name)).expect("fixture")).expect("JSON");
+    edit(&mut bundle);
+    let path = dir.0.join(file);
+    fs::write(&path, bundle.to_string()).expect("write");
+    path
+}
+
 /// The side-effects section of the "real bundle" fixtures, which has a list.
 const REAL_URGENT: &str = "section[0].section[3]";
 
@@ -463,10 +476,6 @@ fn a_subject_that_is_only_a_display_gives_the_product_name() {
 #[test]
 fn the_generic_name_comes_from_the_active_ingredients_when_the_name_has_none() {
     let dir = TempDir::new("ingredients");
-    let mut bundle: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(fixture("real-subject-display-only.json")).expect("fixture"),
-    )
-    .expect("JSON");
     let ingredient = |role: serde_json::Value, name: &str| {
         serde_json::json!({ "resource": {
             "resourceType": "Ingredient",
@@ -474,18 +483,23 @@ fn the_generic_name_comes_from_the_active_ingredients_when_the_name_has_none() {
             "substance": { "code": { "concept": { "coding": [{ "display": name }] } } }
         } })
     };
-    let entries = bundle["entry"].as_array_mut().expect("entries");
-    entries.push(ingredient(
-        serde_json::json!({ "coding": [{ "system": "https://spor.ema.europa.eu/v1/lists/100000072050", "code": "100000072072" }] }),
-        "samplorin",
-    ));
-    entries.push(ingredient(serde_json::json!({ "text": "Excipient" }), "lactose"));
-    entries.push(ingredient(
-        serde_json::json!({ "text": "Active" }),
-        "samplorin sodium",
-    ));
-    let with_ingredients = dir.0.join("ingredients.json");
-    fs::write(&with_ingredients, bundle.to_string()).expect("write");
+    let with_ingredients = edited_fixture(
+        "real-subject-display-only.json",
+        &dir,
+        "ingredients.json",
+        |bundle| {
+            let entries = bundle["entry"].as_array_mut().expect("entries");
+            entries.push(ingredient(
+            serde_json::json!({ "coding": [{ "system": "https://spor.ema.europa.eu/v1/lists/100000072050", "code": "100000072072" }] }),
+            "samplorin",
+        ));
+            entries.push(ingredient(serde_json::json!({ "text": "Excipient" }), "lactose"));
+            entries.push(ingredient(
+                serde_json::json!({ "text": "Active" }),
+                "samplorin sodium",
+            ));
+        },
+    );
     let options = ImportOptions {
         dosage_form: Some("film-coated tablets".into()),
         ..urgent_at(REAL_URGENT)
@@ -546,15 +560,10 @@ fn the_jurisdiction_comes_from_the_name_usage_else_the_option() {
         ["--jurisdiction: the ePI gives it (\"EU\", at entry[1].resource.name[0].usage); leave the option out"]
     );
 
-    let bundle: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(fixture("real-spor-name-parts.json")).expect("fixture"))
-            .expect("JSON");
     let with_usage = |usage: serde_json::Value, file: &str| {
-        let mut bundle = bundle.clone();
-        bundle["entry"][1]["resource"]["name"][0]["usage"] = usage;
-        let path = dir.0.join(file);
-        fs::write(&path, bundle.to_string()).expect("write");
-        path
+        edited_fixture("real-spor-name-parts.json", &dir, file, |bundle| {
+            bundle["entry"][1]["resource"]["name"][0]["usage"] = usage;
+        })
     };
     let country_only = with_usage(
         serde_json::json!([{ "country": { "coding": [{ "code": "ie" }] } }]),
@@ -631,12 +640,9 @@ fn the_language_comes_from_the_composition_else_the_bundle_else_the_option() {
     let from_bundle = imported_with("real-bundle-language.json", &urgent_at(REAL_URGENT), &dir);
     assert_eq!(from_bundle.meta.language.as_str(), "en");
 
-    let mut bundle: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(fixture("real-bundle-language.json")).expect("fixture"))
-            .expect("JSON");
-    bundle.as_object_mut().expect("the Bundle").remove("language");
-    let unstated = dir.0.join("unstated.json");
-    fs::write(&unstated, bundle.to_string()).expect("write");
+    let unstated = edited_fixture("real-bundle-language.json", &dir, "unstated.json", |bundle| {
+        bundle.as_object_mut().expect("the Bundle").remove("language");
+    });
     let out = dir.0.join("out");
     let (report, written) = import(&unstated, &out, &urgent_at(REAL_URGENT)).expect("read");
     assert!(written.is_none());
