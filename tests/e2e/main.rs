@@ -20,6 +20,7 @@ mod links;
 mod on_demand;
 mod package;
 mod review_sheet;
+mod spl;
 
 /// One `#[tokio::test]` a test and a browser, in a module named after the browser.
 macro_rules! in_browsers {
@@ -64,6 +65,7 @@ in_browsers!(
     links::deep_links,
     injection::injection_corpus,
     epi::imported_epi_leaflets,
+    spl::imported_spl_leaflets,
     on_demand::drugs_on_demand,
     on_demand::demo_portal,
 );
