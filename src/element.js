@@ -112,7 +112,8 @@ function showFallback(element, announce) {
     p.lang = lang;
     return p;
   };
-  const pasted = [...element.childNodes].some((node) => node.nodeType == 1 || node.textContent.trim());
+  // An element for a named slot (the care team's contact) is no fallback.
+  const pasted = [...element.childNodes].some((node) => (node.nodeType == 1 ? !node.slot : node.textContent.trim()));
   const nodes = [
     pasted
       ? document.createElement("slot")

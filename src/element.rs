@@ -285,9 +285,14 @@ impl MountedLeaflet {
 /// The content for a host's `monograph` value, or else the `drug` attribute.
 fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
     if monograph_input.is_null() || monograph_input.is_undefined() {
-        // Whitespace between the tags is not a fallback.
-        let pasted =
-            host.child_element_count() > 0 || host.text_content().is_some_and(|text| !text.trim().is_empty());
+        // Whitespace between the tags is not a fallback, nor an element for a
+        // named slot (the care team's contact): the default slot shows neither.
+        let pasted = host
+            .query_selector(":scope > :not([slot])")
+            .ok()
+            .flatten()
+            .is_some()
+            || host.text_content().is_some_and(|text| !text.trim().is_empty());
         Content::for_drug(
             host.get_attribute("drug").as_deref(),
             host.get_attribute("integrity").as_deref(),

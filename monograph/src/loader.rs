@@ -146,7 +146,7 @@ pub fn check_base_document(base: &Path, monograph: &Monograph, report: &mut Repo
         .into_iter()
         .filter(|t| t.source.is_none_or(|s| s.doc == based_on))
     {
-        if !text.contains(&normalized(&shown_text(claimed.text))) {
+        if !contains_words(&text, &normalized(&shown_text(claimed.text))) {
             report.error(
                 claimed.path,
                 format!(
@@ -156,6 +156,15 @@ pub fn check_base_document(base: &Path, monograph: &Monograph, report: &mut Repo
             );
         }
     }
+}
+
+/// Whether `words` stand in `text` as whole words: "This is rare" is not in
+/// "This is rarely seen", nor "rare" in "rarely".
+fn contains_words(text: &str, words: &str) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words).any(|(at, found)| {
+        !word_char(text[..at].chars().next_back()) && !word_char(text[at + found.len()..].chars().next())
+    })
 }
 
 fn normalized(text: &str) -> String {
@@ -295,5 +304,17 @@ mod tests {
             .collect();
         assert_eq!(names, ["nusinersen.toml", "zolgensma.toml"]);
         assert!(monograph_files(&dir.0.join("absent")).is_err());
+    }
+
+    #[test]
+    fn a_claimed_text_must_stand_in_the_base_document_as_whole_words() {
+        let base = "This is rarely seen. Ask your doctor.";
+        assert!(contains_words(base, "This is rarely seen."));
+        assert!(contains_words(base, "Ask your doctor."));
+        assert!(
+            !contains_words(base, "This is rare"),
+            "a cut word is not the original's"
+        );
+        assert!(!contains_words(base, "is rarely seen. Ask your doc"));
     }
 }

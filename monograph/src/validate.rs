@@ -82,13 +82,13 @@ pub fn is_slug(text: &str) -> bool {
         })
 }
 
-/// A BCP 47 tag's form: a language of 2 to 8 letters, then subtags of 1 to 8
-/// letters or digits, joined by hyphens.
 /// An ISO 3166-1 alpha-2 country code (`US`, `GB`) or `EU`.
 pub fn is_jurisdiction(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A BCP 47 tag's form: a language of 2 to 8 letters, then subtags of 1 to 8
+/// letters or digits, joined by hyphens.
 pub fn is_language_tag(text: &str) -> bool {
     let mut subtags = text.split('-');
     let language = subtags.next().unwrap_or_default();
@@ -142,19 +142,15 @@ pub fn validate(monograph: &Monograph) -> Report {
         );
     }
     report.day("meta.last_updated", &meta.last_updated);
-    match meta.jurisdiction.as_deref() {
-        None => report.error(
-            "meta.jurisdiction",
-            "is missing: name the country or region the leaflet is written for (an ISO 3166-1 code such as US or GB, or EU); schedules and reporting lines differ between them",
-        ),
-        Some(code) if !is_jurisdiction(code) => report.error(
+    // Required of files by the loader; a host's own monograph may leave it out.
+    if let Some(code) = meta.jurisdiction.as_deref().filter(|code| !is_jurisdiction(code)) {
+        report.error(
             "meta.jurisdiction",
             format!(
                 "{} is not a country or region code: use two capital letters (ISO 3166-1, such as US or GB) or EU",
                 quoted(code)
             ),
-        ),
-        Some(_) => {}
+        );
     }
 
     let mut source_ids = HashSet::new();
@@ -1223,6 +1219,15 @@ items = [{ text = "A headache that does not go away.", source = { doc = "PI", se
                 "meta.additions.reviews[0].texts[0]: \"sections[0].blocks[1].text\" is not the place of an added text",
                 "meta.additions.reviews[0].texts[1]: \"sections[9].lead\" is not the place of an added text",
             ]
+        );
+    }
+
+    #[test]
+    fn a_jurisdiction_is_a_country_or_region_code_and_a_hosts_may_be_left_out() {
+        assert_eq!(errors_after("jurisdiction = \"US\"\n", ""), Vec::<String>::new());
+        assert_eq!(
+            errors_after("jurisdiction = \"US\"", "jurisdiction = \"USA\""),
+            ["meta.jurisdiction: \"USA\" is not a country or region code: use two capital letters (ISO 3166-1, such as US or GB) or EU"]
         );
     }
 

@@ -134,8 +134,9 @@ pub fn source_line(
     for (n, cited) in cited.iter().enumerate() {
         line.push_str(if n == 0 { " " } else { "; " });
         let source = sources.iter().find(|s| s.id == cited.doc);
-        match source.as_ref().and_then(|s| s.short_name.as_deref()) {
-            Some(name) => line.push_str(name),
+        // Its title where it has no short name: an id ("EU-PL") reads badly aloud.
+        match source.as_ref() {
+            Some(source) => line.push_str(source.short_name.as_deref().unwrap_or(&source.title)),
             None => line.push_str(&cited.doc),
         }
         let Some((last, first)) = cited.parts.split_last() else {

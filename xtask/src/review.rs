@@ -416,6 +416,16 @@ pub fn migrate(path: &Path) -> Result<Migrated> {
             report.lines(&path.display().to_string()).join("\n")
         );
     }
+    // The old rule: a review older than the additions it covered did not
+    // count, so it cannot become a sign-off of today's texts.
+    let compiled = monograph.meta.additions.as_ref().map(|a| a.compiled.to_string());
+    if let Some(compiled) = compiled.filter(|compiled| review.date.as_str() < compiled.as_str()) {
+        bail!(
+            "{OLD_REVIEW_TABLE} is dated {} but the added text was compiled on {compiled}: it did not cover \
+             today's texts, so nothing is migrated; have them reviewed and signed with --sign",
+            review.date
+        );
+    }
     let reviewer = Signer {
         name: review.name,
         role: review.role,

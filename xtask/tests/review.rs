@@ -213,6 +213,18 @@ fn migration_turns_the_old_review_into_a_sign_off_of_every_text() {
         "{refused}"
     );
 
+    // A review older than the compiled additions did not cover today's texts.
+    let with_review = fs::read_to_string(&file).expect("monograph");
+    edit(&file, "date = \"2026-12-08\"", "date = \"2026-11-01\"");
+    let stale = migrate(&file)
+        .err()
+        .expect("an out-of-date review is not migrated");
+    assert!(
+        stale.to_string().contains("did not cover today's texts"),
+        "{stale}"
+    );
+    fs::write(&file, &with_review).expect("restore");
+
     let migrated = migrate(&file).expect("migrated");
     assert_eq!(
         fs::read_to_string(&file).expect("monograph"),
