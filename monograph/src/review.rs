@@ -78,7 +78,6 @@ pub fn is_review_file(path: &Path) -> bool {
 pub fn text_hash(text: &str, source: &SourceRef) -> String {
     let shown = shown_text(text);
     let words: Vec<&str> = shown.split_whitespace().collect();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let parts = [
         words.join(" ").as_str(),
         "\u{1f}",
@@ -87,7 +86,13 @@ pub fn text_hash(text: &str, source: &SourceRef) -> String {
         source.section.as_deref().unwrap_or_default(),
     ]
     .concat();
-    for byte in parts.bytes() {
+    short_hash(&parts)
+}
+
+/// 64-bit FNV-1a of `text`, as its first 12 hex digits.
+pub fn short_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

@@ -30,10 +30,11 @@ cargo xtask <command>
   review <id> [--out FILE]
                          write the pharmacist's review sheet (HTML, prints on A4 and Letter) to
                          target/review/<id>.html (or FILE)
-  review <id> --sign --reviewer \"<name>\" --role \"<role>\" [--registration \"<number>\"] [--date YYYY-MM-DD]
-             [--only <hash,...>]
-                         record a sign-off in monographs/<id>.review.toml of every added text not signed off
-                         as it is now (or only those hashes); the date defaults to today (UTC)
+  review <id> --sign (--sheet <sheet id> | --only <hash,...>) --reviewer \"<name>\" --role \"<role>\"
+             [--registration \"<number>\"] [--date YYYY-MM-DD]
+                         record a sign-off in monographs/<id>.review.toml of every text the sheet listed
+                         (refused if any changed since it was written), or only those hashes; the date
+                         defaults to today (UTC)
   review <id> --migrate  move an old [meta.additions.review] table into monographs/<id>.review.toml
   import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
              [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]

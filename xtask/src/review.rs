@@ -20,8 +20,8 @@ use monograph::validate::{is_slug, sourced_texts};
 
 const USAGE: &str = "\
 cargo xtask review <id> [--out FILE]
-cargo xtask review <id> --sign --reviewer \"<name>\" --role \"<role>\" [--registration \"<number>\"]
-                         [--date YYYY-MM-DD] [--only <hash,...>]
+cargo xtask review <id> --sign (--sheet <sheet id> | --only <hash,...>) --reviewer \"<name>\" --role \"<role>\"
+                         [--registration \"<number>\"] [--date YYYY-MM-DD]
 cargo xtask review <id> --migrate";
 
 /// Said at the top of every `<id>.review.toml`: a pharmacist or an editor
@@ -157,16 +157,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             let out = out.unwrap_or_else(|| root.join("target/review").join(format!("{id}.html")));
             let sheet = write_sheet(&path, &out)?;
             println!(
-                "review: wrote {}: {} added texts for review ({}), {} from the original page",
+                "review: wrote {}: {} added texts for review ({}), {} from the original page\n\
+                 review: sign it off with `cargo xtask review {id} --sign --sheet {} --reviewer \"...\" --role \"...\"`",
                 out.display(),
                 sheet.counts.total,
                 sheet.counts,
-                sheet.original
+                sheet.original,
+                sheet.id
             );
             Ok(())
         }
-        Action::Sign { signer, only } => {
-            let signed = sign(&path, &signer, only.as_deref())?;
+        Action::Sign { signer, chosen } => {
+            let signed = sign(&path, &signer, &chosen)?;
             println!(
                 "review: recorded {} text(s) signed off by {}, {}, on {} in {}\nreview: {}",
                 signed.texts,
@@ -196,13 +198,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 }
 
 enum Action {
-    Sheet {
-        out: Option<PathBuf>,
-    },
-    Sign {
-        signer: Signer,
-        only: Option<Vec<String>>,
-    },
+    Sheet { out: Option<PathBuf> },
+    Sign { signer: Signer, chosen: Chosen },
     Migrate,
 }
 
@@ -219,6 +216,7 @@ fn parse_flags(flags: &[String]) -> Result<Action> {
     let mut out = None;
     let (mut sign, mut migrate) = (false, false);
     let (mut name, mut role, mut registration, mut date, mut only) = (None, None, None, None, None);
+    let mut sheet = None;
     let mut rest = flags.iter();
     while let Some(flag) = rest.next() {
         let mut value = || {
@@ -234,6 +232,7 @@ fn parse_flags(flags: &[String]) -> Result<Action> {
             "--role" => role = Some(value()?),
             "--registration" => registration = Some(value()?),
             "--date" => date = Some(value()?),
+            "--sheet" => sheet = Some(value()?),
             "--only" => {
                 only = Some(
                     value()?
@@ -252,6 +251,7 @@ fn parse_flags(flags: &[String]) -> Result<Action> {
         registration.is_some(),
         date.is_some(),
         only.is_some(),
+        sheet.is_some(),
     ];
     match (sign, migrate) {
         (true, true) => bail!("--sign and --migrate are separate steps\n\n{USAGE}"),
@@ -259,7 +259,7 @@ fn parse_flags(flags: &[String]) -> Result<Action> {
         (false, true) => bail!("--migrate takes no other option\n\n{USAGE}"),
         (false, false) if !signing.contains(&true) => Ok(Action::Sheet { out }),
         (false, false) => {
-            bail!("--reviewer, --role, --registration, --date and --only go with --sign\n\n{USAGE}")
+            bail!("--reviewer, --role, --registration, --date, --sheet and --only go with --sign\n\n{USAGE}")
         }
         (true, false) if out.is_some() => {
             bail!("--out writes the sheet; --sign writes the record\n\n{USAGE}")
@@ -275,7 +275,13 @@ fn parse_flags(flags: &[String]) -> Result<Action> {
                 registration,
                 date,
             };
-            Ok(Action::Sign { signer, only })
+            // What the pharmacist saw: the sheet as a whole, or the hashes ticked on it.
+            let chosen = match (sheet, only) {
+                (Some(sheet), None) => Chosen::Sheet(sheet),
+                (None, Some(hashes)) => Chosen::Only(hashes),
+                _ => bail!("--sign takes either --sheet <sheet id> (every text the sheet listed) or --only <hash,...>\n\n{USAGE}"),
+            };
+            Ok(Action::Sign { signer, chosen })
         }
     }
 }
@@ -301,15 +307,46 @@ pub struct Recorded {
     pub counts: SignOffCounts,
 }
 
-/// Appends a sign-off by `signer` to the record of the monograph at `path`:
-/// of the texts whose hash is in `only`, or else of every added text not
-/// signed off as it is now. An `only` hash that is no current text's is an error.
-pub fn sign(path: &Path, signer: &Signer, only: Option<&[String]>) -> Result<Recorded> {
+/// Which texts a sign-off covers: what the pharmacist saw.
+pub enum Chosen {
+    /// Every text not yet signed off, as the sheet with this id listed them:
+    /// refused if any has changed since.
+    Sheet(String),
+    /// The texts with these hashes.
+    Only(Vec<String>),
+}
+
+/// The id of the review sheet of these texts: a hash of the hashes of the
+/// texts it lists for review, so any edit since the sheet changes it.
+pub fn sheet_id(states: &[TextState]) -> String {
+    let pending: Vec<&str> = states
+        .iter()
+        .filter(|t| !is_signed(t))
+        .map(|t| t.hash.as_str())
+        .collect();
+    monograph::review::short_hash(&pending.join(","))
+}
+
+/// Appends a sign-off by `signer` to the record of the monograph at `path`,
+/// of the `chosen` texts. A sheet id that no longer matches the texts, or a
+/// hash that is no current text's, is an error.
+pub fn sign(path: &Path, signer: &Signer, chosen: &Chosen) -> Result<Recorded> {
     let Reviewed {
         mut record, states, ..
     } = Reviewed::open(path)?;
-    let chosen: Vec<&TextState> = match only {
-        Some(hashes) => {
+    let chosen: Vec<&TextState> = match chosen {
+        Chosen::Sheet(sheet) => {
+            let now = sheet_id(&states);
+            if *sheet != now {
+                bail!(
+                    "{} changed since review sheet {sheet} was written (its texts for review are sheet {now} now): \
+                     write the sheet again with `cargo xtask review` and have the changes reviewed",
+                    path.display()
+                );
+            }
+            states.iter().filter(|t| !is_signed(t)).collect()
+        }
+        Chosen::Only(hashes) => {
             let unknown: Vec<&str> = hashes
                 .iter()
                 .filter(|hash| !states.iter().any(|t| &t.hash == *hash))
@@ -324,7 +361,6 @@ pub fn sign(path: &Path, signer: &Signer, only: Option<&[String]>) -> Result<Rec
             }
             states.iter().filter(|t| hashes.contains(&t.hash)).collect()
         }
-        None => states.iter().filter(|t| !is_signed(t)).collect(),
     };
     if chosen.is_empty() {
         bail!(
@@ -637,6 +673,8 @@ pub fn escape_html(text: &str) -> String {
 
 /// What a written sheet holds.
 pub struct Sheet {
+    /// `sheet_id` of the texts it lists, which `--sign --sheet` checks.
+    pub id: String,
     pub counts: SignOffCounts,
     /// Texts from the original page, listed apart.
     pub original: usize,
@@ -726,12 +764,14 @@ pub fn sheet_html(reviewed: &Reviewed) -> (String, Sheet) {
     }
     html.push_str(&format!(
         "</dl>\n<p class=\"how\">For each added text: tick OK, or write the wording it should have. Then sign at the end. \
-         The editors record your sign-off with <code>cargo xtask review {} --sign</code>, text by text, by the hash shown; \
+         The editors record your sign-off of this sheet with <code>cargo xtask review {} --sign --sheet {}</code> \
+         (refused if any text changed since it was written), or of the ticked texts with <code>--only</code> and their hashes; \
          a text edited after it shows as not reviewed again.</p>\n</header>\n<main>\n\
          <section aria-labelledby=\"added\">\n<h2 id=\"added\">Added texts for review ({})</h2>\n\
          <p>{counts}. In reading order; each with where it is, the words the patient reads, the source it cites and \
          what that source's publisher allows.</p>\n<ol class=\"texts\">\n",
         e(id),
+        sheet_id(states),
         states.len()
     ));
     for text in states {
@@ -771,6 +811,7 @@ pub fn sheet_html(reviewed: &Reviewed) -> (String, Sheet) {
         e(&record_name(path))
     ));
     let sheet = Sheet {
+        id: sheet_id(states),
         counts,
         original: original.len(),
     };

@@ -136,7 +136,8 @@ fn a_recorded_sign_off_replaces_the_unreviewed_list() {
         registration: None,
         date: "2026-12-07".into(),
     };
-    let signed = xtask::review::sign(&file, &signer, None).expect("signed");
+    let sheet = xtask::review::sheet_id(&xtask::review::Reviewed::open(&file).expect("reviewed").states);
+    let signed = xtask::review::sign(&file, &signer, &xtask::review::Chosen::Sheet(sheet)).expect("signed");
     let (text, ok) = report_text(&file);
     fs::remove_dir_all(&dir).expect("clean up");
     assert!(ok, "{text}");

@@ -9,7 +9,7 @@ use monograph::loader;
 use monograph::review::{text_states, ReviewFile};
 use xtask::content::report_text;
 use xtask::dist::publishing_problems;
-use xtask::review::{migrate, sign, write_sheet, Signer};
+use xtask::review::{migrate, sheet_id, sign, write_sheet, Chosen, Reviewed, Signer};
 
 /// A fresh folder holding a copy of the bundled nusinersen monograph and its
 /// base document, and no sign-off record.
@@ -36,6 +36,11 @@ fn pharmacist() -> Signer {
 }
 
 /// Replaces `from` once in the monograph file, which must hold it.
+/// The sign-off of everything the review sheet of `file` lists, as written now.
+fn whole_sheet(file: &Path) -> Chosen {
+    Chosen::Sheet(sheet_id(&Reviewed::open(file).expect("reviewed").states))
+}
+
 fn edit(file: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(file).expect("monograph");
     assert!(text.contains(from), "the fixture changed: no {from:?}");
@@ -101,7 +106,7 @@ fn signing_all_but_one_text_then_the_rest_counts_each_step() {
     let (left, rest) = states.split_last().expect("added texts");
     let all_but_one: Vec<String> = rest.iter().map(|t| t.hash.clone()).collect();
 
-    let first = sign(&file, &pharmacist(), Some(all_but_one.as_slice())).expect("signed");
+    let first = sign(&file, &pharmacist(), &Chosen::Only(all_but_one.clone())).expect("signed");
     assert_eq!(first.texts, total - 1);
     assert_eq!(
         first.counts.to_string(),
@@ -121,14 +126,14 @@ fn signing_all_but_one_text_then_the_rest_counts_each_step() {
     );
     assert!(record.contains("[[signoff]]\nname = \"A. Pharmacist\"\nrole = \"Clinical pharmacist\"\nregistration = \"GPhC 2012345\"\ndate = \"2026-12-07\""), "{record}");
 
-    // Without --only: whatever is not signed off yet, here the one left.
-    let second = sign(&file, &pharmacist(), None).expect("signed");
+    // The sheet as a whole: whatever is not signed off yet, here the one left.
+    let second = sign(&file, &pharmacist(), &whole_sheet(&file)).expect("signed");
     assert_eq!(second.texts, 1);
     assert_eq!(
         second.counts.to_string(),
         format!("{total} of {total} added texts signed off")
     );
-    let nothing = sign(&file, &pharmacist(), None)
+    let nothing = sign(&file, &pharmacist(), &whole_sheet(&file))
         .err()
         .expect("nothing left to sign");
     assert!(nothing.to_string().contains("nothing to sign off"), "{nothing}");
@@ -136,7 +141,7 @@ fn signing_all_but_one_text_then_the_rest_counts_each_step() {
     let unknown = sign(
         &file,
         &pharmacist(),
-        Some(&["0123456789ab".to_owned(), all_but_one[0].clone()][..]),
+        &Chosen::Only(vec!["0123456789ab".to_owned(), all_but_one[0].clone()]),
     )
     .err()
     .expect("an unknown hash is refused");
@@ -152,7 +157,10 @@ fn signing_all_but_one_text_then_the_rest_counts_each_step() {
 fn an_edit_after_sign_off_brings_the_text_back_with_the_date_of_its_sign_off() {
     let dir = monographs_copy("edited");
     let file = dir.join("nusinersen.toml");
-    let total = sign(&file, &pharmacist(), None).expect("signed").counts.total;
+    let total = sign(&file, &pharmacist(), &whole_sheet(&file))
+        .expect("signed")
+        .counts
+        .total;
     let place = place_of(&file, "Vomiting that does not go away.");
     edit(
         &file,
@@ -340,7 +348,7 @@ fn require_review_fails_until_every_text_is_signed_and_every_source_cleared() {
     let seed = format!("{name}: source seed (the original page): needs the publisher's written permission: ");
     assert!(problems.iter().any(|p| p.starts_with(&seed)), "{problems:#?}");
 
-    sign(&file, &pharmacist(), None).expect("signed");
+    sign(&file, &pharmacist(), &whole_sheet(&file)).expect("signed");
     let problems = publishing_problems(&dir);
     let sources: Vec<&str> = problems
         .iter()
@@ -365,5 +373,28 @@ fn require_review_fails_until_every_text_is_signed_and_every_source_cleared() {
     }
     fs::write(&record_path, record).expect("write the record");
     assert_eq!(publishing_problems(&dir), Vec::<String>::new());
+    fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// A sheet signs off only the texts it showed: an edit after it was written
+/// makes its id stale, and signing by it is refused.
+#[test]
+fn a_sheet_written_before_an_edit_cannot_sign_the_edited_text() {
+    let dir = monographs_copy("stale-sheet");
+    let file = dir.join("nusinersen.toml");
+    let sheet = whole_sheet(&file);
+    edit(
+        &file,
+        "Vomiting that does not go away.",
+        "Vomiting that will not stop.",
+    );
+    let refused = sign(&file, &pharmacist(), &sheet)
+        .err()
+        .expect("a stale sheet is refused");
+    assert!(
+        refused.to_string().contains("changed since review sheet"),
+        "{refused}"
+    );
+    assert!(!dir.join("nusinersen.review.toml").exists(), "nothing recorded");
     fs::remove_dir_all(&dir).expect("clean up");
 }
