@@ -4,7 +4,7 @@ use super::heading_tag;
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::model::{Monograph, SourceKind};
-use crate::monograph::validate::added_texts;
+use crate::monograph::validate::{added_texts, AddedText};
 use crate::options::Options;
 use crate::static_markup::{static_html, Markup};
 
@@ -62,7 +62,10 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
             |out| out.text(&meta.title),
         );
         drug_facts(out, &facts);
-        status(out, &props.monograph, options.language);
+        // One walk of the added texts for the status line and the provenance.
+        let added = added_texts(&props.monograph);
+        let signed = signed_off(&props.monograph, added.len());
+        status(out, &props.monograph, signed, options.language);
         let about = [("class", "about"), ("part", "about")];
         let open_about = [("class", "about"), ("part", "about"), ("open", "")];
         // Open in the fallback, which has no script or style of ours to open it.
@@ -75,7 +78,7 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
             if let Some(class) = meta.drug_class.as_deref() {
                 drug_facts(out, &[(strings.drug_class, Some(class))]);
             }
-            provenance(out, &props.monograph, options.language);
+            provenance(out, &props.monograph, &added, signed, options.language);
         });
     })
 }
@@ -97,7 +100,7 @@ pub fn example_banner(out: &mut dyn Markup, language: Language) {
 /// The one line a reader needs before trusting the leaflet: whose rules it
 /// follows (country and document) and whether the added text was reviewed.
 /// The rest of the provenance is under "About this leaflet".
-fn status(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
+fn status(out: &mut dyn Markup, monograph: &Monograph, signed: (usize, usize), language: Language) {
     let strings = language.strings();
     let meta = &monograph.meta;
     out.element("p", &[("class", "status"), ("lang", language.tag())], |out| {
@@ -119,14 +122,12 @@ fn status(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
         }
         if meta.additions.is_some() {
             out.text(" ");
-            out.element("strong", &[("class", "status-review")], |out| {
-                match signed_off(monograph) {
-                    (0, _) => out.text(strings.added_text_not_reviewed),
-                    (signed, all) if signed == all => out.text(strings.added_text_reviewed),
-                    (signed, all) => {
-                        count_of(out, signed, all, language);
-                        out.text(strings.texts_reviewed_by_pharmacist);
-                    }
+            out.element("strong", &[("class", "status-review")], |out| match signed {
+                (0, _) => out.text(strings.added_text_not_reviewed),
+                (signed, all) if signed == all => out.text(strings.added_text_reviewed),
+                (signed, all) => {
+                    count_of(out, signed, all, language);
+                    out.text(strings.texts_reviewed_by_pharmacist);
                 }
             });
         }
@@ -136,7 +137,13 @@ fn status(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
 /// Who reviewed which text: the base document's review line as it was written,
 /// labelled as covering the original text only, then when the added text was
 /// compiled, from which sources, and whether a pharmacist has reviewed it.
-fn provenance(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
+fn provenance(
+    out: &mut dyn Markup,
+    monograph: &Monograph,
+    added: &[AddedText],
+    (signed, all): (usize, usize),
+    language: Language,
+) {
     let strings = language.strings();
     let meta = &monograph.meta;
     let lang = language.tag();
@@ -162,10 +169,7 @@ fn provenance(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
         let Some(additions) = &meta.additions else {
             return;
         };
-        let cited: Vec<AttrValue> = added_texts(monograph)
-            .iter()
-            .map(|added| added.source.doc.clone())
-            .collect();
+        let cited: Vec<AttrValue> = added.iter().map(|added| added.source.doc.clone()).collect();
         let added_from: Vec<String> = monograph
             .sources
             .iter()
@@ -199,7 +203,6 @@ fn provenance(out: &mut dyn Markup, monograph: &Monograph, language: Language) {
                 "span",
                 &[("class", "review-status"), ("part", "review-status")],
                 |out| {
-                    let (signed, all) = signed_off(monograph);
                     match signed {
                         0 => return out.text(strings.not_yet_reviewed),
                         _ if signed == all => out.text(strings.all_reviewed_by),
@@ -237,14 +240,14 @@ fn count_of(out: &mut dyn Markup, signed: usize, all: usize, language: Language)
     out.text(&format!("{signed} {} {all} ", language.strings().of));
 }
 
-/// How many added texts a pharmacist signed off, of how many.
-fn signed_off(monograph: &Monograph) -> (usize, usize) {
+/// How many of the `all` added texts a pharmacist signed off, and `all`.
+fn signed_off(monograph: &Monograph, all: usize) -> (usize, usize) {
     let signed = monograph
         .meta
         .additions
         .as_ref()
         .map_or(0, |a| a.reviews.iter().map(|r| r.texts.len()).sum());
-    (signed, added_texts(monograph).len())
+    (signed, all)
 }
 
 /// A `<time>` in running text.

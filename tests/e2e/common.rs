@@ -18,6 +18,12 @@ pub async fn assert_no_page_errors(session: &Session, browser: Browser) {
     );
 }
 
+/// Opens every section of the first leaflet and finds nothing for axe to report.
+pub async fn assert_axe_clean_with_every_section_open(session: &Session, what: &str) {
+    session.eval(scripts::EXPAND_ALL, vec![]).await;
+    assert_eq!(session.axe_violations().await, Vec::<String>::new(), "{what}");
+}
+
 /// The page's console errors once one of them is the leaflet's, one a line.
 pub async fn leaflet_console_errors(session: &Session) -> String {
     let errors = session

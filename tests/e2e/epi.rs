@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{json, Value};
 use xtask::epi::{import, ImportOptions};
 
-use crate::common::{assert_no_page_errors, wait_for_leaflet};
+use crate::common::{assert_axe_clean_with_every_section_open, assert_no_page_errors, wait_for_leaflet};
 use crate::fixtures::{epi, pages};
 use crate::harness::{Browser, Session};
 
@@ -98,14 +98,7 @@ pub async fn imported_epi_leaflets(browser: Browser) {
     );
     assert_eq!(shown["lang"], json!("en"), "{browser:?}");
     // Subheadings keep the heading order: axe finds nothing, all sections open.
-    session
-        .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
-        .await;
-    assert_eq!(
-        session.axe_violations().await,
-        Vec::<String>::new(),
-        "{browser:?}"
-    );
+    assert_axe_clean_with_every_section_open(&session, &format!("{browser:?}")).await;
 
     // The Spanish leaflet, with the leaflet's own words in Spanish too.
     session

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 use xtask::spl::{convert, SplOptions};
 
-use crate::common::{assert_no_page_errors, wait_for_leaflet};
+use crate::common::{assert_axe_clean_with_every_section_open, assert_no_page_errors, wait_for_leaflet};
 use crate::fixtures::pages;
 use crate::harness::{Browser, Session};
 
@@ -82,14 +82,7 @@ pub async fn imported_spl_leaflets(browser: Browser) {
                 "{browser:?}: {shown}"
             );
         }
-        session
-            .eval("document.querySelector('drug-leaflet').expandAll();", vec![])
-            .await;
-        assert_eq!(
-            session.axe_violations().await,
-            Vec::<String>::new(),
-            "{browser:?}, {name}"
-        );
+        assert_axe_clean_with_every_section_open(&session, &format!("{browser:?}, {name}")).await;
     }
     assert_no_page_errors(&session, browser).await;
     session.close().await;
