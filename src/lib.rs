@@ -16,7 +16,7 @@ pub mod i18n;
 /// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
 pub use monograph;
 pub mod options;
-pub mod state;
+pub use components::accordion::state;
 mod static_markup;
 pub mod text;
 

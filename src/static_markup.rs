@@ -14,6 +14,17 @@ pub trait Markup {
     fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]);
     fn end(&mut self, tag: &'static str);
     fn text(&mut self, text: &str);
+
+    /// `start`, handing back the element made when the output is the DOM: the
+    /// handle a control keeps instead of finding the node again by a selector.
+    fn start_marked(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &str)],
+    ) -> Option<web_sys::Element> {
+        self.start(tag, attributes);
+        None
+    }
 }
 
 impl dyn Markup + '_ {
@@ -28,6 +39,19 @@ impl dyn Markup + '_ {
         content(self);
         self.end(tag);
     }
+
+    /// `element`, handing back the element made in the DOM (`None` in HTML text).
+    pub fn marked_element(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &str)],
+        content: impl FnOnce(&mut dyn Markup),
+    ) -> Option<web_sys::Element> {
+        let element = self.start_marked(tag, attributes);
+        content(self);
+        self.end(tag);
+        element
+    }
 }
 
 /// One element holding what `write` writes, for `html!`: made as DOM nodes
@@ -37,31 +61,35 @@ pub fn static_html(
     attributes: &[(&'static str, &str)],
     write: impl FnOnce(&mut dyn Markup),
 ) -> yew::Html {
-    static_html_then(tag, attributes, write, |_| {})
+    static_html_then(tag, attributes, write, |_, ()| {})
 }
 
-/// `static_html`, handing the element to `built` in the browser before yew
-/// puts it on the page (a listener added there hears the first click).
-pub fn static_html_then(
+/// `static_html`, handing the element and what `write` returned (the nodes
+/// it marked) to `built` in the browser before yew puts the element on the
+/// page (a listener added there hears the first click).
+pub fn static_html_then<Marked>(
     tag: &'static str,
     attributes: &[(&'static str, &str)],
-    write: impl FnOnce(&mut dyn Markup),
-    built: impl FnOnce(&web_sys::Element),
+    write: impl FnOnce(&mut dyn Markup) -> Marked,
+    built: impl FnOnce(&web_sys::Element, Marked),
 ) -> yew::Html {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(mut dom) = DomBuilder::new(tag, attributes) else {
             return yew::Html::default();
         };
-        write(&mut dom);
-        built(&dom.root);
+        let marked = write(&mut dom);
+        built(&dom.root, marked);
         yew::Html::VRef(dom.root.into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = built;
         let mut html = String::new();
-        (&mut html as &mut dyn Markup).element(tag, attributes, write);
+        let out = &mut html as &mut dyn Markup;
+        out.start(tag, attributes);
+        write(out);
+        out.end(tag);
         yew::Html::from_html_unchecked(html.into())
     }
 }
@@ -133,6 +161,19 @@ impl DomBuilder {
     fn parent(&self) -> &web_sys::Element {
         self.open.last().unwrap_or(&self.root)
     }
+
+    /// Were an element not made, its content goes to the parent, and the
+    /// parent is pushed in its place so that `end` still matches.
+    fn open_element(&mut self, element: Option<web_sys::Element>) {
+        let element = match element {
+            Some(element) => {
+                let _ = self.parent().append_child(&element);
+                element
+            }
+            None => self.parent().clone(),
+        };
+        self.open.push(element);
+    }
 }
 
 /// Tags and attribute names are the writer's own constants, valid names:
@@ -158,16 +199,18 @@ fn new_element(
 #[cfg(target_arch = "wasm32")]
 impl Markup for DomBuilder {
     fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
-        // Were an element not made, its content goes to the parent, and the
-        // parent is pushed in its place so that `end` still matches.
-        let element = match new_element(&self.document, tag, attributes) {
-            Some(element) => {
-                let _ = self.parent().append_child(&element);
-                element
-            }
-            None => self.parent().clone(),
-        };
-        self.open.push(element);
+        let element = new_element(&self.document, tag, attributes);
+        self.open_element(element);
+    }
+
+    fn start_marked(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &str)],
+    ) -> Option<web_sys::Element> {
+        let element = new_element(&self.document, tag, attributes);
+        self.open_element(element.clone());
+        element
     }
 
     fn end(&mut self, _tag: &'static str) {

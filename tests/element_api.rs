@@ -172,6 +172,63 @@ async fn open_sections_stay_open_and_working_when_lang_changes() {
     );
 }
 
+/// The reader's choice of source markers survives a change of another option
+/// (the sections are written again in the new language), and a change of the
+/// host's `sources` attribute replaces it: the checkbox, the article and
+/// `sourcesInline` agree each time, and only the reader's choices are events.
+#[wasm_bindgen_test]
+async fn the_source_markers_checkbox_and_the_leaflet_agree_after_other_options_change() {
+    let leaflet = Mounted::new().await;
+    let events = EventLog::new(&leaflet.host, "drug-leaflet-sources");
+    let agreed = |leaflet: &Mounted| {
+        let checkbox = leaflet.one(".sources-toggle");
+        let checked = checkbox
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .expect("a checkbox")
+            .checked();
+        let article = leaflet.one("article").get_attribute("data-sources");
+        let getter = get(&leaflet.host, "sourcesInline").as_bool();
+        (checked, article, getter)
+    };
+    let inline = (true, Some("inline".to_owned()), Some(true));
+    let section = (false, Some("section".to_owned()), Some(false));
+    leaflet.one(".sources-toggle").click();
+    settle().await;
+    assert_eq!(agreed(&leaflet), inline);
+    leaflet.host.set_attribute("lang", "es").expect("set lang");
+    settle().await;
+    assert_eq!(
+        agreed(&leaflet),
+        inline,
+        "the rewritten checkbox keeps the reader's choice"
+    );
+    leaflet
+        .host
+        .set_attribute("sources", "inline")
+        .expect("set sources");
+    settle().await;
+    assert_eq!(agreed(&leaflet), inline);
+    leaflet
+        .host
+        .set_attribute("sources", "section")
+        .expect("set sources");
+    settle().await;
+    assert_eq!(agreed(&leaflet), section, "the host's new value wins");
+    leaflet.one(".sources-toggle").click();
+    settle().await;
+    assert_eq!(agreed(&leaflet), inline);
+    let choices: Vec<Option<bool>> = events
+        .take()
+        .iter()
+        .map(|detail| get(detail, "inline").as_bool())
+        .collect();
+    assert_eq!(
+        choices,
+        [Some(true), Some(true)],
+        "the reader's two choices, not the host's"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_monograph_property_reads_and_replaces_the_content() {
     let leaflet = Mounted::new().await;

@@ -1,16 +1,12 @@
 use yew::prelude::*;
 
+use super::accordion::{use_accordion, Sections};
 use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
-use super::sections::Sections;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
 use crate::controller::Controller;
-use crate::hooks::use_options;
-use crate::hooks::{
-    use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_section_controls,
-    use_term_links,
-};
+use crate::hooks::{use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links};
 use crate::monograph::model::Monograph;
 use crate::state::AccordionAction;
 
@@ -36,11 +32,12 @@ pub struct LeafletProps {
 pub fn Leaflet(props: &LeafletProps) -> Html {
     let options = use_options();
     let monograph = &props.monograph;
-    let accordion = use_accordion(
+    let (accordion, controls) = use_accordion(
         monograph,
-        options.expanded,
+        &options,
         &props.controller,
         props.on_section_change.clone(),
+        props.on_sources_change.clone(),
     );
     let content = use_node_ref();
     // Remembered state first, so a deep link opens its section on top of it.
@@ -49,10 +46,9 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         monograph.meta.id.clone(),
         &accordion,
     );
-    use_deep_link(accordion.dispatcher(), content.clone());
-    use_find_in_page(accordion.dispatcher(), content.clone());
-    use_term_links(accordion.dispatcher(), content.clone());
-    let section_controls = use_section_controls(&accordion, props.on_sources_change.clone());
+    use_deep_link(accordion.dispatcher(), controls.clone());
+    use_find_in_page(accordion.dispatcher(), content.clone(), controls.clone());
+    use_term_links(accordion.dispatcher(), content.clone(), controls.clone());
     {
         let on_ready = props.on_ready.clone();
         let id = monograph.meta.id.clone();
@@ -68,7 +64,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
             class="leaflet"
             lang={monograph.meta.language.clone()}
             part="leaflet"
-            data-sources={if options.sources_inline { "inline" } else { "section" }}
+            data-sources={if accordion.sources_inline() { "inline" } else { "section" }}
             data-print-sources={if options.print_sources_inline { "inline" } else { "section" }}
         >
             <SkipLink target={content.clone()} />
@@ -92,7 +88,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                     sections={monograph.sections.clone()}
                     sources={monograph.sources.clone()}
                     based_on={based_on.clone()}
-                    controls={section_controls}
+                    {controls}
                 />
             </div>
         </article>

@@ -1,12 +1,12 @@
 //! The leaflet's view, a file a part. `App` is the root the element
 //! mounts; `Leaflet` is the leaflet itself (also prerendered as the fallback).
 
+pub mod accordion;
 mod app;
 mod block_view;
 mod invalid_monograph;
 mod leaflet;
 mod leaflet_header;
-mod sections;
 mod show_all;
 mod skip_link;
 mod sources;

@@ -5,15 +5,23 @@ use crate::options::Options;
 use crate::static_markup::Markup;
 
 /// Every document the leaflet draws on, with its revision date, so a clinician
-/// can trace each "(Source: ...)" marker: the Sources section's content.
-pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: &str, options: &Options) {
+/// can trace each "(Source: ...)" marker: the Sources section's content, and
+/// in the element its "Show the source of each line" checkbox, handed back.
+pub fn sources_markup(
+    out: &mut dyn Markup,
+    sources: &IArray<Source>,
+    based_on: &str,
+    options: &Options,
+) -> Option<web_sys::Element> {
     let strings = options.language.strings();
     let lang = options.language.tag();
+    let mut marked = None;
     out.element("div", &[("class", "blocks")], |out| {
         out.element("p", &[("lang", lang)], |out| out.text(strings.sources_intro));
-        if options.interactive {
-            // A native checkbox holds its own state: the leaflet reads it on
-            // change (the article's `data-sources`, the element's event).
+        let toggle = options.interactive.then(|| {
+            // A native checkbox holds its own state: the accordion's controls
+            // set it when written and hear it change.
+            let mut toggle = None;
             out.element("p", &[("class", "sources-choice"), ("lang", lang)], |out| {
                 out.element("label", &[], |out| {
                     let checkbox = [
@@ -21,23 +29,14 @@ pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: 
                         ("class", "sources-toggle"),
                         ("part", "sources-toggle"),
                     ];
-                    let checked = [
-                        ("type", "checkbox"),
-                        ("class", "sources-toggle"),
-                        ("part", "sources-toggle"),
-                        ("checked", ""),
-                    ];
-                    let attributes: &[(&str, &str)] = if options.sources_inline {
-                        &checked
-                    } else {
-                        &checkbox
-                    };
-                    out.element("input", attributes, |_| {});
+                    toggle = out.marked_element("input", &checkbox, |_| {});
                     out.text(" ");
                     out.text(strings.show_each_source);
                 });
             });
-        }
+            toggle
+        });
+        marked = toggle.flatten();
         out.element("ul", &[("class", "sources")], |out| {
             for source in sources.iter() {
                 out.element("li", &[("data-source-id", &source.id)], |out| {
@@ -79,4 +78,5 @@ pub fn sources_markup(out: &mut dyn Markup, sources: &IArray<Source>, based_on: 
             }
         });
     });
+    marked
 }

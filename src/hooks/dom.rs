@@ -2,21 +2,26 @@
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AttrValue;
 
-/// The id of the accordion section that holds `element`.
-pub fn section_id(element: &Element) -> Option<AttrValue> {
-    let section = element.closest("[data-section-id]").ok().flatten()?;
-    section.get_attribute("data-section-id").map(AttrValue::from)
+#[wasm_bindgen]
+extern "C" {
+    /// The DOM's mixin of documents and shadow roots (`getElementById`): one
+    /// import for both, where web-sys has one a type.
+    type NonElementParentNode;
+
+    #[wasm_bindgen(method, catch, js_name = getElementById)]
+    fn get_element_by_id(this: &NonElementParentNode, id: &str) -> Result<Option<Element>, JsValue>;
 }
 
-/// The element inside `content` whose attribute `name` is `value`, compared as
-/// text, so a value from a URL or a link is never read as a CSS selector.
-pub fn element_with(content: &Element, name: &str, value: &str) -> Option<Element> {
-    let candidates = content.query_selector_all(&format!("[{name}]")).ok()?;
-    (0..candidates.length())
-        .filter_map(|i| candidates.item(i)?.dyn_into::<Element>().ok())
-        .find(|element| element.get_attribute(name).as_deref() == Some(value))
+/// The element with id `id` in the document or shadow root that holds
+/// `within`, if `within` holds it: looked up by id, so a value from a URL or
+/// a link is never read as a CSS selector.
+pub fn element_by_id(within: &Element, id: &str) -> Option<Element> {
+    // A connected element's root is its document or shadow root; a detached
+    // one's is an element, which throws here and finds nothing.
+    let root = within.get_root_node().unchecked_into::<NonElementParentNode>();
+    let found = root.get_element_by_id(id).ok()??;
+    within.contains(Some(&found)).then_some(found)
 }
 
 /// Runs `then` once the render a dispatch started has reached the page.

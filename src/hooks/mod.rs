@@ -4,18 +4,15 @@
 
 mod dom;
 mod event_listener;
-mod use_accordion;
 mod use_deep_link;
 mod use_find_in_page;
 mod use_options;
 mod use_remembered_sections;
-mod use_section_controls;
 mod use_term_links;
 
-pub use use_accordion::use_accordion;
+pub(crate) use event_listener::EventListener;
 pub use use_deep_link::use_deep_link;
 pub use use_find_in_page::use_find_in_page;
 pub use use_options::use_options;
 pub use use_remembered_sections::use_remembered_sections;
-pub use use_section_controls::{use_section_controls, SectionControls};
 pub use use_term_links::use_term_links;

@@ -1,8 +1,8 @@
-use web_sys::Element;
 use yew::prelude::*;
 
-use super::dom::{after_render, element_with};
+use super::dom::after_render;
 use super::event_listener::EventListener;
+use crate::components::accordion::AccordionControls;
 use crate::monograph::markup::preview;
 use crate::state::{Accordion, AccordionAction};
 
@@ -10,7 +10,7 @@ use crate::state::{Accordion, AccordionAction};
 /// (`#dosing`), on load and on every `hashchange`. A fragment cannot reach into
 /// a shadow root by itself, so the leaflet follows it.
 #[hook]
-pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRef) {
+pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, controls: AccordionControls) {
     use_effect_with((), move |_| {
         let follow = move || {
             let Some(window) = web_sys::window() else {
@@ -18,10 +18,7 @@ pub fn use_deep_link(accordion: UseReducerDispatcher<Accordion>, content: NodeRe
             };
             let hash = window.location().hash().unwrap_or_default();
             let id = hash.trim_start_matches('#');
-            let section = content
-                .cast::<Element>()
-                .and_then(|c| element_with(&c, "data-section-id", id));
-            let Some(section) = section else {
+            let Some(section) = controls.section_element(id) else {
                 note_foreign_fragment(&window, id);
                 return;
             };

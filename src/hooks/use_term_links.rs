@@ -2,8 +2,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, MouseEvent};
 use yew::prelude::*;
 
-use super::dom::{after_render, element_with, section_id};
+use super::dom::{after_render, element_by_id};
 use super::event_listener::EventListener;
+use crate::components::accordion::AccordionControls;
 use crate::state::{Accordion, AccordionAction};
 
 /// A `[[term]]` link goes to the term's definition: its section opens, the
@@ -11,7 +12,11 @@ use crate::state::{Accordion, AccordionAction};
 /// user lands on it. A fragment link cannot reach into the shadow root by itself,
 /// and following it would change the host page's URL.
 #[hook]
-pub fn use_term_links(accordion: UseReducerDispatcher<Accordion>, content: NodeRef) {
+pub fn use_term_links(
+    accordion: UseReducerDispatcher<Accordion>,
+    content: NodeRef,
+    controls: AccordionControls,
+) {
     use_effect_with((), move |_| {
         let listener = content.cast::<Element>().map(|root| {
             let content = root.clone();
@@ -26,14 +31,16 @@ pub fn use_term_links(accordion: UseReducerDispatcher<Accordion>, content: NodeR
                 let link = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("a.term-link").ok().flatten());
+                    .and_then(|e| e.closest("a").ok().flatten());
+                // A link to a fragment: a term's definition in this leaflet.
                 let id = link.and_then(|l| l.get_attribute("href"));
-                let definition = id.and_then(|id| element_with(&content, "id", id.trim_start_matches('#')));
+                let id = id.as_deref().and_then(|href| href.strip_prefix('#'));
+                let definition = id.and_then(|id| element_by_id(&content, id));
                 let Some(definition) = definition else {
                     return;
                 };
                 event.prevent_default();
-                if let Some(section) = section_id(&definition) {
+                if let Some(section) = controls.section_holding(&definition) {
                     accordion.dispatch(AccordionAction::Open(section));
                 }
                 after_render(move || {

@@ -1,13 +1,15 @@
 use implicit_clone::unsync::IArray;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::block_view::{blocks_markup, source_line};
-use super::heading_tag;
-use super::sources::sources_markup;
-use crate::hooks::{use_options, SectionControls};
+use super::controls::{AccordionControls, AccordionNodes, SectionNodes};
+use super::state::SOURCES_SECTION_ID;
+use crate::components::block_view::{blocks_markup, source_line};
+use crate::components::heading_tag;
+use crate::components::sources::sources_markup;
+use crate::hooks::use_options;
 use crate::monograph::model::{Section, Source};
 use crate::options::Options;
-use crate::state::SOURCES_SECTION_ID;
 use crate::static_markup::{static_html_then, Markup};
 
 #[derive(Properties, PartialEq)]
@@ -16,59 +18,67 @@ pub struct SectionsProps {
     pub sources: IArray<Source>,
     /// The monograph's base document: content from it carries no marker.
     pub based_on: AttrValue,
-    /// The accordion's state and actions, for the interactive sections.
-    pub controls: SectionControls,
+    /// The accordion's owner, handed the nodes this view marks.
+    pub controls: AccordionControls,
 }
 
 /// Every section, then Sources, in one `<div class="sections">` written as
 /// static markup: interactive accordion items in the element, plain sections
 /// in the prerendered fallback. A toggle finds the props unchanged and skips
-/// this (the options changing writes it again); `SectionControls` keeps the
-/// buttons and panels in step with the accordion and handles their events.
+/// this (the options changing writes it again); the nodes it marks go to
+/// `AccordionControls`, which keeps them in step with the accordion.
 #[function_component]
 pub fn Sections(props: &SectionsProps) -> Html {
     let options = use_options();
     let language = options.language.tag();
     let write = |out: &mut dyn Markup| {
+        let mut nodes = AccordionNodes::default();
         for section in props.sections.iter() {
-            section_markup(out, &options, &section.id, &section.heading, None, |out| {
+            let written = section_markup(out, &options, &section.id, &section.heading, None, &mut |out| {
                 blocks_markup(out, &section.blocks, &props.based_on, &options);
                 source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
+                None
             });
+            nodes.sections.extend(written.map(|(section, _)| section));
         }
         let sources = options.language.strings().sources;
-        section_markup(
+        let written = section_markup(
             out,
             &options,
-            SOURCES_SECTION_ID,
+            &AttrValue::Static(SOURCES_SECTION_ID),
             sources,
             Some(language),
-            |out| {
-                sources_markup(out, &props.sources, &props.based_on, &options);
-            },
+            &mut |out| sources_markup(out, &props.sources, &props.based_on, &options),
         );
+        if let Some((section, toggle)) = written {
+            nodes.sections.push(section);
+            nodes.sources_toggle = toggle.and_then(|toggle| toggle.dyn_into().ok());
+        }
+        nodes
     };
     let interactive = options.interactive;
-    static_html_then("div", &[("class", "sections")], write, |sections| {
+    static_html_then("div", &[("class", "sections")], write, |sections, nodes| {
         if interactive {
-            props.controls.attach(sections, options.language);
+            props.controls.attach(sections, nodes, options.language);
         }
     })
 }
 
 /// One section: a WAI-ARIA APG accordion item in the element (a heading
 /// holding a button that shows and hides its panel, which ends with "Link to
-/// this section"), written closed; a plain heading and its content in the
-/// fallback. `heading_lang` is the heading's language when it is the
-/// leaflet's own word ("Sources").
+/// this section"), written closed, with the nodes its controls need; a plain
+/// heading and its content in the fallback. `heading_lang` is the heading's
+/// language when it is the leaflet's own word ("Sources"). `content` hands
+/// back a node it marked (the Sources section's checkbox); a `dyn` closure,
+/// so the WASM holds one copy of this function, not one a caller.
 fn section_markup(
     out: &mut dyn Markup,
     options: &Options,
-    id: &str,
+    id: &AttrValue,
     heading: &str,
     heading_lang: Option<&str>,
-    content: impl FnOnce(&mut dyn Markup),
-) {
+    content: &mut dyn FnMut(&mut dyn Markup) -> Option<web_sys::Element>,
+) -> Option<(SectionNodes, Option<web_sys::Element>)> {
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
     if !options.interactive {
@@ -86,9 +96,11 @@ fn section_markup(
                     out.text(heading);
                 },
             );
-            out.element("div", &[("class", "panel"), ("id", &panel_id)], content);
+            out.element("div", &[("class", "panel"), ("id", &panel_id)], |out| {
+                content(out);
+            });
         });
-        return;
+        return None;
     }
     let button_id = format!("{}{id}-button", options.id_prefix);
     let button = [
@@ -109,9 +121,11 @@ fn section_markup(
         ("hidden", "until-found"),
     ];
     let strings = options.language.strings();
-    out.element("div", &[("class", "section"), ("data-section-id", id)], |out| {
+    let (mut button_node, mut panel_node, mut link_button, mut link_status, mut marked) =
+        (None, None, None, None, None);
+    let section = out.marked_element("div", &[("class", "section"), ("data-section-id", id)], |out| {
         out.element(heading_tag, &[("class", "section-heading")], |out| {
-            out.element("button", &button, |out| {
+            button_node = out.marked_element("button", &button, |out| {
                 let title = match heading_lang {
                     Some(lang) => [("class", "section-title"), ("lang", lang)].to_vec(),
                     None => [("class", "section-title")].to_vec(),
@@ -120,8 +134,8 @@ fn section_markup(
                 out.element("span", &[("class", "chevron"), ("aria-hidden", "true")], |_| {});
             });
         });
-        out.element("div", &panel, |out| {
-            content(out);
+        panel_node = out.marked_element("div", &panel, |out| {
+            marked = content(out);
             out.element(
                 "p",
                 &[("class", "section-link"), ("lang", options.language.tag())],
@@ -131,11 +145,22 @@ fn section_markup(
                         ("class", "link-button"),
                         ("part", "link-button"),
                     ];
-                    out.element("button", &link, |out| out.text(strings.link_to_section));
+                    link_button =
+                        out.marked_element("button", &link, |out| out.text(strings.link_to_section));
                     out.text(" ");
-                    out.element("span", &[("class", "link-status"), ("role", "status")], |_| {});
+                    link_status =
+                        out.marked_element("span", &[("class", "link-status"), ("role", "status")], |_| {});
                 },
             );
         });
     });
+    let nodes = SectionNodes {
+        id: id.clone(),
+        section: section?,
+        button: button_node?,
+        panel: panel_node?,
+        link_button: link_button?,
+        link_status: link_status?,
+    };
+    Some((nodes, marked))
 }

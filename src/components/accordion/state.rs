@@ -1,6 +1,8 @@
-//! Which accordion sections are open, keyed by section id, and the actions that
-//! change it. Kept apart from the view so the rules (first open at start, show
-//! all, hide all) are plain data that host tests can check.
+//! Which accordion sections are open, keyed by section id, whether each
+//! line's source marker shows, and the last "Link to this section" answer;
+//! and the actions that change them. Kept apart from the view so the rules
+//! (first open at start, show all, hide all, the host's choice of markers
+//! replacing the reader's) are plain data that host tests can check.
 
 use std::rc::Rc;
 
@@ -19,6 +21,12 @@ pub const CRASH_TEST_SECTION: &str = "storage";
 pub struct Accordion {
     /// Every section in order, with whether it is open.
     sections: Vec<(AttrValue, bool)>,
+    /// The host's `sources` value (inline or not), and the reader's choice
+    /// ("Show the source of each line") since that value last changed.
+    host_sources: bool,
+    reader_sources: Option<bool>,
+    /// What "Link to this section" last said, under which section.
+    link_status: Option<(AttrValue, AttrValue)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,17 +37,27 @@ pub enum AccordionAction {
     Restore(Vec<AttrValue>),
     ExpandAll,
     CollapseAll,
+    /// The host's `sources` value: it replaces the reader's choice.
+    HostSources(bool),
+    /// The reader ticked (true) or unticked the markers' checkbox.
+    ReaderSources(bool),
+    /// "Link to this section" answered: (section id, what it says).
+    LinkStatus(AttrValue, AttrValue),
 }
 
 impl Accordion {
-    /// The monograph's sections and then Sources, open as `expanded` asks.
-    pub fn for_monograph(monograph: &Monograph, expanded: Expanded) -> Self {
+    /// The monograph's sections and then Sources, open as `expanded` asks,
+    /// with the markers as the host's `sources` says.
+    pub fn for_monograph(monograph: &Monograph, expanded: Expanded, sources_inline: bool) -> Self {
         let ids = monograph
             .sections
             .iter()
             .map(|section| section.id.clone())
             .chain([AttrValue::Static(SOURCES_SECTION_ID)]);
-        Accordion::new(ids, expanded)
+        Accordion {
+            host_sources: sources_inline,
+            ..Accordion::new(ids, expanded)
+        }
     }
 
     pub fn new(ids: impl IntoIterator<Item = AttrValue>, expanded: Expanded) -> Self {
@@ -55,7 +73,12 @@ impl Accordion {
                 (id, open)
             })
             .collect();
-        Accordion { sections }
+        Accordion {
+            sections,
+            host_sources: false,
+            reader_sources: None,
+            link_status: None,
+        }
     }
 
     /// Sections whose state differs from `previous`, with their new state.
@@ -85,6 +108,26 @@ impl Accordion {
 
     pub fn all_open(&self) -> bool {
         self.sections.iter().all(|(_, open)| *open)
+    }
+
+    /// Whether each line's source marker shows: the reader's choice, else the host's.
+    pub fn sources_inline(&self) -> bool {
+        self.reader_sources.unwrap_or(self.host_sources)
+    }
+
+    pub fn host_sources(&self) -> bool {
+        self.host_sources
+    }
+
+    /// The reader's new choice of markers, if they made one since `previous`.
+    pub fn reader_sources_since(&self, previous: &Accordion) -> Option<bool> {
+        self.reader_sources
+            .filter(|_| self.reader_sources != previous.reader_sources)
+    }
+
+    /// What "Link to this section" last said: (section id, text).
+    pub fn link_status(&self) -> Option<(&AttrValue, &AttrValue)> {
+        self.link_status.as_ref().map(|(id, text)| (id, text))
     }
 
     fn section(&mut self, id: &str) -> Option<&mut bool> {
@@ -117,6 +160,12 @@ impl Accordion {
             }
             AccordionAction::ExpandAll => self.sections.iter_mut().for_each(|(_, open)| *open = true),
             AccordionAction::CollapseAll => self.sections.iter_mut().for_each(|(_, open)| *open = false),
+            AccordionAction::HostSources(inline) => {
+                self.host_sources = inline;
+                self.reader_sources = None;
+            }
+            AccordionAction::ReaderSources(inline) => self.reader_sources = Some(inline),
+            AccordionAction::LinkStatus(id, text) => self.link_status = Some((id, text)),
         }
     }
 }
@@ -208,10 +257,43 @@ mod tests {
     #[test]
     fn a_monograph_gives_its_sections_then_sources() {
         let monograph = crate::bundled::by_id(crate::bundled::DEFAULT_ID).expect("bundled");
-        let state = Accordion::for_monograph(&monograph, Expanded::All);
+        let state = Accordion::for_monograph(&monograph, Expanded::All, false);
         let ids: Vec<AttrValue> = state.open_ids().cloned().collect();
         assert_eq!(ids.first().map(AttrValue::as_str), Some("what-is-nusinersen"));
         assert_eq!(ids.last().map(AttrValue::as_str), Some(SOURCES_SECTION_ID));
         assert_eq!(ids.len(), monograph.sections.len() + 1);
+    }
+
+    #[test]
+    fn the_host_sets_the_markers_the_reader_may_change_them_until_the_host_changes_again() {
+        let host_inline = Accordion {
+            host_sources: true,
+            ..three(Expanded::First)
+        };
+        assert!(host_inline.sources_inline());
+        let hidden = reduce(host_inline.clone(), AccordionAction::ReaderSources(false));
+        assert!(!hidden.sources_inline());
+        assert_eq!(hidden.reader_sources_since(&host_inline), Some(false));
+        assert_eq!(hidden.reader_sources_since(&hidden), None, "reported once");
+        let host_again = reduce(hidden.clone(), AccordionAction::HostSources(true));
+        assert!(host_again.sources_inline());
+        assert_eq!(
+            host_again.reader_sources_since(&hidden),
+            None,
+            "the host's change is not the reader's"
+        );
+        assert_eq!(host_again.open_ids().count(), 1, "sections untouched");
+    }
+
+    #[test]
+    fn a_link_status_is_kept_under_its_section() {
+        let state = reduce(
+            three(Expanded::First),
+            AccordionAction::LinkStatus(id("b"), id("Link copied: https://example.org/#b")),
+        );
+        assert_eq!(
+            state.link_status(),
+            Some((&id("b"), &id("Link copied: https://example.org/#b")))
+        );
     }
 }
