@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
+use super::text_node;
 use crate::content::Content;
 use crate::controller::Controller;
 use crate::options::Options;
@@ -49,7 +50,7 @@ pub fn App(props: &AppProps) -> Html {
         Content::Loading { pasted: true, .. } => html! { <slot /> },
         Content::Loading { pasted: false, .. } => {
             let language = props.options.language;
-            html! { <p class="loading" role="status" lang={language.tag()}>{ language.strings().loading }</p> }
+            html! { <p class="loading" role="status" lang={language.tag()}>{ text_node(language.strings().loading) }</p> }
         }
         Content::Nothing => return Html::default(),
     };

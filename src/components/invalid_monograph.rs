@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::text_node;
 use crate::content::DRUG_PATH;
 use crate::hooks::use_options;
 use crate::monograph::validate::Problem;
@@ -25,9 +26,9 @@ pub fn InvalidMonograph(props: &InvalidMonographProps) -> Html {
     html! {
         <>
             <div class="alert" role="alert" part="alert" lang={language.tag()}>
-                <p>{ if not_loaded { strings.not_loaded } else { strings.invalid_monograph } }</p>
+                <p>{ text_node(if not_loaded { strings.not_loaded } else { strings.invalid_monograph }) }</p>
                 <ul>
-                    { for props.problems.iter().map(|problem| html! { <li>{ problem.to_string() }</li> }) }
+                    { for props.problems.iter().map(|problem| html! { <li>{ text_node(problem.to_string()) }</li> }) }
                 </ul>
             </div>
             <slot />

@@ -1,6 +1,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::text_node;
 use crate::hooks::use_options;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
     };
     html! {
         <a class="skip-link" part="skip-link" lang={options.language.tag()} href={format!("#{}leaflet-content", options.id_prefix)} {onclick}>
-            { options.language.strings().skip_link }
+            { text_node(options.language.strings().skip_link) }
         </a>
     }
 }
