@@ -6,7 +6,7 @@
 //! unknown fields are caught here.
 
 use crate::markup::{preview, quoted};
-use crate::validate::{Problem, MESSAGE_CHARS};
+use crate::problem::{Problem, MESSAGE_CHARS};
 
 /// What a value is, as a reader of the error would name it.
 #[derive(Clone, Debug, PartialEq)]

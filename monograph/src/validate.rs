@@ -3,34 +3,18 @@
 //! monograph a host page passes in at run time.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::date::IsoDate;
 use crate::markup::{preview, quoted, runs, shown_text, slug, Run};
 use crate::model::{Block, Item, Monograph, Review, Section, SourceKind, SourceRef, RESERVED_SECTION_IDS};
+pub use crate::problem::{Problem, MESSAGE_CHARS};
 
 /// Added sentences longer than this are reported for plain-language review.
 pub const LONG_SENTENCE_WORDS: usize = 25;
 
-/// The longest a problem's message gets, in characters.
-pub const MESSAGE_CHARS: usize = 300;
-
 /// How many one-line facts a key facts block holds.
 pub const KEY_FACTS: RangeInclusive<usize> = 4..=6;
-
-/// One thing wrong with a monograph: where (`sections[2].blocks[0].text`) and what.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct Report {
