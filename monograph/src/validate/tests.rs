@@ -4,6 +4,7 @@
 use implicit_clone::unsync::IArray;
 
 use super::*;
+use crate::model::RESERVED_SECTION_IDS;
 
 /// A small valid monograph; each test breaks it in one place. Its summary
 /// item and list item cite `PI`, so it adds 2 texts beyond `seed`.
