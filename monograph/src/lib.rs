@@ -12,6 +12,7 @@ pub mod json;
 pub mod loader;
 pub mod markup;
 pub mod model;
+pub mod problem;
 pub mod provenance;
 pub mod readability;
 #[cfg(feature = "loader")]

@@ -337,6 +337,62 @@ impl BlockKind {
             BlockKind::Subheading => "subheading",
         }
     }
+
+    /// The fields a block of this kind takes besides `kind`.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            BlockKind::Paragraph | BlockKind::Note | BlockKind::Figure => &["text", "source"],
+            BlockKind::List => &["lead", "source", "items"],
+            BlockKind::Definitions => &["items"],
+            BlockKind::KeyFacts => &["heading", "items"],
+            BlockKind::Urgent => &["heading", "lead", "source", "items"],
+            BlockKind::Subheading => &["heading"],
+        }
+    }
+}
+
+/// The error for a block of kind `name` without `field`.
+fn missing_field(field: &str, name: &str) -> String {
+    format!("missing field `{field}` (the {name} block needs it)")
+}
+
+/// The items of the block of kind `name` as facts: each a `text` with its source.
+fn facts(items: Option<Vec<ItemFields>>, name: &str) -> Result<IArray<Item>, String> {
+    let items = items.ok_or_else(|| missing_field("items", name))?;
+    let facts = items.into_iter().map(|item| match item {
+        ItemFields {
+            text: Some(text),
+            term: None,
+            definition: None,
+            source,
+        } => Ok(Item { text, source }),
+        ItemFields { text: None, .. } => Err(format!("missing field `text` in an item of the {name} block")),
+        _ => Err(format!("the {name} block's items have only `text` and `source`")),
+    });
+    facts.collect::<Result<Vec<_>, _>>().map(IArray::from)
+}
+
+/// The items of a definitions block: each a `term` and its `definition`.
+fn definitions(items: Option<Vec<ItemFields>>) -> Result<IArray<Definition>, String> {
+    let items = items.ok_or_else(|| missing_field("items", "definitions"))?;
+    let definitions = items.into_iter().map(|item| match item {
+        ItemFields {
+            text: None,
+            term: Some(term),
+            definition: Some(definition),
+            source,
+        } => Ok(Definition {
+            term,
+            definition,
+            source,
+        }),
+        ItemFields { text: Some(_), .. } => {
+            Err("a definition has `term` and `definition`, not `text`".to_owned())
+        }
+        ItemFields { term: None, .. } => Err("missing field `term` in a definition".to_owned()),
+        _ => Err("missing field `definition` in a definition".to_owned()),
+    });
+    definitions.collect::<Result<Vec<_>, _>>().map(IArray::from)
 }
 
 impl TryFrom<BlockFields> for Block {
@@ -352,16 +408,7 @@ impl TryFrom<BlockFields> for Block {
             items,
         } = fields;
         let name = kind.name();
-        let missing = |field: &str| format!("missing field `{field}` (the {name} block needs it)");
-        let unknown = |field: &str| format!("unknown field `{field}` (the {name} block has none)");
-        let allowed: &[&str] = match kind {
-            BlockKind::Paragraph | BlockKind::Note | BlockKind::Figure => &["text", "source"],
-            BlockKind::List => &["lead", "source", "items"],
-            BlockKind::Definitions => &["items"],
-            BlockKind::KeyFacts => &["heading", "items"],
-            BlockKind::Urgent => &["heading", "lead", "source", "items"],
-            BlockKind::Subheading => &["heading"],
-        };
+        let allowed = kind.fields();
         let present = [
             ("text", text.is_some()),
             ("lead", lead.is_some()),
@@ -370,24 +417,9 @@ impl TryFrom<BlockFields> for Block {
             ("items", items.is_some()),
         ];
         if let Some((field, _)) = present.iter().find(|(f, there)| *there && !allowed.contains(f)) {
-            return Err(unknown(field));
+            return Err(format!("unknown field `{field}` (the {name} block has none)"));
         }
-        let facts = |items: Option<Vec<ItemFields>>| -> Result<IArray<Item>, String> {
-            let items = items.ok_or_else(|| missing("items"))?;
-            let facts = items.into_iter().map(|item| match item {
-                ItemFields {
-                    text: Some(text),
-                    term: None,
-                    definition: None,
-                    source,
-                } => Ok(Item { text, source }),
-                ItemFields { text: None, .. } => {
-                    Err(format!("missing field `text` in an item of the {name} block"))
-                }
-                _ => Err(format!("the {name} block's items have only `text` and `source`")),
-            });
-            facts.collect::<Result<Vec<_>, _>>().map(IArray::from)
-        };
+        let missing = |field: &str| missing_field(field, name);
         Ok(match kind {
             BlockKind::Paragraph => Block::Paragraph {
                 text: text.ok_or_else(|| missing("text"))?,
@@ -404,44 +436,24 @@ impl TryFrom<BlockFields> for Block {
             BlockKind::List => Block::List {
                 lead,
                 source,
-                items: facts(items)?,
+                items: facts(items, name)?,
             },
             BlockKind::KeyFacts => Block::KeyFacts {
                 heading: heading.ok_or_else(|| missing("heading"))?,
-                items: facts(items)?,
+                items: facts(items, name)?,
             },
             BlockKind::Urgent => Block::Urgent {
                 heading: heading.ok_or_else(|| missing("heading"))?,
                 lead,
                 source,
-                items: facts(items)?,
+                items: facts(items, name)?,
             },
             BlockKind::Subheading => Block::Subheading {
                 heading: heading.ok_or_else(|| missing("heading"))?,
             },
-            BlockKind::Definitions => {
-                let items = items.ok_or_else(|| missing("items"))?;
-                let definitions = items.into_iter().map(|item| match item {
-                    ItemFields {
-                        text: None,
-                        term: Some(term),
-                        definition: Some(definition),
-                        source,
-                    } => Ok(Definition {
-                        term,
-                        definition,
-                        source,
-                    }),
-                    ItemFields { text: Some(_), .. } => {
-                        Err("a definition has `term` and `definition`, not `text`".to_owned())
-                    }
-                    ItemFields { term: None, .. } => Err("missing field `term` in a definition".to_owned()),
-                    _ => Err("missing field `definition` in a definition".to_owned()),
-                });
-                Block::Definitions {
-                    items: definitions.collect::<Result<Vec<_>, _>>().map(IArray::from)?,
-                }
-            }
+            BlockKind::Definitions => Block::Definitions {
+                items: definitions(items)?,
+            },
         })
     }
 }

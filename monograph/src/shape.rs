@@ -6,7 +6,7 @@
 //! unknown fields are caught here.
 
 use crate::markup::{preview, quoted};
-use crate::validate::{Problem, MESSAGE_CHARS};
+use crate::problem::{Problem, MESSAGE_CHARS};
 
 /// What a value is, as a reader of the error would name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -220,13 +220,7 @@ pub const MONOGRAPH: Shape = Shape::Object(&[
 /// without its fields).
 pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> {
     let found = value.found();
-    let problem = |message: String| {
-        Some(Problem {
-            path: path.to_owned(),
-            // An unknown field's name is the host's text, of any length.
-            message: preview(&message, MESSAGE_CHARS),
-        })
-    };
+    let problem = |message: String| problem_at(path, message);
     match (shape, &found) {
         (_, Found::Unreadable) => {
             return problem(
@@ -274,35 +268,50 @@ pub fn locate<N: Node>(value: &N, shape: &Shape, path: &str) -> Option<Problem> 
             other => problem(format!("expected a list, found {}", other.describe())),
         },
         Shape::Object(fields) => match found {
-            Found::Object => {
-                let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
-                if let Some(unknown) = value.keys().into_iter().find(|k| !known.contains(&k.as_str())) {
-                    return problem(format!(
-                        "unknown field \"{unknown}\"; the fields here are {}",
-                        known.join(", ")
-                    ));
-                }
-                fields.iter().find_map(|field| {
-                    let path = if path.is_empty() {
-                        field.name.to_owned()
-                    } else {
-                        format!("{path}.{}", field.name)
-                    };
-                    match value.field(field.name) {
-                        None if field.presence != Presence::Required => None,
-                        // serde reads a null `Option` as none.
-                        Some(v) if field.presence == Presence::Optional && v.found() == Found::Null => None,
-                        None => Some(Problem {
-                            path,
-                            message: "is required but missing".into(),
-                        }),
-                        Some(v) => locate(&v, field.shape, &path),
-                    }
-                })
-            }
+            Found::Object => locate_in_object(value, fields, path),
             other => problem(format!("expected an object, found {}", other.describe())),
         },
     }
+}
+
+/// The first unknown field of an object, or else the first of its `fields`
+/// that is missing or breaks its shape.
+fn locate_in_object<N: Node>(value: &N, fields: &[Field], path: &str) -> Option<Problem> {
+    let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    if let Some(unknown) = value.keys().into_iter().find(|k| !known.contains(&k.as_str())) {
+        return problem_at(
+            path,
+            format!(
+                "unknown field \"{unknown}\"; the fields here are {}",
+                known.join(", ")
+            ),
+        );
+    }
+    fields.iter().find_map(|field| {
+        let path = if path.is_empty() {
+            field.name.to_owned()
+        } else {
+            format!("{path}.{}", field.name)
+        };
+        match value.field(field.name) {
+            None if field.presence != Presence::Required => None,
+            // serde reads a null `Option` as none.
+            Some(v) if field.presence == Presence::Optional && v.found() == Found::Null => None,
+            None => Some(Problem {
+                path,
+                message: "is required but missing".into(),
+            }),
+            Some(v) => locate(&v, field.shape, &path),
+        }
+    })
+}
+
+fn problem_at(path: &str, message: String) -> Option<Problem> {
+    Some(Problem {
+        path: path.to_owned(),
+        // An unknown field's name is the host's text, of any length.
+        message: preview(&message, MESSAGE_CHARS),
+    })
 }
 
 #[cfg(test)]

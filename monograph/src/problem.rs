@@ -1,0 +1,22 @@
+//! A problem found in a monograph, by place and message. Its own module because
+//! both the shape walk and the rules report problems, and the rules read the
+//! model, whose enums read their names from the shape: here, neither depends
+//! on the other.
+
+use std::fmt;
+
+/// The longest a problem's message gets, in characters.
+pub const MESSAGE_CHARS: usize = 300;
+
+/// One thing wrong with a monograph: where (`sections[2].blocks[0].text`) and what.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
