@@ -1,5 +1,6 @@
-//! Turns the bundled `monographs/<id>.toml` into a Rust constant, so the shipped
-//! WASM carries that leaflet as static data and parses nothing at run time.
+//! Turns each bundled `monographs/<id>.toml` (the ids in
+//! `monograph/src/bundled.rs`) into a Rust constant, so the shipped WASM
+//! carries that leaflet as static data and parses nothing at run time.
 //! Every other monograph there ships as its own data file (`cargo xtask dist`
 //! writes `dist/monographs/<id>.json`), so adding a drug adds no byte to the
 //! WASM; each is still checked here. A monograph that breaks a rule in
@@ -12,15 +13,12 @@ use std::{env, fs, process};
 
 use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
+use monograph::bundled;
 use monograph::loader::{load, monograph_files, Loaded};
 use monograph::model::{
     Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
     SourceRef,
 };
-
-/// The monographs compiled into the WASM: the default drug, which a page shows
-/// without any request beyond the widget's own files.
-const BUNDLED: &[&str] = &["nusinersen"];
 
 /// Another folder of monographs to build from instead of `monographs/`: the
 /// bench builds a dist of a whole generated formulary without touching the
@@ -39,7 +37,7 @@ fn main() {
     let mut ids = Vec::new();
     for file in &files {
         let monograph = load_valid(file);
-        if !BUNDLED.contains(&monograph.meta.id.as_str()) {
+        if !bundled::IDS.contains(&monograph.meta.id.as_str()) {
             continue;
         }
         let constant = monograph.meta.id.to_uppercase().replace('-', "_");
@@ -48,12 +46,16 @@ fn main() {
         code.push_str(";\n");
         ids.push((monograph.meta.id.to_string(), constant));
     }
-    code.push_str("/// Ids of the bundled monographs, in file-name order.\n");
-    code.push_str("pub const IDS: &[&str] = &[");
-    for (id, _) in &ids {
-        write!(code, "{id:?}, ").unwrap();
+    if let Some(missing) = bundled::IDS
+        .iter()
+        .find(|id| !ids.iter().any(|(found, _)| found == *id))
+    {
+        fail(&format!(
+            "monograph/src/bundled.rs bundles {missing:?}, but {} has no {missing}.toml",
+            folder.display()
+        ));
     }
-    code.push_str("];\n\npub fn by_id(id: &str) -> Option<Monograph> {\n    match id {\n");
+    code.push_str("pub fn by_id(id: &str) -> Option<Monograph> {\n    match id {\n");
     for (id, constant) in &ids {
         writeln!(code, "        {id:?} => Some({constant}),").unwrap();
     }
