@@ -1,5 +1,6 @@
-//! Turns the bundled `monographs/<id>.toml` into a Rust constant, so the shipped
-//! WASM carries that leaflet as static data and parses nothing at run time.
+//! Turns each bundled `monographs/<id>.toml` (the ids in
+//! `monograph/src/bundled.rs`) into a Rust constant, so the shipped WASM
+//! carries that leaflet as static data and parses nothing at run time.
 //! Every other monograph there ships as its own data file (`cargo xtask dist`
 //! writes `dist/monographs/<id>.json`), so adding a drug adds no byte to the
 //! WASM; each is still checked here. A monograph that breaks a rule in
@@ -12,15 +13,12 @@ use std::{env, fs, process};
 
 use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
+use monograph::bundled;
 use monograph::loader::{load, monograph_files, Loaded};
 use monograph::model::{
     Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
     SourceRef,
 };
-
-/// The monographs compiled into the WASM: the default drug, which a page shows
-/// without any request beyond the widget's own files.
-const BUNDLED: &[&str] = &["nusinersen"];
 
 /// Another folder of monographs to build from instead of `monographs/`: the
 /// bench builds a dist of a whole generated formulary without touching the
@@ -39,7 +37,7 @@ fn main() {
     let mut ids = Vec::new();
     for file in &files {
         let monograph = load_valid(file);
-        if !BUNDLED.contains(&monograph.meta.id.as_str()) {
+        if !bundled::IDS.contains(&monograph.meta.id.as_str()) {
             continue;
         }
         let constant = monograph.meta.id.to_uppercase().replace('-', "_");
@@ -48,12 +46,16 @@ fn main() {
         code.push_str(";\n");
         ids.push((monograph.meta.id.to_string(), constant));
     }
-    code.push_str("/// Ids of the bundled monographs, in file-name order.\n");
-    code.push_str("pub const IDS: &[&str] = &[");
-    for (id, _) in &ids {
-        write!(code, "{id:?}, ").unwrap();
+    if let Some(missing) = bundled::IDS
+        .iter()
+        .find(|id| !ids.iter().any(|(found, _)| found == *id))
+    {
+        fail(&format!(
+            "monograph/src/bundled.rs bundles {missing:?}, but {} has no {missing}.toml",
+            folder.display()
+        ));
     }
-    code.push_str("];\n\npub fn by_id(id: &str) -> Option<Monograph> {\n    match id {\n");
+    code.push_str("pub fn by_id(id: &str) -> Option<Monograph> {\n    match id {\n");
     for (id, constant) in &ids {
         writeln!(code, "        {id:?} => Some({constant}),").unwrap();
     }
@@ -119,7 +121,10 @@ fn fail(message: &str) -> ! {
     process::exit(1);
 }
 
-/// Writes a value as a Rust constant expression.
+/// Writes a value as a Rust constant expression. Not databake: its `Bake`
+/// would have to be derived in the model's crate (syn and quote to compile)
+/// and has no impl for implicit-clone's `IString` and `IArray`, which the
+/// orphan rule keeps this crate from adding.
 trait WriteRust {
     fn write_rust(&self, out: &mut String);
 }
@@ -165,95 +170,59 @@ fn write_struct(out: &mut String, name: &str, fields: &[(&str, &dyn WriteRust)])
     out.push('}');
 }
 
-impl WriteRust for Monograph {
-    fn write_rust(&self, out: &mut String) {
-        let Monograph {
-            meta,
-            sources,
-            summary,
-            sections,
-        } = self;
-        write_struct(
-            out,
-            "Monograph",
-            &[
-                ("meta", meta),
-                ("sources", sources),
-                ("summary", summary),
-                ("sections", sections),
-            ],
-        );
-    }
+/// `WriteRust` for model types, written as struct literals (`Name { field:
+/// <value>, ... }`). The patterns name every field with no `..` and the match
+/// every variant, so a field or block kind added to the model fails this build
+/// until it is listed here.
+macro_rules! write_rust_as_literals {
+    () => {};
+    (struct $name:ident { $($field:ident),* $(,)? } $($rest:tt)*) => {
+        impl WriteRust for $name {
+            fn write_rust(&self, out: &mut String) {
+                let $name { $($field),* } = self;
+                write_struct(out, stringify!($name), &[$((stringify!($field), $field)),*]);
+            }
+        }
+        write_rust_as_literals!($($rest)*);
+    };
+    (enum $name:ident { $($variant:ident { $($field:ident),* $(,)? }),* $(,)? } $($rest:tt)*) => {
+        impl WriteRust for $name {
+            fn write_rust(&self, out: &mut String) {
+                match self {
+                    $($name::$variant { $($field),* } => write_struct(
+                        out,
+                        concat!(stringify!($name), "::", stringify!($variant)),
+                        &[$((stringify!($field), $field)),*],
+                    ),)*
+                }
+            }
+        }
+        write_rust_as_literals!($($rest)*);
+    };
 }
 
-impl WriteRust for Meta {
-    fn write_rust(&self, out: &mut String) {
-        let Meta {
-            id,
-            title,
-            language,
-            pronunciation,
-            generic_name,
-            brand_name,
-            dosage_form,
-            drug_class,
-            reviewed_by,
-            last_updated,
-            based_on,
-            jurisdiction,
-            example,
-            additions,
-        } = self;
-        write_struct(
-            out,
-            "Meta",
-            &[
-                ("id", id),
-                ("title", title),
-                ("language", language),
-                ("pronunciation", pronunciation),
-                ("generic_name", generic_name),
-                ("brand_name", brand_name),
-                ("dosage_form", dosage_form),
-                ("drug_class", drug_class),
-                ("reviewed_by", reviewed_by),
-                ("last_updated", last_updated),
-                ("based_on", based_on),
-                ("jurisdiction", jurisdiction),
-                ("example", example),
-                ("additions", additions),
-            ],
-        );
+write_rust_as_literals! {
+    struct Monograph { meta, sources, summary, sections }
+    struct Meta {
+        id, title, language, pronunciation, generic_name, brand_name, dosage_form, drug_class,
+        reviewed_by, last_updated, based_on, jurisdiction, example, additions,
     }
-}
-
-impl WriteRust for Additions {
-    fn write_rust(&self, out: &mut String) {
-        let Additions { compiled, reviews } = self;
-        write_struct(out, "Additions", &[("compiled", compiled), ("reviews", reviews)]);
-    }
-}
-
-impl WriteRust for Review {
-    fn write_rust(&self, out: &mut String) {
-        let Review {
-            name,
-            role,
-            registration,
-            date,
-            texts,
-        } = self;
-        write_struct(
-            out,
-            "Review",
-            &[
-                ("name", name),
-                ("role", role),
-                ("registration", registration),
-                ("date", date),
-                ("texts", texts),
-            ],
-        );
+    struct Additions { compiled, reviews }
+    struct Review { name, role, registration, date, texts }
+    struct Source { id, title, publisher, revised, kind, note, short_name, rights, attribution }
+    struct SourceRef { doc, section }
+    struct Section { id, heading, blocks }
+    struct Item { text, source }
+    struct Definition { term, definition, source }
+    enum Block {
+        Paragraph { text, source },
+        Note { text, source },
+        Figure { text, source },
+        List { lead, source, items },
+        Definitions { items },
+        Subheading { heading },
+        KeyFacts { heading, items },
+        Urgent { heading, lead, source, items },
     }
 }
 
@@ -272,117 +241,5 @@ impl WriteRust for Rights {
 impl WriteRust for bool {
     fn write_rust(&self, out: &mut String) {
         write!(out, "{self}").unwrap();
-    }
-}
-
-impl WriteRust for Source {
-    fn write_rust(&self, out: &mut String) {
-        let Source {
-            id,
-            title,
-            publisher,
-            revised,
-            kind,
-            note,
-            short_name,
-            rights,
-            attribution,
-        } = self;
-        write_struct(
-            out,
-            "Source",
-            &[
-                ("id", id),
-                ("title", title),
-                ("publisher", publisher),
-                ("revised", revised),
-                ("kind", kind),
-                ("note", note),
-                ("short_name", short_name),
-                ("rights", rights),
-                ("attribution", attribution),
-            ],
-        );
-    }
-}
-
-impl WriteRust for SourceRef {
-    fn write_rust(&self, out: &mut String) {
-        let SourceRef { doc, section } = self;
-        write_struct(out, "SourceRef", &[("doc", doc), ("section", section)]);
-    }
-}
-
-impl WriteRust for Section {
-    fn write_rust(&self, out: &mut String) {
-        let Section { id, heading, blocks } = self;
-        write_struct(
-            out,
-            "Section",
-            &[("id", id), ("heading", heading), ("blocks", blocks)],
-        );
-    }
-}
-
-impl WriteRust for Item {
-    fn write_rust(&self, out: &mut String) {
-        let Item { text, source } = self;
-        write_struct(out, "Item", &[("text", text), ("source", source)]);
-    }
-}
-
-impl WriteRust for Definition {
-    fn write_rust(&self, out: &mut String) {
-        let Definition {
-            term,
-            definition,
-            source,
-        } = self;
-        write_struct(
-            out,
-            "Definition",
-            &[("term", term), ("definition", definition), ("source", source)],
-        );
-    }
-}
-
-impl WriteRust for Block {
-    fn write_rust(&self, out: &mut String) {
-        match self {
-            Block::Paragraph { text, source } => {
-                write_struct(out, "Block::Paragraph", &[("text", text), ("source", source)])
-            }
-            Block::Note { text, source } => {
-                write_struct(out, "Block::Note", &[("text", text), ("source", source)])
-            }
-            Block::Figure { text, source } => {
-                write_struct(out, "Block::Figure", &[("text", text), ("source", source)])
-            }
-            Block::List { lead, source, items } => write_struct(
-                out,
-                "Block::List",
-                &[("lead", lead), ("source", source), ("items", items)],
-            ),
-            Block::Definitions { items } => write_struct(out, "Block::Definitions", &[("items", items)]),
-            Block::Subheading { heading } => write_struct(out, "Block::Subheading", &[("heading", heading)]),
-            Block::KeyFacts { heading, items } => {
-                write_struct(out, "Block::KeyFacts", &[("heading", heading), ("items", items)])
-            }
-            Block::Urgent {
-                heading,
-                lead,
-                source,
-                items,
-            } => write_struct(
-                out,
-                "Block::Urgent",
-                &[
-                    ("heading", heading),
-                    ("lead", lead),
-                    ("source", source),
-                    ("items", items),
-                ],
-            ),
-        }
     }
 }

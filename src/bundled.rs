@@ -8,7 +8,6 @@ use crate::monograph::model::{
 };
 use implicit_clone::unsync::{IArray, IString};
 
-include!(concat!(env!("OUT_DIR"), "/monographs.rs"));
+pub use crate::monograph::bundled::{DEFAULT_ID, IDS};
 
-/// The monograph a `<drug-leaflet>` shows when the host names none.
-pub const DEFAULT_ID: &str = "nusinersen";
+include!(concat!(env!("OUT_DIR"), "/monographs.rs"));

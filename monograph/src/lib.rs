@@ -1,10 +1,12 @@
 //! Monograph data: its model, the rules it must meet, dates, glossary-link
-//! markup and the reading grade. The library (a host's monograph), `build.rs`
-//! (the bundled files) and the xtask (`check-content`) all depend on this crate,
-//! so the same rules run everywhere; its Cargo.toml keeps it to std, serde and
+//! markup, the reading grade and which drugs the WASM bundles. The library (a
+//! host's monograph), `build.rs` (the bundled files) and the xtask
+//! (`check-content`, `dist`) all depend on this crate, so the same rules and
+//! the same list run everywhere; its Cargo.toml keeps it to std, serde and
 //! implicit-clone, plus toml for the file loader (feature `loader`), which the
 //! shipped WASM leaves out.
 
+pub mod bundled;
 pub mod date;
 #[cfg(any(test, feature = "json"))]
 pub mod json;

@@ -40,11 +40,9 @@ const STATIC_FILES: &[(&str, &str)] = &[
     ("styles/demo.css", "demo.css"),
 ];
 const LOADER: &str = "drug-leaflet.js";
-/// The drugs build.rs compiles into the WASM (its `BUNDLED`): the loader does
-/// not fetch a data file for them. `cargo xtask dist` checks that the
-/// prerender wrote a top-level fallback for exactly these.
-pub const BUNDLED_DRUGS: &[&str] = &["nusinersen"];
-/// Placeholders in src/loader.js and the core module's start-up code.
+/// Placeholders in src/loader.js and the core module's start-up code; the
+/// first becomes `monograph::bundled::IDS`, the drugs in the WASM, for which
+/// the loader fetches no data file.
 const BUNDLED_PLACEHOLDER: &str = "__BUNDLED_DRUGS__";
 const CORE_INTEGRITY: &str = "__CORE_INTEGRITY__";
 const WASM_INTEGRITY: &str = "__WASM_INTEGRITY__";
@@ -131,21 +129,6 @@ pub fn content_summary(folder: &Path) -> Result<Vec<String>> {
     Ok(lines)
 }
 
-/// The prerender writes a top-level fallback for each drug in the WASM: the
-/// loader's `BUNDLED_DRUGS` must name exactly those, or it would fetch a data
-/// file that is not there (or skip one that is).
-fn check_bundled_drugs(dist: &Path) -> Result<()> {
-    let mut bundled: Vec<String> = fs::read_dir(dist)?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter_map(|name| name.strip_suffix(".fallback.html").map(str::to_owned))
-        .collect();
-    bundled.sort();
-    if bundled != BUNDLED_DRUGS {
-        bail!("the WASM bundles {bundled:?} (build.rs BUNDLED) but dist::BUNDLED_DRUGS says {BUNDLED_DRUGS:?}: make them agree");
-    }
-    Ok(())
-}
-
 /// A dist in `out` built from the monographs in `monographs` (`None`: the
 /// repo's `monographs/`), for the bench's generated formulary. The folder
 /// reaches build.rs (the bundled drug, every file validated) through
@@ -161,7 +144,6 @@ pub fn build_from(root: &Path, tools: &Toolchain, monographs: Option<&Path>, out
         .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
         .arg(monographs.map_or_else(|| root.join("monographs"), Path::to_path_buf))
         .arg(out))?;
-    check_bundled_drugs(out)?;
     write_integrity_file(out)?;
     Ok(())
 }
@@ -290,7 +272,7 @@ fn build_widget(
     let loader = format!("// drug-leaflet loader: see src/loader.js\n{loader}")
         .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
         .replace(WASM_INTEGRITY, &wasm_integrity)
-        .replace(BUNDLED_PLACEHOLDER, &format!("{BUNDLED_DRUGS:?}"));
+        .replace(BUNDLED_PLACEHOLDER, &format!("{:?}", monograph::bundled::IDS));
     fs::write(out.join(LOADER), loader)?;
     check_syntax(tools.command("node")?, &core_path, Script::Module)?;
     check_syntax(tools.command("node")?, &out.join(LOADER), Script::Classic)

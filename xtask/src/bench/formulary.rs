@@ -31,7 +31,7 @@ pub const DIST: &str = "target/bench/dist-500";
 pub const DIST_LABEL: &str = "dist/";
 pub const FORMULARY_LABEL: &str = "500 monographs";
 /// The drug compiled into the WASM, which `widget.html` shows.
-const BUNDLED_DRUG: &str = "nusinersen";
+const BUNDLED_DRUG: &str = monograph::bundled::DEFAULT_ID;
 /// The drug fetched on demand, and the template of the generated ones.
 pub const ON_DEMAND_DRUG: &str = "examplamab";
 pub const ON_DEMAND: &str = "examplamab on demand (500-monograph dist)";
