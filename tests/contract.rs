@@ -272,3 +272,95 @@ fn section_ids_match_the_readme() {
         .expect("the README lists the section ids");
     assert_eq!(set(code_spans(list)), code, "README section ids");
 }
+
+/// The lines of a Markdown file outside its fenced code blocks.
+fn prose_lines(markdown: &str) -> impl Iterator<Item = &str> {
+    let mut fenced = false;
+    markdown.lines().filter(move |line| {
+        if line.starts_with("```") {
+            fenced = !fenced;
+            return false;
+        }
+        !fenced
+    })
+}
+
+/// The anchors GitHub gives a Markdown file's headings: lowercase, spaces as
+/// hyphens, punctuation dropped, a repeated heading numbered.
+fn heading_anchors(markdown: &str) -> BTreeSet<String> {
+    let mut anchors = BTreeSet::new();
+    for line in prose_lines(markdown) {
+        let Some(heading) = line.strip_prefix('#') else {
+            continue;
+        };
+        let text = heading.trim_start_matches('#').trim();
+        let slug: String = text
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect();
+        let mut anchor = slug.clone();
+        let mut n = 0;
+        while !anchors.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{slug}-{n}");
+        }
+    }
+    anchors
+}
+
+/// Every relative link in the README and in `docs/` leads to a file that
+/// exists and, with a `#fragment`, to one of its headings: moving reference
+/// text between the README and `docs/` cannot leave a link behind.
+#[test]
+fn relative_links_in_the_readme_and_docs_resolve() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Written by `cargo xtask bench`, so absent until a bench run wrote it.
+    let written_by_the_bench = root.join("docs/benchmark.md");
+    let mut pages = vec![root.join("README.md")];
+    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .expect("docs/")
+        .map(|entry| entry.expect("a docs/ entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).expect("a readable page");
+        for line in prose_lines(&text) {
+            for rest in line.split("](").skip(1) {
+                let Some(link) = rest.split(')').next() else {
+                    continue;
+                };
+                if link.contains("://") || link.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
+                let target = if file.is_empty() {
+                    page.clone()
+                } else {
+                    page.parent().expect("a folder").join(file)
+                };
+                let normalised: std::path::PathBuf = target.components().collect();
+                if !target.exists() {
+                    if normalised != written_by_the_bench {
+                        broken.push(format!("{}: {link} (no such file)", page.display()));
+                    }
+                    continue;
+                }
+                if !fragment.is_empty() {
+                    let target_text = std::fs::read_to_string(&target).expect("a readable target");
+                    if !heading_anchors(&target_text).contains(fragment) {
+                        broken.push(format!("{}: {link} (no such heading)", page.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
