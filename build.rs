@@ -4,7 +4,7 @@
 //! Every other monograph there ships as its own data file (`cargo xtask dist`
 //! writes `dist/monographs/<id>.json`), so adding a drug adds no byte to the
 //! WASM; each is still checked here. A monograph that breaks a rule in
-//! `monograph/src/validate.rs` fails the build with the file, the field and
+//! `monograph/src/validate/` fails the build with the file, the field and
 //! what is wrong.
 
 use std::fmt::Write as _;

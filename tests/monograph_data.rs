@@ -1,6 +1,6 @@
 //! The bundled monograph, checked and rendered on the host: what a pharmacist
 //! relies on when editing `monographs/*.toml`. The rules themselves are tested
-//! beside them, in `monograph/src/validate.rs`.
+//! beside them, in `monograph/src/validate/`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use drug_leaflet::bundled;

@@ -218,13 +218,13 @@ fn a_malformed_bundle_fails_with_its_paths_and_writes_nothing() {
     assert!(!output.status.success(), "{stdout}");
     assert!(
         stdout.contains(
-            "  section[2].section[0].text.div: <img> at line 5 is not supported here: write it with the elements of the README's table, or remove it\n"
+            "  section[2].section[0].text.div: <img> at line 5 is not supported here: write it with the elements of docs/importers.md's table, or remove it\n"
         ),
         "{stdout}"
     );
     assert!(
         stdout.contains(
-            "  section[1].text.div: <script> at line 3 is not supported: write it with the elements of the README's table, or remove it\n"
+            "  section[1].text.div: <script> at line 3 is not supported: write it with the elements of docs/importers.md's table, or remove it\n"
         ),
         "{stdout}"
     );

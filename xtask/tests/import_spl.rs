@@ -281,8 +281,8 @@ fn a_script_or_an_unknown_element_fails_with_its_path_and_line() {
     assert_eq!(
         import.report.errors,
         [
-            format!("{text}: <script> at line 62 is not supported: write it with the elements of the README's table, or remove it"),
-            format!("{text}: <blink> at line 63 is not supported here: write it with the elements of the README's table, or remove it"),
+            format!("{text}: <script> at line 62 is not supported: write it with the elements of docs/importers.md's table, or remove it"),
+            format!("{text}: <blink> at line 63 is not supported here: write it with the elements of docs/importers.md's table, or remove it"),
         ]
     );
     assert_eq!(dir.files(), Vec::<String>::new());

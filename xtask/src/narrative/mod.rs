@@ -1,7 +1,7 @@
 //! One narrative converter for every importer: a regulator's marked-up text to
 //! monograph blocks. A front end says what each of its elements is (a
 //! [`Role`]: `xhtml` for a FHIR ePI's `text.div`, `spl` for an SPL section's
-//! `<text>`); the core turns roles into blocks by the rules of the README's
+//! `<text>`); the core turns roles into blocks by the rules of docs/importers.md's
 //! tables, and anything without a role is an error with its place, never
 //! passed through as markup. The core adds no words of its own but the
 //! separators its rules name (`: `, `; `, and "[missing alt]" for an image
@@ -96,7 +96,7 @@ const BULLETS: &[char] = &['•', '●', '○', '◦', '▪', '■', '□', '‣
 const ITEM_MARKS: &[char] = &['–', '-', '*'];
 
 /// What the source changes for an element the converter has no rule for.
-const UNSUPPORTED_FIX: &str = "write it with the elements of the README's table, or remove it";
+const UNSUPPORTED_FIX: &str = "write it with the elements of docs/importers.md's table, or remove it";
 
 /// A table's rows, each with whether it is in a header group.
 type Rows<'a, 'input> = Vec<(Node<'a, 'input>, bool)>;
@@ -176,7 +176,7 @@ impl<'input> Converter<'_, 'input> {
         format!("<{}> at line {line}", node.tag_name().name())
     }
 
-    /// An error that the source fixes by keeping to the README's elements.
+    /// An error that the source fixes by keeping to the elements docs/importers.md lists.
     fn error(&mut self, node: Node, message: &str) {
         self.error_with_fix(node, &format!("{message}: {UNSUPPORTED_FIX}"));
     }

@@ -1,5 +1,5 @@
 //! The SPL front end of the narrative converter: a section's `<text>` in an
-//! FDA Structured Product Labeling document (HL7 v3), by the README's SPL table.
+//! FDA Structured Product Labeling document (HL7 v3), by the SPL table of docs/importers.md.
 
 use std::collections::HashMap;
 
@@ -175,8 +175,8 @@ mod tests {
         assert_eq!(
             narrative.errors,
             [
-                "text: <b> at line 1 is not supported here: write it with the elements of the README's table, or remove it",
-                "text: <div> at line 1 is not supported: write it with the elements of the README's table, or remove it",
+                "text: <b> at line 1 is not supported here: write it with the elements of docs/importers.md's table, or remove it",
+                "text: <div> at line 1 is not supported: write it with the elements of docs/importers.md's table, or remove it",
             ]
         );
     }

@@ -1,5 +1,5 @@
 //! The ePI front end of the narrative converter: a section's XHTML
-//! (`text.div`), element by element by the README's table ("Adding a drug").
+//! (`text.div`), element by element by the table in docs/importers.md.
 
 use monograph::model::SourceRef;
 use roxmltree::{Document, Node};
@@ -256,10 +256,10 @@ mod tests {
         assert_eq!(
             narrative.errors,
             [
-                "section[2].section[0].text.div: <img> at line 2 is not supported here: write it with the elements of the README's table, or remove it",
-                "section[2].section[0].text.div: <script> at line 3 is not supported: write it with the elements of the README's table, or remove it",
+                "section[2].section[0].text.div: <img> at line 2 is not supported here: write it with the elements of docs/importers.md's table, or remove it",
+                "section[2].section[0].text.div: <script> at line 3 is not supported: write it with the elements of docs/importers.md's table, or remove it",
                 "section[2].section[0].text.div: <td> at line 4: merged cells (colspan, rowspan) are not supported in a data table; split them in the source",
-                "section[2].section[0].text.div: <dl> at line 5: text beside its parts is not supported: write it with the elements of the README's table, or remove it",
+                "section[2].section[0].text.div: <dl> at line 5: text beside its parts is not supported: write it with the elements of docs/importers.md's table, or remove it",
             ]
         );
         let not_xhtml = convert("<div><p>x</p></div>", "section[0].text.div", &source());
