@@ -248,14 +248,14 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           this.monographInput = value;
         }
         connected.add(this);
-        if (!this.noting) {
+        const first = !this.noting;
+        if (first) {
           // Input inside the shadow root runs Rust from yew's own listeners:
           // noted on its way down, for the console line if it crashes.
           this.noting = true;
           for (const type of ["click", "keydown"]) {
             this.addEventListener(type, () => note(this, `a ${type}`), true);
           }
-          (this.shadowRoot || this.attachShadow({ mode: "open" })).addEventListener("slotchange", labelUrgentContact);
         }
         adoptUrgentContact(this);
         if (crashed) {
@@ -267,6 +267,11 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
               this.leafletHandle = mount(this, this.monographInput);
             }
           });
+        }
+        // After `mount`, which reads the pasted fallback while it is laid out
+        // (a shadow root hides it); slot changes are told after this task.
+        if (first) {
+          (this.shadowRoot || this.attachShadow({ mode: "open" })).addEventListener("slotchange", labelUrgentContact);
         }
       }
 

@@ -16,6 +16,7 @@ use web_sys::{
 };
 use yew::{AppHandle, AttrValue, Callback};
 
+use crate::adopted::Adopted;
 use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
@@ -141,6 +142,8 @@ impl PooledApp {
 #[wasm_bindgen]
 impl MountedLeaflet {
     fn mount(host: &HtmlElement, monograph_input: JsValue) -> Result<MountedLeaflet, JsValue> {
+        // Before the shadow root hides the fallback and its layout.
+        let adopted = Adopted::read(host);
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -170,6 +173,7 @@ impl MountedLeaflet {
             on_ready: ready_events(host.clone()),
             on_sources_change: sources_events(host.clone()),
             revision: next_revision(),
+            adopted,
         };
         Ok(MountedLeaflet {
             app: PooledApp::take(&shadow, props.clone())?,
@@ -239,6 +243,7 @@ impl MountedLeaflet {
         }
         if name == "expanded" {
             props.revision = next_revision();
+            props.adopted = None;
         }
         self.update(props);
     }
@@ -271,6 +276,14 @@ impl MountedLeaflet {
     fn show(&mut self, content: Content) {
         announce(&self.host, &content);
         let mut props = self.props.clone();
+        // A drug that arrives takes over from the fallback the reader had
+        // meanwhile (shown through the slot); other new content owes it nothing.
+        let fallback_shown = matches!(props.content, Content::Loading { pasted: true, .. });
+        props.adopted = if fallback_shown {
+            Adopted::read(&self.host)
+        } else {
+            None
+        };
         props.content = content;
         props.revision = next_revision();
         self.update(props);

@@ -105,3 +105,32 @@ fn example_data_says_so_in_the_header_and_in_its_urgent_box() {
     assert!(banners[0] < title && banners[1] > urgent, "{banners:?}");
     assert!(!fallback(nusinersen()).contains("TEST DATA"));
 }
+
+#[test]
+fn each_section_is_a_native_disclosure_with_the_first_open() {
+    let monograph = nusinersen();
+    let html = fallback(monograph.clone());
+    let opening_tags: Vec<&str> = html
+        .match_indices("<details class=\"section\"")
+        .map(|(at, _)| &html[at..at + html[at..].find('>').expect("the tag's end") + 1])
+        .collect();
+    // Every section, then Sources.
+    assert_eq!(opening_tags.len(), monograph.sections.len() + 1, "{opening_tags:#?}");
+    assert_eq!(
+        opening_tags[0],
+        "<details class=\"section\" data-section-id=\"what-is-nusinersen\" open=\"\">",
+        "the first open, as the element starts"
+    );
+    assert!(
+        opening_tags[1..].iter().all(|tag| !tag.contains("open")),
+        "{opening_tags:#?}"
+    );
+    // The summary holds the section's heading, so headings still outline the page.
+    assert!(
+        html.contains(
+            "<summary class=\"section-heading\"><h3 id=\"drug-leaflet-nusinersen-what-is-nusinersen-heading\">What is nusinersen?</h3></summary>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<button"), "nothing needs a script");
+}

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
 use super::text_node;
+use crate::adopted::Adopted;
 use crate::content::Content;
 use crate::controller::Controller;
 use crate::options::Options;
@@ -29,6 +30,9 @@ pub struct AppProps {
     /// shows another's, so the accordion starts afresh.
     #[prop_or_default]
     pub revision: u32,
+    /// What the reader did in the pasted fallback, for the first leaflet shown.
+    #[prop_or_default]
+    pub adopted: Option<Adopted>,
 }
 
 /// The root of a mounted `<drug-leaflet>`.
@@ -43,6 +47,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_section_change={props.on_section_change.clone()}
                 on_ready={props.on_ready.clone()}
                 on_sources_change={props.on_sources_change.clone()}
+                adopted={props.adopted.clone()}
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },

@@ -5,8 +5,11 @@ use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
+use crate::adopted::Adopted;
 use crate::controller::Controller;
-use crate::hooks::{use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links};
+use crate::hooks::{
+    use_adopted_place, use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links,
+};
 use crate::monograph::model::Monograph;
 use crate::state::AccordionAction;
 
@@ -23,6 +26,9 @@ pub struct LeafletProps {
     /// Whenever the reader shows or hides each line's source marker.
     #[prop_or_default]
     pub on_sources_change: Callback<bool>,
+    /// What the reader did in the pasted fallback: the leaflet starts there.
+    #[prop_or_default]
+    pub adopted: Option<Adopted>,
 }
 
 /// The whole leaflet: skip link, header, the summary (key facts and the "get
@@ -38,14 +44,21 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         &props.controller,
         props.on_section_change.clone(),
         props.on_sources_change.clone(),
+        props.adopted.as_ref().and_then(|adopted| adopted.open.as_deref()),
     );
     let content = use_node_ref();
-    // Remembered state first, so a deep link opens its section on top of it.
+    // Remembered state first, so a deep link opens its section on top of it;
+    // what the reader did in the fallback is newer than anything remembered.
+    let adopted_open = props
+        .adopted
+        .as_ref()
+        .is_some_and(|adopted| adopted.open.is_some());
     use_remembered_sections(
-        options.remember && options.interactive,
+        options.remember && options.interactive && !adopted_open,
         monograph.meta.id.clone(),
         &accordion,
     );
+    use_adopted_place(props.adopted.clone(), controls.clone());
     use_deep_link(accordion.dispatcher(), controls.clone());
     use_find_in_page(accordion.dispatcher(), content.clone(), controls.clone());
     use_term_links(accordion.dispatcher(), content.clone(), controls.clone());

@@ -168,15 +168,19 @@ impl Accordion {
             AccordionAction::LinkStatus(id, text) => self.link_status = Some((id, text)),
         }
     }
+
+    /// This state after `action`.
+    pub fn reduced(mut self, action: AccordionAction) -> Accordion {
+        self.apply(action);
+        self
+    }
 }
 
 impl Reducible for Accordion {
     type Action = AccordionAction;
 
     fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        Rc::new(next)
+        Rc::new((*self).clone().reduced(action))
     }
 }
 

@@ -33,12 +33,22 @@ pub fn Sections(props: &SectionsProps) -> Html {
     let language = options.language.tag();
     let write = |out: &mut dyn Markup| {
         let mut nodes = AccordionNodes::default();
-        for section in props.sections.iter() {
-            let written = section_markup(out, &options, &section.id, &section.heading, None, &mut |out| {
-                blocks_markup(out, &section.blocks, &props.based_on, &options);
-                source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
-                None
-            });
+        for (index, section) in props.sections.iter().enumerate() {
+            // The fallback opens the first section, as the element does by default.
+            let open = index == 0;
+            let written = section_markup(
+                out,
+                &options,
+                &section.id,
+                &section.heading,
+                None,
+                open,
+                &mut |out| {
+                    blocks_markup(out, &section.blocks, &props.based_on, &options);
+                    source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
+                    None
+                },
+            );
             nodes.sections.extend(written.map(|(section, _)| section));
         }
         let sources = options.language.strings().sources;
@@ -48,6 +58,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
             &AttrValue::Static(SOURCES_SECTION_ID),
             sources,
             Some(language),
+            false,
             &mut |out| sources_markup(out, &props.sources, &props.based_on, &options),
         );
         if let Some((section, toggle)) = written {
@@ -66,36 +77,42 @@ pub fn Sections(props: &SectionsProps) -> Html {
 
 /// One section: a WAI-ARIA APG accordion item in the element (a heading
 /// holding a button that shows and hides its panel, which ends with "Link to
-/// this section"), written closed, with the nodes its controls need; a plain
-/// heading and its content in the fallback. `heading_lang` is the heading's
-/// language when it is the leaflet's own word ("Sources"). `content` hands
-/// back a node it marked (the Sources section's checkbox); a `dyn` closure,
-/// so the WASM holds one copy of this function, not one a caller.
+/// this section"), written closed, with the nodes its controls need; in the
+/// fallback a native disclosure (`<details>`, `open` as `open` says) whose
+/// summary holds the heading, so it opens and closes with no script at all.
+/// `heading_lang` is the heading's language when it is the leaflet's own word
+/// ("Sources"). `content` hands back a node it marked (the Sources section's
+/// checkbox); a `dyn` closure, so the WASM holds one copy of this function,
+/// not one a caller.
 fn section_markup(
     out: &mut dyn Markup,
     options: &Options,
     id: &AttrValue,
     heading: &str,
     heading_lang: Option<&str>,
+    open: bool,
     content: &mut dyn FnMut(&mut dyn Markup) -> Option<web_sys::Element>,
 ) -> Option<(SectionNodes, Option<web_sys::Element>)> {
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
     if !options.interactive {
         let heading_id = format!("{}{id}-heading", options.id_prefix);
-        let attributes = [
-            ("class", "section"),
-            ("data-section-id", id),
-            ("aria-labelledby", &heading_id),
-        ];
-        out.element("section", &attributes, |out| {
-            out.element(
-                heading_tag,
-                &[("class", "section-heading"), ("id", &heading_id)],
-                |out| {
-                    out.text(heading);
-                },
-            );
+        let details = [("class", "section"), ("data-section-id", id)];
+        let open_details = [("class", "section"), ("data-section-id", id), ("open", "")];
+        out.element("details", if open { &open_details } else { &details }, |out| {
+            out.element("summary", &[("class", "section-heading")], |out| {
+                let heading_attributes = [("id", heading_id.as_str())];
+                let with_lang = [
+                    ("id", heading_id.as_str()),
+                    ("lang", heading_lang.unwrap_or_default()),
+                ];
+                let attributes: &[(&str, &str)] = if heading_lang.is_some() {
+                    &with_lang
+                } else {
+                    &heading_attributes
+                };
+                out.element(heading_tag, attributes, |out| out.text(heading));
+            });
             out.element("div", &[("class", "panel"), ("id", &panel_id)], |out| {
                 content(out);
             });
