@@ -166,11 +166,12 @@ export function loadDrug(element, id, integrity) {
     }
   }
   const arrived = (data, failure) =>
-    guarded(
-      element,
-      `loading ${id}`,
-      () => element.leafletHandle && element.leafletHandle.drugLoaded(id, integrity, data, failure),
-    );
+    guarded(element, `loading ${id}`, () => {
+      // The pasted fallback shows (through the slot) while the drug loads.
+      const fallback = readFallback(element);
+      takeOver(element, fallback);
+      element.leafletHandle && element.leafletHandle.drugLoaded(id, integrity, data, failure, fallback.open);
+    });
   file.then(arrived, (failure) => arrived(undefined, String(failure)));
 }
 
@@ -211,6 +212,47 @@ function adoptUrgentContact(element) {
   const nested = !element.querySelector(":scope>" + contact) && element.querySelector(contact);
   if (nested) {
     element.append(nested.cloneNode(true));
+  }
+}
+
+// What the reader did in the pasted fallback before the leaflet could take
+// over: its sections are native disclosures, the first open as the leaflet
+// starts. Read while the fallback is laid out (a shadow root without a slot
+// hides it). `open`: the open sections' ids, when the reader changed them.
+function readFallback(element) {
+  const sections = [...element.querySelectorAll("details[data-section-id]")];
+  const id = (section) => section && section.dataset.sectionId;
+  const top = (section) => section.getBoundingClientRect().top;
+  // The section the viewport's top is in.
+  const anchor = sections.find((section) => top(section) <= 0 && section.getBoundingClientRect().bottom > 0);
+  return {
+    open: sections.some((section, i) => section.open == !!i) ? sections.filter((section) => section.open).map(id).join(" ") : undefined,
+    focused: id(sections.find((section) => section.contains(document.activeElement))),
+    anchor: id(anchor),
+    top: anchor && top(anchor),
+  };
+}
+
+// The leaflet starts with the fallback's open sections (`mount` and
+// `drugLoaded` take them); once it is shown, the section the reader was in
+// goes back to where it was in the viewport, and focus to the button of the
+// section whose summary had it. Content that fails shows no leaflet: nothing.
+function takeOver(element, { focused, anchor, top }) {
+  const button = (id) => id && element.shadowRoot.getElementById(id + "-button");
+  const ready = () => {
+    element.removeEventListener("drug-leaflet-error", failed);
+    if (button(anchor)) {
+      // The button's section: heading, then panel.
+      scrollBy(0, button(anchor).parentNode.parentNode.getBoundingClientRect().top - top);
+    }
+    if (button(focused)) {
+      button(focused).focus({ preventScroll: true });
+    }
+  };
+  const failed = () => element.removeEventListener("drug-leaflet-ready", ready);
+  if (focused || anchor) {
+    element.addEventListener("drug-leaflet-ready", ready, { once: true });
+    element.addEventListener("drug-leaflet-error", failed, { once: true });
   }
 }
 
@@ -264,12 +306,14 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           // Moved by a listener of its own event, it mounts once that call is over.
           guarded(this, "connecting", () => {
             if (this.isConnected && !this.leafletHandle) {
-              this.leafletHandle = mount(this, this.monographInput);
+              const fallback = readFallback(this);
+              takeOver(this, fallback);
+              this.leafletHandle = mount(this, this.monographInput, fallback.open);
             }
           });
         }
-        // After `mount`, which reads the pasted fallback while it is laid out
-        // (a shadow root hides it); slot changes are told after this task.
+        // After the pasted fallback was read while laid out (a shadow root
+        // hides it); slot changes are told after this task.
         if (first) {
           (this.shadowRoot || this.attachShadow({ mode: "open" })).addEventListener("slotchange", labelUrgentContact);
         }

@@ -16,7 +16,6 @@ use web_sys::{
 };
 use yew::{AppHandle, AttrValue, Callback};
 
-use crate::adopted::Adopted;
 use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
@@ -31,7 +30,7 @@ use crate::state::AccordionAction;
 pub const TAG_NAME: &str = "drug-leaflet";
 const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/leaflet.min.css"));
 
-type MountFn = dyn FnMut(HtmlElement, JsValue) -> JsValue;
+type MountFn = dyn FnMut(HtmlElement, JsValue, Option<String>) -> JsValue;
 
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
@@ -49,15 +48,17 @@ extern "C" {
 /// script twice) changes nothing.
 #[wasm_bindgen(js_name = defineElement)]
 pub fn define_element() {
-    let mount = Closure::<MountFn>::new(|host: HtmlElement, monograph_input: JsValue| {
-        match MountedLeaflet::mount(&host, monograph_input) {
-            Ok(handle) => JsValue::from(handle),
-            Err(error) => {
-                console::error_with("could not show the leaflet:", &error);
-                JsValue::UNDEFINED
+    let mount = Closure::<MountFn>::new(
+        |host: HtmlElement, monograph_input: JsValue, fallback_open: Option<String>| {
+            match MountedLeaflet::mount(&host, monograph_input, fallback_open) {
+                Ok(handle) => JsValue::from(handle),
+                Err(error) => {
+                    console::error_with("could not show the leaflet:", &error);
+                    JsValue::UNDEFINED
+                }
             }
-        }
-    });
+        },
+    );
     let observed: Array = OBSERVED_ATTRIBUTES
         .iter()
         .map(|name| JsValue::from_str(name))
@@ -141,9 +142,13 @@ impl PooledApp {
 
 #[wasm_bindgen]
 impl MountedLeaflet {
-    fn mount(host: &HtmlElement, monograph_input: JsValue) -> Result<MountedLeaflet, JsValue> {
-        // Before the shadow root hides the fallback and its layout.
-        let adopted = Adopted::read(host);
+    /// `fallback_open`: the sections (ids, space-separated) the reader left
+    /// open in the pasted fallback, when they changed them.
+    fn mount(
+        host: &HtmlElement,
+        monograph_input: JsValue,
+        fallback_open: Option<String>,
+    ) -> Result<MountedLeaflet, JsValue> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -173,7 +178,7 @@ impl MountedLeaflet {
             on_ready: ready_events(host.clone()),
             on_sources_change: sources_events(host.clone()),
             revision: next_revision(),
-            adopted,
+            fallback_open: fallback_open.map(AttrValue::from),
         };
         Ok(MountedLeaflet {
             app: PooledApp::take(&shadow, props.clone())?,
@@ -217,6 +222,7 @@ impl MountedLeaflet {
         integrity: Option<String>,
         data: JsValue,
         failure: Option<String>,
+        fallback_open: Option<String>,
     ) {
         if self.props.content.loading() != Some((drug, integrity.as_deref())) {
             return;
@@ -227,7 +233,8 @@ impl MountedLeaflet {
             )),
             None => Content::from_drug_file(drug, host_monograph::parse(data)),
         };
-        self.show(content);
+        // The fallback the reader had while the drug loaded (through the slot).
+        self.show_after_fallback(content, fallback_open);
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
@@ -243,7 +250,7 @@ impl MountedLeaflet {
         }
         if name == "expanded" {
             props.revision = next_revision();
-            props.adopted = None;
+            props.fallback_open = None;
         }
         self.update(props);
     }
@@ -274,18 +281,17 @@ impl MountedLeaflet {
 
 impl MountedLeaflet {
     fn show(&mut self, content: Content) {
+        self.show_after_fallback(content, None);
+    }
+
+    /// Shows `content`, starting with `fallback_open` open (what the reader
+    /// left open in the pasted fallback it replaces).
+    fn show_after_fallback(&mut self, content: Content, fallback_open: Option<String>) {
         announce(&self.host, &content);
         let mut props = self.props.clone();
-        // A drug that arrives takes over from the fallback the reader had
-        // meanwhile (shown through the slot); other new content owes it nothing.
-        let fallback_shown = matches!(props.content, Content::Loading { pasted: true, .. });
-        props.adopted = if fallback_shown {
-            Adopted::read(&self.host)
-        } else {
-            None
-        };
         props.content = content;
         props.revision = next_revision();
+        props.fallback_open = fallback_open.map(AttrValue::from);
         self.update(props);
     }
 

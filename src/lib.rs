@@ -1,7 +1,6 @@
 //! drug-leaflet: a patient medication leaflet as a `<drug-leaflet>` custom
 //! element, written with yew and compiled to WebAssembly. See ARCHITECTURE.md.
 
-pub mod adopted;
 pub mod bundled;
 pub mod components;
 pub mod console;

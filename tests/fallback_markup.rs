@@ -115,10 +115,13 @@ fn each_section_is_a_native_disclosure_with_the_first_open() {
         .map(|(at, _)| &html[at..at + html[at..].find('>').expect("the tag's end") + 1])
         .collect();
     // Every section, then Sources.
-    assert_eq!(opening_tags.len(), monograph.sections.len() + 1, "{opening_tags:#?}");
     assert_eq!(
-        opening_tags[0],
-        "<details class=\"section\" data-section-id=\"what-is-nusinersen\" open=\"\">",
+        opening_tags.len(),
+        monograph.sections.len() + 1,
+        "{opening_tags:#?}"
+    );
+    assert_eq!(
+        opening_tags[0], "<details class=\"section\" data-section-id=\"what-is-nusinersen\" open=\"\">",
         "the first open, as the element starts"
     );
     assert!(

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
 use super::text_node;
-use crate::adopted::Adopted;
 use crate::content::Content;
 use crate::controller::Controller;
 use crate::options::Options;
@@ -30,9 +29,10 @@ pub struct AppProps {
     /// shows another's, so the accordion starts afresh.
     #[prop_or_default]
     pub revision: u32,
-    /// What the reader did in the pasted fallback, for the first leaflet shown.
+    /// The sections (ids, space-separated) the reader left open in the pasted
+    /// fallback: the leaflet starts with them.
     #[prop_or_default]
-    pub adopted: Option<Adopted>,
+    pub fallback_open: Option<AttrValue>,
 }
 
 /// The root of a mounted `<drug-leaflet>`.
@@ -47,7 +47,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_section_change={props.on_section_change.clone()}
                 on_ready={props.on_ready.clone()}
                 on_sources_change={props.on_sources_change.clone()}
-                adopted={props.adopted.clone()}
+                fallback_open={props.fallback_open.clone()}
             />
         },
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },

@@ -5,11 +5,8 @@ use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
-use crate::adopted::Adopted;
 use crate::controller::Controller;
-use crate::hooks::{
-    use_adopted_place, use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links,
-};
+use crate::hooks::{use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links};
 use crate::monograph::model::Monograph;
 use crate::state::AccordionAction;
 
@@ -26,9 +23,9 @@ pub struct LeafletProps {
     /// Whenever the reader shows or hides each line's source marker.
     #[prop_or_default]
     pub on_sources_change: Callback<bool>,
-    /// What the reader did in the pasted fallback: the leaflet starts there.
+    /// The sections the reader left open in the pasted fallback (ids, space-separated).
     #[prop_or_default]
-    pub adopted: Option<Adopted>,
+    pub fallback_open: Option<AttrValue>,
 }
 
 /// The whole leaflet: skip link, header, the summary (key facts and the "get
@@ -44,21 +41,16 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         &props.controller,
         props.on_section_change.clone(),
         props.on_sources_change.clone(),
-        props.adopted.as_ref().and_then(|adopted| adopted.open.as_deref()),
+        props.fallback_open.clone(),
     );
     let content = use_node_ref();
     // Remembered state first, so a deep link opens its section on top of it;
     // what the reader did in the fallback is newer than anything remembered.
-    let adopted_open = props
-        .adopted
-        .as_ref()
-        .is_some_and(|adopted| adopted.open.is_some());
     use_remembered_sections(
-        options.remember && options.interactive && !adopted_open,
+        options.remember && options.interactive && props.fallback_open.is_none(),
         monograph.meta.id.clone(),
         &accordion,
     );
-    use_adopted_place(props.adopted.clone(), controls.clone());
     use_deep_link(accordion.dispatcher(), controls.clone());
     use_find_in_page(accordion.dispatcher(), content.clone(), controls.clone());
     use_term_links(accordion.dispatcher(), content.clone(), controls.clone());

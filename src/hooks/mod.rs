@@ -4,7 +4,6 @@
 
 mod dom;
 mod event_listener;
-mod use_adopted_place;
 mod use_deep_link;
 mod use_find_in_page;
 mod use_options;
@@ -12,7 +11,6 @@ mod use_remembered_sections;
 mod use_term_links;
 
 pub(crate) use event_listener::EventListener;
-pub use use_adopted_place::use_adopted_place;
 pub use use_deep_link::use_deep_link;
 pub use use_find_in_page::use_find_in_page;
 pub use use_options::use_options;

@@ -66,9 +66,10 @@ pub async fn fallback_without_webassembly(browser: Browser) {
     session.close().await;
 }
 
-/// With JavaScript off, the pasted fallback is the leaflet: every section's text
-/// is on the page (on a page that would otherwise run the interactive leaflet).
-/// Read through WebDriver's element commands, not scripts.
+/// With JavaScript off, the pasted fallback is the leaflet and works as one:
+/// the urgent box shows, the first section is open, and a closed section opens
+/// and closes from its summary (a native disclosure). Driven through
+/// WebDriver's element commands, not scripts.
 pub async fn fallback_without_javascript(browser: Browser) {
     let session = Session::start_with(
         browser,
@@ -79,33 +80,134 @@ pub async fn fallback_without_javascript(browser: Browser) {
     )
     .await;
     session.open(pages::FALLBACK).await;
-    let title = session
-        .client
-        .find(Locator::Css("drug-leaflet h2"))
-        .await
-        .expect("the fallback title");
+    let find = |css: String| {
+        let client = session.client.clone();
+        async move { client.find(Locator::Css(&css)).await.expect(&css) }
+    };
+    let title = find("drug-leaflet h2".into()).await;
     assert_eq!(title.text().await.expect("text"), nusinersen::TITLE);
-    let storage = session
-        .client
-        .find(Locator::Css(&format!(
-            "drug-leaflet [data-section-id='{}'] li",
-            nusinersen::STORAGE
-        )))
-        .await
-        .expect("a list item deep in the leaflet");
-    assert!(storage.is_displayed().await.expect("displayed"), "{browser:?}");
+    let urgent = find("drug-leaflet section.urgent h3".into()).await;
+    assert!(urgent.is_displayed().await.expect("displayed"), "{browser:?}");
+    assert_eq!(urgent.text().await.expect("text"), nusinersen::URGENT_HEADING);
+    let first = find(format!(
+        "drug-leaflet [data-section-id='{}'] p",
+        nusinersen::FIRST_SECTION
+    ))
+    .await;
+    assert!(
+        first.is_displayed().await.expect("displayed"),
+        "{browser:?}: the first section is open"
+    );
+    let section = format!("drug-leaflet details[data-section-id='{}']", nusinersen::STORAGE);
+    let details = find(section.clone()).await;
+    let storage = find(format!("{section} li")).await;
+    let open = || async { details.prop("open").await.expect("open").as_deref() == Some("true") };
+    // WebKitGTK's "displayed" counts a closed disclosure's content as shown:
+    // the disclosure's own state tells there.
+    let shown = || async { open().await && storage.is_displayed().await.expect("displayed") };
+    assert!(!open().await, "{browser:?}: closed at first");
+    if browser != Browser::WebKit {
+        assert!(
+            !storage.is_displayed().await.expect("displayed"),
+            "{browser:?}: hidden at first"
+        );
+    }
+    let summary = find(format!("{section} summary")).await;
+    summary.click().await.expect("open the storage section");
+    assert!(shown().await, "{browser:?}: opened with no script");
     assert!(storage
         .text()
         .await
         .expect("text")
         .contains(nusinersen::STORAGE_TEMPERATURE));
-    let urgent = session
-        .client
-        .find(Locator::Css("drug-leaflet section.urgent h3"))
-        .await
-        .expect("the fallback's get-medical-help box");
-    assert!(urgent.is_displayed().await.expect("displayed"), "{browser:?}");
-    assert_eq!(urgent.text().await.expect("text"), nusinersen::URGENT_HEADING);
+    summary.click().await.expect("close it again");
+    assert!(!open().await, "{browser:?}: closed again");
+    session.close().await;
+}
+
+/// What the reader did in the fallback while the WASM was on its way carries
+/// over: the first section they closed stays closed and the two they opened
+/// stay open, focus moves from a section's summary to that section's button,
+/// and the section they were reading keeps its place in the viewport.
+pub async fn fallback_state_carries_over_on_upgrade(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.server.delay(pages::FALLBACK_WASM, Duration::from_secs(4));
+    session.open(pages::FALLBACK).await;
+    session
+        .wait_for(
+            "return document.querySelector('script[type=module]') ? true : null;",
+            vec![],
+        )
+        .await;
+    for id in [nusinersen::FIRST_SECTION, nusinersen::DOSING, nusinersen::STORAGE] {
+        session
+            .client
+            .find(Locator::Css(&format!(
+                "drug-leaflet details[data-section-id='{id}'] summary"
+            )))
+            .await
+            .expect("a summary")
+            .click()
+            .await
+            .expect("toggle it in the fallback");
+    }
+    // Focus on the dosing summary; the storage section's top 40 px above the viewport.
+    let before = session
+        .eval(
+            "const host = document.querySelector('drug-leaflet');
+             const section = (id) => host.querySelector(`details[data-section-id='${id}']`);
+             // Room below the leaflet, so any section can be scrolled to the top.
+             document.body.style.paddingBottom = '200vh';
+             section(arguments[0]).querySelector('summary').focus();
+             section(arguments[1]).scrollIntoView();
+             window.scrollBy(0, 40);
+             return { upgraded: host.shadowRoot !== null, top: Math.round(section(arguments[1]).getBoundingClientRect().top),
+                      open: [...host.querySelectorAll('details[data-section-id][open]')].map((d) => d.dataset.sectionId),
+                      summaryFocused: document.activeElement.tagName == 'SUMMARY' };",
+            vec![json!(nusinersen::DOSING), json!(nusinersen::STORAGE)],
+        )
+        .await;
+    assert_eq!(
+        before,
+        json!({ "upgraded": false, "top": -40, "open": [nusinersen::DOSING, nusinersen::STORAGE],
+                "summaryFocused": true }),
+        "{browser:?}: the reader's fallback before the upgrade"
+    );
+    wait_for_leaflet(&session, 0).await;
+    // The place is restored once the leaflet is ready (after its first render).
+    session
+        .eventually(
+            "return document.querySelector('drug-leaflet').shadowRoot.activeElement !== null;",
+            json!(true),
+        )
+        .await;
+    let after = session
+        .eval(
+            "const root = document.querySelector('drug-leaflet').shadowRoot;
+             const open = [...root.querySelectorAll('.section-button[aria-expanded=true]')]
+               .map((b) => b.closest('[data-section-id]').dataset.sectionId);
+             const focused = root.activeElement;
+             const storage = root.querySelector(`[data-section-id='${arguments[0]}']`);
+             return { open, focused: focused && focused.classList.contains('section-button')
+                        ? focused.closest('[data-section-id]').dataset.sectionId : String(focused),
+                      top: Math.round(storage.getBoundingClientRect().top) };",
+            vec![json!(nusinersen::STORAGE)],
+        )
+        .await;
+    assert_eq!(
+        (&after["open"], &after["focused"]),
+        (
+            &json!([nusinersen::DOSING, nusinersen::STORAGE]),
+            &json!(nusinersen::DOSING)
+        ),
+        "{browser:?}: the leaflet took over the open sections and the focus: {after}"
+    );
+    let top = after["top"].as_i64().expect("a top");
+    assert!(
+        (top + 40).abs() <= 1,
+        "{browser:?}: the storage section's top moved to {top} px"
+    );
+    assert_no_page_errors(&session, browser).await;
     session.close().await;
 }
 

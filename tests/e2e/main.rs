@@ -55,6 +55,7 @@ in_browsers!(
     fallback::fallback_when_a_file_is_broken,
     fallback::fallback_without_javascript,
     fallback::fallback_is_replaced_by_the_leaflet,
+    fallback::fallback_state_carries_over_on_upgrade,
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
     accessibility::urgent_box_in_every_state,

@@ -80,7 +80,7 @@ struct Written {
 /// through `controller`; every change, whatever its cause (a click, a key,
 /// `expandAll()`...), shown in the DOM and reported through
 /// `on_section_change(id, expanded)` once; the reader's choice of source
-/// markers through `on_sources_change`. It starts with `adopted_open` open
+/// markers through `on_sources_change`. It starts with `fallback_open` open
 /// when given: the sections the reader left open in the pasted fallback.
 #[hook]
 pub fn use_accordion(
@@ -89,17 +89,18 @@ pub fn use_accordion(
     controller: &Controller,
     on_section_change: Callback<(AttrValue, bool)>,
     on_sources_change: Callback<bool>,
-    adopted_open: Option<&[AttrValue]>,
+    fallback_open: Option<AttrValue>,
 ) -> (UseReducerHandle<Accordion>, AccordionControls) {
     let state = {
         let (monograph, expanded, inline) = (monograph.clone(), options.expanded, options.sources_inline);
-        let adopted_open = adopted_open.map(<[AttrValue]>::to_vec);
         use_reducer_eq(move || {
-            let start = Accordion::for_monograph(&monograph, expanded, inline);
-            match adopted_open {
-                Some(open) => start.reduced(AccordionAction::Restore(open)),
-                None => start,
+            let mut start = Accordion::for_monograph(&monograph, expanded, inline);
+            if let Some(open) = fallback_open {
+                start.apply(AccordionAction::Restore(
+                    open.split(' ').map(|id| AttrValue::from(id.to_owned())).collect(),
+                ));
             }
+            start
         })
     };
     {
@@ -183,20 +184,6 @@ impl AccordionControls {
     pub fn section_element(&self, id: &str) -> Option<Element> {
         let owner = self.0.borrow();
         Some(owner.written.as_ref()?.nodes.by_id(id)?.section.clone())
-    }
-
-    /// Section `id`'s button, to focus.
-    pub fn section_button(&self, id: &str) -> Option<HtmlElement> {
-        let owner = self.0.borrow();
-        owner
-            .written
-            .as_ref()?
-            .nodes
-            .by_id(id)?
-            .button
-            .clone()
-            .dyn_into()
-            .ok()
     }
 
     /// Shows what changed since the state last shown, then reports it.

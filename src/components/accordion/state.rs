@@ -137,7 +137,7 @@ impl Accordion {
             .map(|(_, open)| open)
     }
 
-    fn apply(&mut self, action: AccordionAction) {
+    pub fn apply(&mut self, action: AccordionAction) {
         match action {
             AccordionAction::Toggle(id) => {
                 #[cfg(feature = "crash-test")]
@@ -168,19 +168,15 @@ impl Accordion {
             AccordionAction::LinkStatus(id, text) => self.link_status = Some((id, text)),
         }
     }
-
-    /// This state after `action`.
-    pub fn reduced(mut self, action: AccordionAction) -> Accordion {
-        self.apply(action);
-        self
-    }
 }
 
 impl Reducible for Accordion {
     type Action = AccordionAction;
 
     fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
-        Rc::new((*self).clone().reduced(action))
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
     }
 }
 
