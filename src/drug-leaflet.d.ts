@@ -126,9 +126,10 @@ export interface DrugLeafletToggleDetail {
 export interface DrugLeafletErrorDetail {
   problems: MonographProblem[];
   /**
-   * true when the leaflet's WebAssembly crashed: every <drug-leaflet> on the
-   * page then shows its pasted fallback (or where to get the printed leaflet)
-   * for good, and its methods return false.
+   * true when the leaflet's WebAssembly crashed or could not start: every
+   * <drug-leaflet> on the page then shows its pasted fallback (or a link to
+   * its text version, or where to get the printed leaflet) for good, and its
+   * methods return false.
    */
   fatal: boolean;
 }

@@ -8,19 +8,25 @@
 // immediate-abort). After a trap nothing in it can be trusted, so the first
 // exception out of the WASM marks it crashed, and every leaflet shows what the
 // host pasted inside it (or where to get the printed leaflet), announced once.
+// When the WASM cannot start at all (no WebAssembly, a CSP without
+// 'wasm-unsafe-eval', a file that did not arrive), `startFailed` defines the
+// element anyway and each one shows what the host pasted inside it, as it is,
+// or a link to its drug's text version (dist/'s fallback HTML).
 // Whole-line comments here are left out of dist/.
 
 // Whether the instance crashed, and the exception that did it.
 let crashed = false;
 let crashError;
 const connected = new Set();
+// The bundled drugs' ids, once the WASM could not start.
+let notStarted;
 // [element, action] under way, for the crash's console line; cleared once
 // the task (and the renders it scheduled) is over.
 let current;
 
 const WORDS = {
-  en: ["The leaflet stopped working.", "This leaflet could not be shown. Ask your pharmacist for the printed leaflet for ", "this medicine"],
-  es: ["El prospecto dejó de funcionar.", "No se pudo mostrar este prospecto. Pida a su farmacéutico el prospecto impreso de ", "este medicamento"],
+  en: ["The leaflet stopped working.", "This leaflet could not be shown. Ask your pharmacist for the printed leaflet for ", "this medicine", "Open the text version of this leaflet"],
+  es: ["El prospecto dejó de funcionar.", "No se pudo mostrar este prospecto. Pida a su farmacéutico el prospecto impreso de ", "este medicamento", "Abrir la versión en texto de este prospecto"],
 };
 
 function note(element, action) {
@@ -103,36 +109,63 @@ function crash(error) {
 function showFallback(element, announce) {
   // Spanish for any `es` tag (`es-ES`, `es-419`), as the leaflet's own words.
   const lang = /^es(-|$)/i.test(element.getAttribute("lang") || "") ? "es" : "en";
-  const [alert, help, medicine] = WORDS[lang];
-  const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
-  const title = shadow.querySelector(".title");
-  const paragraph = (text) => {
-    const p = document.createElement("p");
-    p.textContent = text;
-    p.lang = lang;
-    return p;
-  };
+  const [alert, help, medicine, open] = WORDS[lang];
   // An element for a named slot (the care team's contact) is no fallback.
   const pasted = [...element.childNodes].some((node) => (node.nodeType == 1 ? !node.slot : node.textContent.trim()));
-  const nodes = [
-    pasted
-      ? document.createElement("slot")
-      : paragraph(help + ((title && title.textContent) || element.getAttribute("drug") || medicine) + "."),
-  ];
-  if (announce) {
-    nodes.unshift(paragraph(alert));
-    nodes[0].role = "alert";
+  // Before the WASM started, what the host pasted stays as it is: no shadow root.
+  if (!(pasted && notStarted)) {
+    const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
+    const title = shadow.querySelector(".title");
+    const paragraph = (content) => {
+      const p = document.createElement("p");
+      p.append(content);
+      p.lang = lang;
+      return p;
+    };
+    const drug = element.getAttribute("drug");
+    let line = help + ((title && title.textContent) || drug || medicine) + ".";
+    // The drug's text version: beside the widget for a bundled drug, in
+    // monographs/ for the others; none for a monograph set as a property.
+    const id = notStarted && element.monographInput == null && (drug ?? notStarted[0]).trim();
+    if (id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
+      line = document.createElement("a");
+      line.href = new URL(`${notStarted.includes(id) ? "" : "monographs/"}${id}.fallback.html`, dataFolder);
+      line.textContent = open;
+    }
+    const nodes = [pasted ? document.createElement("slot") : paragraph(line)];
+    if (announce) {
+      nodes.unshift(paragraph(alert));
+      nodes[0].role = "alert";
+    }
+    if (notStarted) {
+      // The care team's contact shows, as on the page without the widget.
+      const contact = document.createElement("slot");
+      contact.name = "urgent-contact";
+      nodes.push(contact);
+    }
+    shadow.replaceChildren(...nodes);
   }
-  shadow.replaceChildren(...nodes);
   // A drug that was loading never will.
   element.removeAttribute("aria-busy");
   element.dispatchEvent(
     new CustomEvent("drug-leaflet-error", {
       bubbles: true,
       composed: true,
-      detail: { problems: [{ path: "", message: `${alert} ${crashError}` }], fatal: true },
+      detail: { problems: [{ path: "", message: notStarted ? crashError : `${alert} ${crashError}` }], fatal: true },
     })
   );
+}
+
+// The WASM could not start (`why`, and the exception if any): every element
+// shows its fallback, the bundled drugs' ids telling where their text is.
+export function startFailed(why, bundled, ...error) {
+  notStarted = bundled;
+  crashError = why;
+  console.error(
+    `drug-leaflet: ${why}; every <drug-leaflet> shows its fallback.`,
+    ...error,
+  );
+  defineLeafletElement("drug-leaflet", ["drug", "lang"]);
 }
 
 // Data files of drugs that are not bundled, by URL and integrity: elements
@@ -290,6 +323,10 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           this.monographInput = value;
         }
         connected.add(this);
+        if (notStarted) {
+          showFallback(this);
+          return;
+        }
         const first = !this.noting;
         if (first) {
           // Input inside the shadow root runs Rust from yew's own listeners:
@@ -333,6 +370,9 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           // Choosing a drug replaces a monograph set through the property.
           this.monographInput = undefined;
         }
+        if (notStarted && connected.has(this)) {
+          showFallback(this);
+        }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
           guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
         }
@@ -354,6 +394,8 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         // While connecting, a listener's value is shown once the handle exists.
         if (this.leafletHandle || this.inWasm) {
           guarded(this, "monograph", () => this.leafletHandle && this.leafletHandle.setMonograph(value));
+        } else if (notStarted && connected.has(this)) {
+          showFallback(this);
         }
       }
 

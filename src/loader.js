@@ -34,9 +34,10 @@
   }
   // A <link rel=preload> would do, but Firefox and WebKit do not hand it to the
   // module's fetch and download the file twice; a promise always works.
-  var wasm = fetch(new URL("drug-leaflet-core_bg.wasm", base).href, { integrity: "__WASM_INTEGRITY__" });
+  // Without WebAssembly, nothing: the module shows each drug's text version.
+  var wasm = window.WebAssembly && fetch(new URL("drug-leaflet-core_bg.wasm", base).href, { integrity: "__WASM_INTEGRITY__" });
   // A failure is reported by the module, which awaits this same promise.
-  wasm.catch(function () {});
+  wasm && wasm.catch(function () {});
   window[marker].wasm = wasm;
   // Drugs that are not bundled and that the page already names: their data
   // files start now too, beside the WASM rather than after it. The element
@@ -52,7 +53,7 @@
     var pinned = hashes.every(function (hash) {
       return /^sha(256-[A-Za-z0-9+/]{43}=|384-[A-Za-z0-9+/]{64}|512-[A-Za-z0-9+/]{86}==)$/.test(hash);
     });
-    if (id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && (!integrity || pinned)) {
+    if (wasm && id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && (!integrity || pinned)) {
       var url = new URL("monographs/" + id + ".json", base).href;
       if (!drugs[url + " " + integrity]) {
         drugs[url + " " + integrity] = fetch(url, integrity ? { integrity: integrity } : {});
@@ -63,6 +64,10 @@
   window[marker].drugs = drugs;
   core.integrity = "__CORE_INTEGRITY__";
   core.crossOrigin = "anonymous";
+  // The module is what shows each element's link to its text version (it has
+  // the words and the element): when it does not load (a broken deployment,
+  // which this line names, or a browser without modules, hence mostly without
+  // custom elements too), only what the host pasted shows.
   core.onerror = function () {
     console.error(
       "drug-leaflet: could not load " +

@@ -17,6 +17,7 @@ mod harness;
 mod injection;
 mod keyboard;
 mod links;
+mod no_webassembly;
 mod on_demand;
 mod package;
 mod review_sheet;
@@ -56,6 +57,7 @@ in_browsers!(
     fallback::fallback_without_javascript,
     fallback::fallback_is_replaced_by_the_leaflet,
     fallback::fallback_state_carries_over_on_upgrade,
+    no_webassembly::text_version_without_webassembly,
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
     accessibility::urgent_box_in_every_state,

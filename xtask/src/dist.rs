@@ -342,22 +342,37 @@ fn check_syntax(mut node: Command, file: &Path, script: Script) -> Result<()> {
 /// wasm-bindgen's glue with the element shell inlined (one module, one hash)
 /// and the start-up code appended: take the loader's fetch of the WASM (or
 /// fetch it, with its integrity, when the module is loaded on its own), then
-/// define `<drug-leaflet>`.
+/// define `<drug-leaflet>`. Without WebAssembly (nothing fetched), or when it
+/// cannot start, `startFailed` (src/element.js) defines it to show each
+/// element's fallback, given the bundled drugs' ids.
 fn bundle_core(bindgen_out: &Path) -> Result<String> {
-    let mut bundled = glue_with_snippets(bindgen_out)?;
+    let glue = glue_with_snippets(bindgen_out)?;
+    // dist's module starts itself and nothing imports it: without the glue's
+    // exports of `initSync` and the init function, terser drops `initSync`
+    // (about 350 bytes, 50 brotli: what the start-up's fallback costs).
+    let exports = "export { initSync, __wbg_init as default };";
+    if glue.matches(exports).count() != 1 {
+        bail!("wasm-bindgen's glue no longer ends with {exports:?}: update bundle_core");
+    }
+    let mut bundled = glue.replace(exports, "");
+    let ids = format!("{:?}", monograph::bundled::IDS);
     bundled.push_str(&format!(
         r#"
 const wasmUrl = new URL("{CORE_NAME}_bg.wasm", import.meta.url);
 const loaded = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.wasm;
-setDataFolder(new URL(".", import.meta.url).href);
-__wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }})
-  .then(() => defineElement())
-  .catch((error) => console.error(
-    "drug-leaflet: could not load or start " + wasmUrl.href + " (network error, missing file, a changed file " +
-      "that fails its integrity check, or a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' and " +
-      "connect-src must allow " + new URL(".", import.meta.url).href + "). Any fallback content inside " +
-      "<drug-leaflet> stays as it is.",
-    error));
+const folder = new URL(".", import.meta.url).href;
+setDataFolder(folder);
+if (globalThis.WebAssembly) {{
+  __wbg_init({{ module_or_path: loaded || fetch(wasmUrl, {{ integrity: "{WASM_INTEGRITY}" }}) }}).then(
+    () => defineElement(),
+    (error) => startFailed(
+      "could not load or start " + wasmUrl.href + " (offline, missing, failing its integrity check, or a " +
+        "Content-Security-Policy: script-src needs 'wasm-unsafe-eval' and connect-src " + folder + ")",
+      {ids},
+      error));
+}} else {{
+  startFailed("this browser has no WebAssembly", {ids});
+}}
 "#
     ));
     Ok(bundled)
