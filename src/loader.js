@@ -17,6 +17,20 @@
     return;
   }
   window[marker] = {};
+  // A link to a section (`#dosing`) opens it in a fallback pasted inside
+  // <drug-leaflet> (a native disclosure), before the leaflet, which follows
+  // such links itself, can. Section ids are slugs: compared as text.
+  function openLinkedSection() {
+    var sections = document.querySelectorAll("drug-leaflet details[data-section-id]");
+    for (var i = 0; i < sections.length; i++) {
+      if ("#" + sections[i].getAttribute("data-section-id") === location.hash) {
+        sections[i].open = true;
+        sections[i].scrollIntoView();
+      }
+    }
+  }
+  openLinkedSection();
+  addEventListener("hashchange", openLinkedSection);
   var script = document.currentScript;
   var base = new URL(".", script && script.src ? script.src : document.baseURI);
   var core = document.createElement("script");

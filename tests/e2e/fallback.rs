@@ -211,6 +211,48 @@ pub async fn fallback_state_carries_over_on_upgrade(browser: Browser) {
     session.close().await;
 }
 
+/// A link to a section opens it in the fallback before the leaflet arrives
+/// (the loader's few lines), and the leaflet keeps it open and in view.
+pub async fn fallback_follows_a_link_to_a_section(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.server.delay(pages::FALLBACK_WASM, Duration::from_secs(3));
+    session
+        .open(&format!("{}#{}", pages::FALLBACK, nusinersen::STORAGE))
+        .await;
+    // The section in the leaflet once it shows, else in the fallback.
+    let linked = format!(
+        "const host = document.querySelector('drug-leaflet');
+        const upgraded = !!(host.shadowRoot && host.shadowRoot.querySelector('.section-button'));
+        const section = (upgraded ? host.shadowRoot : host).querySelector(\"[data-section-id='{}']\");
+        const top = section.getBoundingClientRect().top;
+        return {{ upgraded, open: section.open === true
+                   || section.querySelector('.section-button[aria-expanded=true]') !== null,
+                 inView: top >= -1 && top < innerHeight }};",
+        nusinersen::STORAGE
+    );
+    let before = session
+        .wait_for(
+            &format!("const r = (function () {{ {linked} }})(); return r.open ? r : null;"),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        before,
+        json!({ "upgraded": false, "open": true, "inView": true }),
+        "{browser:?}: the fallback opened the linked section"
+    );
+    wait_for_leaflet(&session, 0).await;
+    let after = session
+        .eventually(&linked, json!({ "upgraded": true, "open": true, "inView": true }))
+        .await;
+    assert_eq!(
+        after,
+        json!({ "upgraded": true, "open": true, "inView": true }),
+        "{browser:?}: the leaflet kept it open and in view"
+    );
+    session.close().await;
+}
+
 /// Where WebAssembly runs, the interactive leaflet replaces the pasted fallback.
 pub async fn fallback_is_replaced_by_the_leaflet(browser: Browser) {
     let session = Session::start(browser).await;

@@ -57,6 +57,7 @@ in_browsers!(
     fallback::fallback_without_javascript,
     fallback::fallback_is_replaced_by_the_leaflet,
     fallback::fallback_state_carries_over_on_upgrade,
+    fallback::fallback_follows_a_link_to_a_section,
     no_webassembly::text_version_without_webassembly,
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
