@@ -2,6 +2,7 @@
 //! with it (the static file server, the project's paths and tools).
 
 pub mod bench;
+pub mod ci;
 pub mod content;
 pub mod dist;
 pub mod epi;
