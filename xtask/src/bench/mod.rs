@@ -10,6 +10,7 @@
 
 pub mod browser;
 pub mod budget;
+pub mod data;
 pub mod formulary;
 pub mod measure;
 pub mod page_load;
@@ -27,8 +28,9 @@ use anyhow::{bail, Context, Result};
 
 use self::browser::Condition;
 use self::budget::{Budget, MeasuredTimings, BUDGET_FILE};
+use self::data::FileRow;
 use self::pages::Page;
-use self::report::{FileRow, Report, SeriesResult};
+use self::report::{Report, SeriesResult};
 use self::series::{Recorder, INPUT_TO_PAINT, TIME_TO_INTERACTIVE};
 use crate::dist;
 use crate::serve::StaticServer;

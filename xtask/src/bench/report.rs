@@ -8,12 +8,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use super::budget::thousands;
-use super::formulary::{self, FileComparison, FormularyResult};
+use super::data::{FileComparison, FileHash, FileRow, FormularyResult, PageRequests};
+use super::formulary;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::*;
 use super::stats::Summary;
 use super::twiggy::CrateSize;
-use crate::dist::FileSize;
 
 /// Crates the twiggy table names; the rest are summed in one row.
 const TOP_CRATES: usize = 12;
@@ -61,25 +61,6 @@ pub fn iso8601_utc(time: SystemTime) -> String {
         of_day / 60 % 60,
         of_day % 60
     )
-}
-
-#[derive(Debug, Serialize)]
-pub struct FileRow {
-    pub file: String,
-    pub raw: usize,
-    pub gzip: usize,
-    pub brotli: usize,
-}
-
-impl From<&FileSize> for FileRow {
-    fn from(size: &FileSize) -> Self {
-        FileRow {
-            file: size.path.clone(),
-            raw: size.raw,
-            gzip: size.gzip,
-            brotli: size.brotli,
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -311,8 +292,7 @@ fn formulary_tables(out: &mut String, report: &Report) {
         formulary::FORMULARY_LABEL
     );
     for file in &result.widget_files {
-        let cell =
-            |hash: &formulary::FileHash| format!("{} `{}`", thousands(hash.bytes), short_hash(&hash.sha384));
+        let cell = |hash: &FileHash| format!("{} `{}`", thousands(hash.bytes), short_hash(&hash.sha384));
         let _ = writeln!(
             out,
             "| {}: bytes, SHA-384 | {} | {} | {} |",
@@ -323,7 +303,7 @@ fn formulary_tables(out: &mut String, report: &Report) {
         );
     }
     if let [dist, formulary] = result.page_requests.as_slice() {
-        let files = |page: &formulary::PageRequests| {
+        let files = |page: &PageRequests| {
             let paths: Vec<&str> = page
                 .requests
                 .iter()
@@ -475,7 +455,9 @@ pub fn value(number: f64, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::data::{Observed, Request};
     use crate::bench::series::DRUG_SET_TO_SHOWN;
+    use crate::dist::FileSize;
 
     #[test]
     fn reads_the_cpu_model_and_cores() {
@@ -496,20 +478,20 @@ mod tests {
 
     #[test]
     fn the_formulary_tables_compare_the_dists_and_time_the_drug_on_demand() {
-        let request = |path: &str, body: f64| formulary::Request {
+        let request = |path: &str, body: f64| Request {
             path: format!("{WIDGET_PATH}{path}"),
             transfer_size: body + 300.0,
             encoded_body_size: body,
             decoded_body_size: body * 3.0,
         };
-        let page = |dist| formulary::PageRequests {
+        let page = |dist| PageRequests {
             dist,
             requests: formulary::WIDGET_FILES
                 .iter()
                 .map(|file| request(file, 1_000.0))
                 .collect(),
         };
-        let observed = formulary::Observed {
+        let observed = Observed {
             page_requests: vec![page(formulary::DIST_LABEL), page(formulary::FORMULARY_LABEL)],
             on_demand_requests: vec![vec![request("monographs/examplamab.json", 1_400.0)]],
         };
