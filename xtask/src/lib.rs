@@ -15,6 +15,7 @@ pub mod review;
 pub mod screenshots;
 pub mod serve;
 pub mod spl;
+pub mod timestamp;
 pub mod toolchain;
 pub mod webdriver;
 

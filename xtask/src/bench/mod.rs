@@ -124,7 +124,7 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let report = Report {
-        date: report::iso8601_utc(SystemTime::now()),
+        date: crate::timestamp::iso8601_utc(SystemTime::now()),
         machine: report::machine_from_cpuinfo(&cpuinfo),
         browsers: measured.browsers,
         runs: options.runs,
