@@ -71,8 +71,8 @@ pub fn run(root: &Path) -> Result<()> {
     counts.add(package::build_and_check_apps(root, &tools, &dist, &tarball)?);
     counts.add(run_tests(tools.command("cargo")?.args([
         "test",
-        "--test",
-        "e2e",
+        "-p",
+        "drug-leaflet-e2e",
         "--",
         "--ignored",
     ]))?);

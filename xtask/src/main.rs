@@ -23,7 +23,7 @@ cargo xtask <command>
   package [--apps]       build dist/, then the npm package for bundler apps into target/package/ and
                          pack it (npm pack) into target/drug-leaflet-<version>.tgz; --apps also builds the
                          apps in tests/package/ with it and runs tsc on its types, as `test` does before
-                         `cargo test --test e2e -- --ignored bundlers`
+                         `cargo test -p drug-leaflet-e2e -- --ignored bundlers`
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences, the
                          added texts not signed off and the sources whose reuse is not cleared
   review <id> [--out FILE]

@@ -1,8 +1,8 @@
 //! End-to-end tests of the built `dist/` on the host pages in `tests/pages/`, in
 //! real browsers through WebDriver, and the npm package in apps built with
 //! Vite and webpack (`bundlers`). They need `dist/` and the browsers, so
-//! `cargo test` skips them and `cargo xtask test` runs them (`-- --ignored`).
-#![cfg(not(target_arch = "wasm32"))]
+//! `cargo test` skips them and `cargo xtask test` runs them
+//! (`cargo test -p drug-leaflet-e2e -- --ignored`).
 
 mod accessibility;
 mod clinical;
