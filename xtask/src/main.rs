@@ -53,7 +53,8 @@ cargo xtask <command>
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
-                         target/bench/; --check fails on sizes over bench/budget.toml, --check-timings on timings too
+                         target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
+                         over bench/budget.toml, --check-timings on timings too
   fuzz [--seconds N] [--seed S]
                          random and mutated monographs (TOML text, JSON) through the monograph's doors
                          for N seconds (default 60); fails on a panic, saving the input in target/fuzz/

@@ -5,8 +5,9 @@
 //! input-to-paint latencies, and many leaflets, a 500-section monograph and
 //! 1,000 mount cycles; and a dist of 500 monographs against dist/ (the
 //! bundled drug's page loads the same bytes; a drug on demand adds its own
-//! file). Prints Markdown tables and writes
-//! `target/bench/results.json`; `--check` compares with `bench/budget.toml`.
+//! file). Prints Markdown tables and writes them, with the budgets, to
+//! `docs/benchmark.md`, and every sample to `target/bench/results.json`;
+//! `--check` compares with `bench/budget.toml`.
 
 pub mod browser;
 pub mod budget;
@@ -163,15 +164,24 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     fs::write(out.join("results.json"), serde_json::to_string_pretty(&report)?)
         .context("writing target/bench/results.json")?;
     fs::write(out.join("results.md"), &markdown).context("writing target/bench/results.md")?;
+    let timings = measured_timings(&measured.recorder);
+    fs::write(
+        root.join(report::BENCHMARK_PAGE),
+        report::benchmark_page(&report, &budget, &timings),
+    )
+    .with_context(|| format!("writing {}", report::BENCHMARK_PAGE))?;
     println!("\n{markdown}");
-    println!("wrote target/bench/results.json and target/bench/results.md");
+    println!(
+        "wrote target/bench/results.json, target/bench/results.md and {}",
+        report::BENCHMARK_PAGE
+    );
 
     let mut violations = Vec::new();
     if options.check_sizes {
         violations.extend(budget.size_violations(&sizes));
         violations.extend(report.formulary.violations());
     }
-    let timing_violations = budget.timing_violations(&measured_timings(&measured.recorder));
+    let timing_violations = budget.timing_violations(&timings);
     if options.check_timings {
         violations.extend(timing_violations);
     } else {

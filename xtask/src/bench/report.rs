@@ -1,12 +1,13 @@
 //! The bench's results: `target/bench/results.json` (every sample, the
-//! machine, the browsers) and the Markdown tables it prints, which the
-//! README's "Benchmark" section pastes.
+//! machine, the browsers), the Markdown tables it prints and writes to
+//! `target/bench/results.md`, and `docs/benchmark.md`: those tables under the
+//! budgets they were checked against, the page the README links to.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::budget::thousands;
+use super::budget::{thousands, Budget, MeasuredTimings, BUDGET_FILE};
 use super::data::{FileComparison, FileHash, FileRow, FormularyResult, PageRequests};
 use super::formulary;
 use super::pages::{Page, WIDGET_PATH};
@@ -96,6 +97,90 @@ pub fn markdown(report: &Report) -> String {
         let _ = writeln!(out, "- {note}");
     }
     out
+}
+
+/// Where the bench writes its page of results, in the repository.
+pub const BENCHMARK_PAGE: &str = "docs/benchmark.md";
+
+/// `docs/benchmark.md`: the run's budgets, limit against measurement, then
+/// the tables `markdown` gives.
+pub fn benchmark_page(report: &Report, budget: &Budget, timings: &MeasuredTimings) -> String {
+    let mut out = String::from("# Benchmark\n\n");
+    let _ = writeln!(
+        out,
+        "Written by `cargo xtask bench` (this run: {} runs); do not edit it by hand, run the bench \
+         again. The README's \"Benchmark\" section says what is measured and how; \
+         `target/bench/results.json` holds every sample of the run.\n",
+        report.runs
+    );
+    budget_table(&mut out, report, budget, timings);
+    out.push_str("## Results\n\n");
+    out.push_str(&markdown(report));
+    out
+}
+
+/// Each limit of `bench/budget.toml` beside what this run measured.
+fn budget_table(out: &mut String, report: &Report, budget: &Budget, timings: &MeasuredTimings) {
+    let within = |ok: Option<bool>| match ok {
+        Some(true) => "yes",
+        Some(false) => "**no**",
+        None => "not measured",
+    };
+    let _ = writeln!(
+        out,
+        "## Budgets\n\n| {BUDGET_FILE} | limit | measured | within |\n| --- | ---: | ---: | --- |"
+    );
+    for limit in &budget.files {
+        let row = report.sizes.iter().find(|row| row.file == limit.name);
+        for (kind, allowed, actual) in [
+            ("raw bytes", limit.raw, row.map(|r| r.raw)),
+            ("brotli", limit.brotli, row.map(|r| r.brotli)),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {}, {kind} | {} | {} | {} |",
+                limit.name,
+                thousands(allowed),
+                actual.map_or("missing".into(), thousands),
+                within(actual.map(|actual| actual <= allowed))
+            );
+        }
+    }
+    let total = report.widget_total.brotli;
+    let _ = writeln!(
+        out,
+        "| {}, brotli | {} | {} | {} |",
+        report.widget_total.file,
+        thousands(budget.widget.total_brotli),
+        thousands(total),
+        within(Some(total <= budget.widget.total_brotli))
+    );
+    let ratio = |value: f64| format!("{value:.2}x");
+    let _ = writeln!(
+        out,
+        "| time to interactive over the baseline's (Chromium, unthrottled) | {} | {} | {} |",
+        ratio(budget.timings.tti_ratio_unthrottled),
+        timings.tti_ratio_unthrottled.map_or("–".into(), ratio),
+        within(
+            timings
+                .tti_ratio_unthrottled
+                .map(|value| value <= budget.timings.tti_ratio_unthrottled)
+        )
+    );
+    let _ = writeln!(
+        out,
+        "| section toggle p95, input to paint (Chromium, 4x CPU) | {} | {} | {} |",
+        value(budget.timings.toggle_p95_ms_cpu4x, Unit::Ms),
+        timings
+            .toggle_p95_ms_cpu4x
+            .map_or("–".into(), |ms| value(ms, Unit::Ms)),
+        within(
+            timings
+                .toggle_p95_ms_cpu4x
+                .map(|ms| ms <= budget.timings.toggle_p95_ms_cpu4x)
+        )
+    );
+    out.push_str("\nSizes are checked by `cargo xtask test` and `bench --check`, timings only by `bench --check-timings`.\n\n");
 }
 
 fn sizes_table(out: &mut String, report: &Report) {
@@ -520,6 +605,54 @@ mod tests {
         assert!(markdown.contains(
             "added to a page showing nusinersen: monographs/examplamab.json (1 runs; only its own file in every run: yes)"
         ));
+    }
+
+    #[test]
+    fn the_benchmark_page_sets_each_budget_beside_the_run() {
+        let budget = Budget::parse(
+            "[[files]]\nname = \"drug-leaflet.js\"\nraw = 2500\nbrotli = 900\n\n\
+             [[files]]\nname = \"gone.js\"\nraw = 1\nbrotli = 1\n\n\
+             [widget]\ntotal_brotli = 127500\n\n\
+             [timings]\ntti_ratio_unthrottled = 1.5\ntoggle_p95_ms_cpu4x = 16.0\n",
+        )
+        .unwrap();
+        let row = |file: &str, raw, brotli| FileRow {
+            file: file.into(),
+            raw,
+            gzip: 0,
+            brotli,
+        };
+        let report = Report {
+            date: "2026-11-27T12:03:04Z".into(),
+            machine: machine_from_cpuinfo("processor\t: 0\nmodel name\t: AMD EPYC\n"),
+            browsers: vec!["Chromium 1".into(), "Firefox 2".into()],
+            runs: 1,
+            runtime_seconds: 60.0,
+            sizes: vec![row("drug-leaflet.js", 2_059, 926)],
+            widget_total: row("widget total (js + wasm)", 378_085, 126_176),
+            wasm_by_crate: None,
+            wasm_by_crate_unavailable: None,
+            series: vec![],
+            formulary: formulary::result((1.0, 1.0), vec![], vec![], &[], Observed::default()),
+            notes: vec![],
+        };
+        let timings = MeasuredTimings {
+            tti_ratio_unthrottled: Some(2.12),
+            toggle_p95_ms_cpu4x: None,
+        };
+        let page = benchmark_page(&report, &budget, &timings);
+        assert!(page.starts_with("# Benchmark\n\nWritten by `cargo xtask bench` (this run: 1 runs)"));
+        for line in [
+            "| drug-leaflet.js, raw bytes | 2,500 | 2,059 | yes |",
+            "| drug-leaflet.js, brotli | 900 | 926 | **no** |",
+            "| gone.js, raw bytes | 1 | missing | not measured |",
+            "| widget total (js + wasm), brotli | 127,500 | 126,176 | yes |",
+            "| time to interactive over the baseline's (Chromium, unthrottled) | 1.50x | 2.12x | **no** |",
+            "| section toggle p95, input to paint (Chromium, 4x CPU) | 16 ms | – | not measured |",
+            "Measured 2026-11-27T12:03:04Z on AMD EPYC (1 cores), Chromium 1, Firefox 2; 1 runs, 60 s.",
+        ] {
+            assert!(page.lines().any(|l| l == line), "no line {line:?} in:\n{page}");
+        }
     }
 
     #[test]
