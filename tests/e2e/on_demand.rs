@@ -58,7 +58,7 @@ fn listed_integrity(drug: &str) -> String {
     line.split('"').next().unwrap_or_default().to_owned()
 }
 
-/// Waits until `#id` shows `title`.
+/// Waits until `#id` shows a title, which must be `title`.
 async fn assert_shows(session: &Session, browser: Browser, id: &str, title: &str) {
     let shown = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
     assert_eq!(shown, json!(title), "{browser:?}: #{id}");
