@@ -2,6 +2,8 @@
 //! it: what it says without script or style of ours.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::path::Path;
+
 use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
@@ -91,8 +93,8 @@ fn the_header_says_the_country_and_opens_about_this_leaflet() {
 
 #[test]
 fn example_data_says_so_in_the_header_and_in_its_urgent_box() {
-    let root = xtask::project_root();
-    let loaded = loader::load(&root.join("monographs/examplamab.toml")).expect("examplamab");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("monographs/examplamab.toml");
+    let loaded = loader::load(&file).expect("examplamab");
     assert!(loaded.monograph.meta.example, "examplamab is example data");
     let html = fallback(loaded.monograph);
     let banners: Vec<usize> = html

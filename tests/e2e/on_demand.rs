@@ -58,20 +58,31 @@ fn listed_integrity(drug: &str) -> String {
     line.split('"').next().unwrap_or_default().to_owned()
 }
 
-pub async fn drugs_on_demand(browser: Browser) {
+/// Waits until `#id` shows a title, which must be `title`.
+async fn assert_shows(session: &Session, browser: Browser, id: &str, title: &str) {
+    let shown = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
+    assert_eq!(shown, json!(title), "{browser:?}: #{id}");
+}
+
+/// Nothing threw and the page's CSP was never broken; then the session ends.
+async fn close_clean(session: Session, browser: Browser) {
+    assert_no_page_errors(&session, browser).await;
+    assert_eq!(
+        session.watched("violations").await,
+        Vec::<String>::new(),
+        "{browser:?}: CSP"
+    );
+    session.close().await;
+}
+
+/// While a drug's file is on its way, both its elements are busy, pasted
+/// text stays readable and a bare element says it is loading; then the
+/// leaflet replaces the pasted text and the status line, from one request.
+pub async fn a_slow_drug_shows_loading_then_its_leaflet(browser: Browser) {
     let session = Session::start(browser).await;
     let slow = format!("{DATA}{}.json", on_demand::SLOW_DRUG);
     session.server.delay(&slow, Duration::from_secs(6));
-    let late = format!("{DATA}{}.json", on_demand::LATE_DRUG);
-    session.server.delay(&late, Duration::from_secs(2));
-    session.server.delay(
-        "/on-demand/drug-leaflet/drug-leaflet-core_bg.wasm",
-        Duration::from_secs(1),
-    );
     session.open(on_demand::PAGE).await;
-
-    // While the slow drug's file is on its way: both elements are busy, the
-    // pasted text stays readable, and the bare one says it is loading.
     let loading = session
         .wait_for(
             "const pasted = document.getElementById('slow-pasted'), bare = document.getElementById('slow-bare');
@@ -95,31 +106,25 @@ pub async fn drugs_on_demand(browser: Browser) {
         Vec::<String>::new(),
         "{browser:?}: while loading"
     );
+    for id in ["slow-pasted", "slow-bare"] {
+        assert_shows(&session, browser, id, on_demand::TITLE).await;
+    }
+    assert_eq!(requests_for(&session, on_demand::SLOW_DRUG), 1, "{browser:?}");
+    close_clean(session, browser).await;
+}
 
-    // Two elements asking for the same drug: one request, both shown, not busy.
+/// Two elements asking for the same drug: one request, both shown, not busy,
+/// a ready event each, the pasted text replaced; the bundled leaflet beside them.
+pub async fn elements_asking_for_one_drug_share_its_request(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
     for id in ["first", "second"] {
-        let title = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
-        assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: #{id}");
+        assert_shows(&session, browser, id, on_demand::TITLE).await;
     }
     assert_eq!(
         requests_for(&session, on_demand::DRUG),
         1,
         "{browser:?}: fetched once"
-    );
-    // Named in the page, the drug's file is fetched by the loader, beside the
-    // WASM (answered a second late): it starts well before the WASM has
-    // arrived, which is when an element would start it.
-    let started = session
-        .eval(
-            "const entry = end => performance.getEntriesByType('resource').find(e => e.name.endsWith(end));
-             const data = entry('/examplamab.json'), wasm = entry('_bg.wasm');
-             return data && wasm ? wasm.responseEnd - data.startTime : null;",
-            vec![],
-        )
-        .await;
-    assert!(
-        started.as_f64().is_some_and(|ahead| ahead > 500.0),
-        "{browser:?}: the data file starts beside the WASM, not after it ({started} ms ahead)"
     );
     let shown = session
         .eval(
@@ -128,7 +133,8 @@ pub async fn drugs_on_demand(browser: Browser) {
                busy: ids.map(id => document.getElementById(id).getAttribute('aria-busy')),
                bundled: document.getElementById('bundled').shadowRoot.querySelector('.title')?.textContent,
                monograph: document.getElementById('first').monograph?.meta?.id ?? null,
-               ready: window.__events.filter(e => e.type === 'drug-leaflet-ready').map(e => e.id + ' ' + e.detail.drug).sort(),
+               ready: window.__events.filter(e => e.type === 'drug-leaflet-ready' && ids.includes(e.id))
+                 .map(e => e.id + ' ' + e.detail.drug).sort(),
                pastedShows: document.getElementById('second-pasted').getBoundingClientRect().height > 0,
              };",
             vec![],
@@ -151,15 +157,40 @@ pub async fn drugs_on_demand(browser: Browser) {
         json!(false),
         "{browser:?}: the leaflet replaced the pasted text"
     );
+    close_clean(session, browser).await;
+}
 
-    // The slow drug arrives and replaces the pasted text and the status line.
-    for id in ["slow-pasted", "slow-bare"] {
-        let title = session.wait_for(TITLE_OF_ID, vec![json!(id)]).await;
-        assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: #{id}");
-    }
-    assert_eq!(requests_for(&session, on_demand::SLOW_DRUG), 1, "{browser:?}");
-    // A hash the browser would ignore: the element refuses it, and neither it
-    // nor the loader asked for the file.
+/// Named in the page, the drug's file is fetched by the loader, beside the
+/// WASM (answered a second late): it starts well before the WASM has
+/// arrived, which is when an element would start it.
+pub async fn the_loader_fetches_a_named_drug_beside_the_wasm(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.server.delay(
+        "/on-demand/drug-leaflet/drug-leaflet-core_bg.wasm",
+        Duration::from_secs(1),
+    );
+    session.open(on_demand::PAGE).await;
+    assert_shows(&session, browser, "first", on_demand::TITLE).await;
+    let started = session
+        .eval(
+            "const entry = end => performance.getEntriesByType('resource').find(e => e.name.endsWith(end));
+             const data = entry('/examplamab.json'), wasm = entry('_bg.wasm');
+             return data && wasm ? wasm.responseEnd - data.startTime : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        started.as_f64().is_some_and(|ahead| ahead > 500.0),
+        "{browser:?}: the data file starts beside the WASM, not after it ({started} ms ahead)"
+    );
+    close_clean(session, browser).await;
+}
+
+/// A hash the browser would ignore: the element refuses it, and neither it
+/// nor the loader asked for the file.
+pub async fn a_malformed_pin_is_refused_before_any_request(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
     let refused = session
         .wait_for(FAILED, vec![json!("bad-pin"), json!({}), Value::Null])
         .await;
@@ -170,9 +201,19 @@ pub async fn drugs_on_demand(browser: Browser) {
         "{browser:?}: {refused}"
     );
     assert_eq!(requests_for(&session, on_demand::WRONG_DRUG), 0, "{browser:?}");
+    close_clean(session, browser).await;
+}
 
-    // A pin set while the unpinned file is on its way: the unpinned answer is
-    // not the pinned file, and the element ends on the pin's verdict.
+/// A pin set while the unpinned file is on its way: the unpinned answer is
+/// not the pinned file, and the element ends on the pin's verdict.
+pub async fn a_pin_set_while_the_file_loads_decides(browser: Browser) {
+    let session = Session::start(browser).await;
+    let late = format!("{DATA}{}.json", on_demand::LATE_DRUG);
+    session.server.delay(&late, Duration::from_secs(2));
+    session.open(on_demand::PAGE).await;
+    // The element defined and the WASM running, so the new element starts
+    // fetching the unpinned file as it is added.
+    assert_shows(&session, browser, "bundled", crate::fixtures::nusinersen::TITLE).await;
     session
         .eval(
             "const el = document.createElement('drug-leaflet');
@@ -195,8 +236,14 @@ pub async fn drugs_on_demand(browser: Browser) {
             .is_some_and(|p| p.contains("examplamab-late.json does not match its integrity attribute")),
         "{browser:?}: {pinned_late}"
     );
+    close_clean(session, browser).await;
+}
 
-    // Switching to the bundled drug and back: no request for either.
+/// Switching to the bundled drug and back: no request for either.
+pub async fn switching_to_the_bundled_drug_and_back_fetches_nothing(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
+    assert_shows(&session, browser, "first", on_demand::TITLE).await;
     let title = session
         .wait_for(
             "const el = document.getElementById('first');
@@ -216,8 +263,16 @@ pub async fn drugs_on_demand(browser: Browser) {
     let title = session.wait_for(TITLE_OF_ID, vec![json!("first")]).await;
     assert_eq!(title, json!(on_demand::TITLE), "{browser:?}");
     assert_eq!(requests_for(&session, on_demand::DRUG), 1, "{browser:?}: cached");
+    close_clean(session, browser).await;
+}
 
-    // The hash dist/integrity.txt lists pins the file; the element shows it.
+/// The hash dist/integrity.txt lists pins the file; the element shows it,
+/// from a request of its own.
+pub async fn the_listed_integrity_pins_the_file(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
+    // The page's own elements have fetched the file unpinned.
+    assert_shows(&session, browser, "first", on_demand::TITLE).await;
     session
         .eval(
             "const el = document.createElement('drug-leaflet');
@@ -230,9 +285,18 @@ pub async fn drugs_on_demand(browser: Browser) {
         .await;
     let title = session.wait_for(TITLE_OF_ID, vec![json!("pinned")]).await;
     assert_eq!(title, json!(on_demand::TITLE), "{browser:?}: pinned");
+    // The file: once plain, once pinned.
+    assert_eq!(requests_for(&session, on_demand::DRUG), 2, "{browser:?}");
+    close_clean(session, browser).await;
+}
 
-    // Each failure: an alert naming the drug and the reason, one error event,
-    // not busy, and pasted text still readable under the alert.
+/// Each failure: an alert naming the drug and the reason, one error event,
+/// not busy, and pasted text still readable under the alert.
+pub async fn each_failure_names_the_drug_and_the_reason(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
+    // The page's own elements have fetched the file unpinned.
+    assert_shows(&session, browser, "first", on_demand::TITLE).await;
     let wrong_hash = format!("sha384-{}", "A".repeat(64));
     let cases = [
         (
@@ -320,9 +384,9 @@ pub async fn drugs_on_demand(browser: Browser) {
         !requested.iter().any(|p| p.contains("secret") || p.contains("..")),
         "{browser:?}: {requested:?}"
     );
-    // The file: once plain, once pinned, once with the wrong hash and once more
-    // (HEAD) to tell a failed integrity check from a network error.
-    assert_eq!(requests_for(&session, on_demand::DRUG), 4, "{browser:?}");
+    // The file: once plain, once with the wrong hash and once more (HEAD) to
+    // tell a failed integrity check from a network error.
+    assert_eq!(requests_for(&session, on_demand::DRUG), 3, "{browser:?}");
     let failed: Vec<String> = (0..7).map(|n| format!("#failed-{n}")).collect();
     let failed: Vec<&str> = failed.iter().map(String::as_str).collect();
     assert_eq!(
@@ -330,15 +394,13 @@ pub async fn drugs_on_demand(browser: Browser) {
         Vec::<String>::new(),
         "{browser:?}: with every failure shown"
     );
-    assert_no_page_errors(&session, browser).await;
-    assert_eq!(
-        session.watched("violations").await,
-        Vec::<String>::new(),
-        "{browser:?}: CSP"
-    );
+    close_clean(session, browser).await;
+}
 
-    // A CSP whose connect-src lets the WASM through but not monographs/: the
-    // alert says the file could not be fetched and names connect-src.
+/// A CSP whose connect-src lets the WASM through but not monographs/: the
+/// alert says the file could not be fetched and names connect-src.
+pub async fn a_csp_blocking_the_data_file_is_named(browser: Browser) {
+    let session = Session::start(browser).await;
     session.open(on_demand::BLOCKED_PAGE).await;
     let alert = alert_text(&session, "drug-leaflet").await;
     assert!(

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use monograph::loader::{self, Loaded};
 use monograph::model::Monograph;
@@ -16,7 +16,8 @@ use monograph::review::{text_states, ReviewFile, TextState};
 use monograph::validate::{added_texts, Problem, Report};
 
 use crate::review::{
-    citation, pending, read_record, record_name, text_preview, uncleared_sources, SignOffCounts,
+    citation, monograph_files_in, pending, read_record, record_name, text_preview, uncleared_sources,
+    SignOffCounts,
 };
 
 /// Added text above this Flesch-Kincaid grade is reported: patient leaflets aim
@@ -88,11 +89,6 @@ fn check_monograph(
 /// The project's `monographs/*.toml`, sorted: what `build.rs` bundles.
 pub fn monograph_files(root: &Path) -> Result<Vec<PathBuf>> {
     monograph_files_in(&root.join("monographs"))
-}
-
-/// The monographs in `folder`, sorted (the loader leaves the sign-off records out).
-pub fn monograph_files_in(folder: &Path) -> Result<Vec<PathBuf>> {
-    loader::monograph_files(folder).with_context(|| format!("cannot read {}", folder.display()))
 }
 
 /// Prints a report for each file and fails if any file has errors.

@@ -116,6 +116,28 @@ struct Finding {
     what: String,
 }
 
+/// A new seed each run unless one is given: the run prints it for replaying.
+pub fn new_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// `run`, with a line before naming the seed and one after summing it up.
+pub fn run_and_report(root: &Path, duration: Duration, seed: u64) -> Result<()> {
+    println!("fuzz: {} s, --seed {seed}", duration.as_secs());
+    let summary = run(root, duration, seed)?;
+    println!(
+        "fuzz: {} inputs in {:.1} s ({} TOML, {} JSON), no panic; the slowest took {} ms",
+        summary.toml_runs + summary.json_runs,
+        summary.elapsed.as_secs_f64(),
+        summary.toml_runs,
+        summary.json_runs,
+        summary.slowest.as_millis()
+    );
+    Ok(())
+}
+
 /// Fuzzes both doors for `duration`; fails on the first panic or broken
 /// refusal, with the input saved in `target/fuzz/`.
 pub fn run(root: &Path, duration: Duration, seed: u64) -> Result<Summary> {

@@ -2,6 +2,7 @@
 //! with it (the static file server, the project's paths and tools).
 
 pub mod bench;
+pub mod ci;
 pub mod content;
 pub mod dist;
 pub mod epi;
@@ -14,6 +15,7 @@ pub mod review;
 pub mod screenshots;
 pub mod serve;
 pub mod spl;
+pub mod timestamp;
 pub mod toolchain;
 pub mod webdriver;
 

@@ -5,10 +5,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use xtask::process::{run, run_tests, TestCounts};
 use xtask::serve::StaticServer;
 use xtask::toolchain::{Needs, Toolchain};
-use xtask::{bench, content, dist, epi, fuzz, package, project_root, review, spl};
+use xtask::{bench, ci, content, dist, epi, fuzz, package, project_root, review, spl};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -24,7 +23,7 @@ cargo xtask <command>
   package [--apps]       build dist/, then the npm package for bundler apps into target/package/ and
                          pack it (npm pack) into target/drug-leaflet-<version>.tgz; --apps also builds the
                          apps in tests/package/ with it and runs tsc on its types, as `test` does before
-                         `cargo test --test e2e -- --ignored bundlers`
+                         `cargo test -p drug-leaflet-e2e -- --ignored bundlers`
   check-content [FILE]   validate monographs (default: monographs/*.toml) and report long sentences, the
                          added texts not signed off and the sources whose reuse is not cleared
   review <id> [--out FILE]
@@ -54,7 +53,8 @@ cargo xtask <command>
   bench [--runs N] [--check] [--check-timings]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N loads of each page, default 10); tables in
-                         target/bench/; --check fails on sizes over bench/budget.toml, --check-timings on timings too
+                         target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
+                         over bench/budget.toml, --check-timings on timings too
   fuzz [--seconds N] [--seed S]
                          random and mutated monographs (TOML text, JSON) through the monograph's doors
                          for N seconds (default 60); fails on a panic, saving the input in target/fuzz/
@@ -79,7 +79,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
         .map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
     match command {
         "demo" => demo(&root, parse_port(rest)?),
-        "test" => test(&root),
+        "test" => ci::run(&root),
         "dist" => match rest {
             [] => build_dist(&root, false),
             [flag] if flag == "--require-review" => build_dist(&root, true),
@@ -100,7 +100,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
             let dist = dist::build(&root, &tools)?;
             let tarball = package::write(&root, &dist)?;
             if with_apps {
-                let counts = package_apps(&root, &tools, &dist, &tarball)?;
+                let counts = package::build_and_check_apps(&root, &tools, &dist, &tarball)?;
                 if counts.failed > 0 {
                     bail!("{} type check(s) failed", counts.failed);
                 }
@@ -120,7 +120,7 @@ fn run_command(args: Vec<String>) -> Result<()> {
         "bench" => bench::run(&root, bench::BenchOptions::parse(rest)?),
         "fuzz" => {
             let (seconds, seed) = parse_fuzz_args(rest)?;
-            fuzz_for(&root, Duration::from_secs(seconds), seed)
+            fuzz::run_and_report(&root, Duration::from_secs(seconds), seed)
         }
         "screenshots" => {
             let tools = Toolchain::ensure(&root, Needs::Test)?;
@@ -174,10 +174,7 @@ fn parse_port(args: &[String]) -> Result<u16> {
 
 fn parse_fuzz_args(args: &[String]) -> Result<(u64, u64)> {
     let mut seconds = 60;
-    // A new seed each run unless given: the run prints it for replaying.
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
+    let mut seed = fuzz::new_seed();
     for pair in args.chunks(2) {
         match pair {
             [flag, n] if flag == "--seconds" => {
@@ -196,20 +193,6 @@ fn parse_fuzz_args(args: &[String]) -> Result<(u64, u64)> {
     Ok((seconds, seed))
 }
 
-fn fuzz_for(root: &std::path::Path, duration: Duration, seed: u64) -> Result<()> {
-    println!("fuzz: {} s, --seed {seed}", duration.as_secs());
-    let summary = fuzz::run(root, duration, seed)?;
-    println!(
-        "fuzz: {} inputs in {:.1} s ({} TOML, {} JSON), no panic; the slowest took {} ms",
-        summary.toml_runs + summary.json_runs,
-        summary.elapsed.as_secs_f64(),
-        summary.toml_runs,
-        summary.json_runs,
-        summary.slowest.as_millis()
-    );
-    Ok(())
-}
-
 fn demo(root: &std::path::Path, port: u16) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Build)?;
     let dist = dist::build(root, &tools)?;
@@ -222,113 +205,4 @@ fn demo(root: &std::path::Path, port: u16) -> Result<()> {
     loop {
         std::thread::park();
     }
-}
-
-/// Builds the apps in tests/package/ with the tarball, prints what each ships,
-/// and runs tsc on the package's types (counted as tests).
-fn package_apps(
-    root: &std::path::Path,
-    tools: &Toolchain,
-    dist: &std::path::Path,
-    tarball: &std::path::Path,
-) -> Result<TestCounts> {
-    let fixtures = package::build_fixtures(root, tools, tarball)?;
-    package::print_sizes(dist, &fixtures, tarball)?;
-    package::check_types(root, tools, &fixtures)
-}
-
-fn test(root: &std::path::Path) -> Result<()> {
-    let tools = Toolchain::ensure(root, Needs::Test)?;
-    run(tools.command("cargo")?.args(["fmt", "--all", "--", "--check"]))?;
-    run(tools.command("cargo")?.args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--all-features",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(tools.command("cargo")?.args([
-        "clippy",
-        "--lib",
-        "--tests",
-        "--target",
-        xtask::toolchain::WASM_TARGET,
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-
-    let mut counts = TestCounts::default();
-    counts.add(run_tests(tools.command("cargo")?.args(["test", "--workspace"]))?);
-    counts.add(run_tests(
-        tools
-            .command("wasm-pack")?
-            .args([
-                "test",
-                "--headless",
-                "--chrome",
-                "--firefox",
-                "--",
-                "--test",
-                "leaflet",
-                "--test",
-                "element_api",
-                "--test",
-                "host_door",
-                "--test",
-                "leaks",
-                "--test",
-                "memory",
-            ])
-            // The runner's limit for one test file (default 20 s): the host door's
-            // 10,000 generated monographs take about 15 s; `leaks` renders 2,000
-            // leaflets in a debug build, about 50 s.
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
-    )?);
-    // The crash test's build first, so the shipped one is the last built.
-    dist::build_crash_test(root, &tools)?;
-    let dist = dist::build(root, &tools)?;
-    // The npm package and the apps that bundle it: the e2e tests serve their builds.
-    let tarball = package::write(root, &dist)?;
-    counts.add(package_apps(root, &tools, &dist, &tarball)?);
-    counts.add(run_tests(tools.command("cargo")?.args([
-        "test",
-        "--test",
-        "e2e",
-        "--",
-        "--ignored",
-    ]))?);
-    // A short fuzzing run of the monograph's doors, counted like a test.
-    let seed = parse_fuzz_args(&[])?.1;
-    match fuzz_for(root, Duration::from_secs(15), seed) {
-        Ok(()) => counts.passed += 1,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            counts.failed += 1;
-        }
-    }
-    // The size budget needs no browser: one more check, counted like a test.
-    // It holds for the standard build (std rebuilt from rust-src); the offline
-    // fallback's prebuilt std is about 10 KB brotli larger, so there it warns.
-    match bench::budget::check_dist_sizes(root, &dist) {
-        Ok(()) => counts.passed += 1,
-        Err(error) if !tools.std_sources() => {
-            eprintln!(
-                "warning: {error:#}\n(prebuilt std without rust-src: the budget is for the standard build)"
-            );
-            counts.passed += 1;
-        }
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            counts.failed += 1;
-        }
-    }
-    // One closing line in the plain form CI reads, summed from every runner's summary.
-    println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
-    if counts.failed > 0 {
-        bail!("{} test(s) failed", counts.failed);
-    }
-    Ok(())
 }

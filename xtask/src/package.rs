@@ -12,8 +12,8 @@
 //!   <id>.fallback.html         dist/'s fallback HTML, each its own export path
 //!   LICENSE*                   the repository's license files
 //!
-//! Then `target/drug-leaflet-<version>.tgz`. `fixtures` builds the apps in
-//! tests/package/ with that tarball and `check_types` runs tsc on their types.
+//! Then `target/drug-leaflet-<version>.tgz`. `build_and_check_apps` builds the
+//! apps in tests/package/ with that tarball and runs tsc on their types.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -185,10 +185,23 @@ fn files_named(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<String>>
     Ok(names)
 }
 
+/// Builds the apps in tests/package/ with the tarball, prints what each ships,
+/// and runs tsc on the package's types (counted as tests).
+pub fn build_and_check_apps(
+    root: &Path,
+    tools: &Toolchain,
+    dist: &Path,
+    tarball: &Path,
+) -> Result<TestCounts> {
+    let fixtures = build_fixtures(root, tools, tarball)?;
+    print_sizes(dist, &fixtures, tarball)?;
+    check_types(root, tools, &fixtures)
+}
+
 /// Copies tests/package/ to target/package-tests/, installs its pinned
 /// bundlers (`npm ci`, skipped while the lockfile is unchanged) and the
 /// tarball, and builds each app. Returns the folder.
-pub fn build_fixtures(root: &Path, tools: &Toolchain, tarball: &Path) -> Result<PathBuf> {
+fn build_fixtures(root: &Path, tools: &Toolchain, tarball: &Path) -> Result<PathBuf> {
     let fixtures = root.join(FIXTURES_DIR);
     copy_tree(&root.join(FIXTURES_SOURCE), &fixtures)?;
     let lockfile = fs::read(fixtures.join("package-lock.json"))?;
@@ -245,7 +258,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 /// The package's types under tsc: `types/ok.tsx` and the README's React
 /// snippet compile, and `types/misuse.tsx` fails with exactly the errors its
 /// `refused: TSnnnn` comments name, line by line. One passed or failed check each.
-pub fn check_types(root: &Path, tools: &Toolchain, fixtures: &Path) -> Result<TestCounts> {
+fn check_types(root: &Path, tools: &Toolchain, fixtures: &Path) -> Result<TestCounts> {
     let readme = fs::read_to_string(root.join("README.md"))?;
     let snippet = readme
         .split("```tsx\n")
@@ -326,7 +339,7 @@ fn tsc_errors(report: &str) -> BTreeSet<(usize, String)> {
 }
 
 /// Bytes each app's build ships for the widget (its `.js` and `.wasm`), next to dist/'s.
-pub fn print_sizes(dist: &Path, fixtures: &Path, tarball: &Path) -> Result<()> {
+fn print_sizes(dist: &Path, fixtures: &Path, tarball: &Path) -> Result<()> {
     println!(
         "\n{:<40} {:>10} {:>10}",
         "widget shipped (js + wasm)", "raw", "brotli"

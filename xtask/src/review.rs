@@ -115,9 +115,14 @@ pub fn pending(text: &TextState) -> Option<String> {
     }
 }
 
+/// The monographs in `folder`, sorted (the loader leaves the sign-off records out).
+pub fn monograph_files_in(folder: &Path) -> Result<Vec<PathBuf>> {
+    loader::monograph_files(folder).with_context(|| format!("cannot read {}", folder.display()))
+}
+
 /// Every monograph file in `folder`, opened with its record (or why it could not be).
 pub fn reviewed_monographs(folder: &Path) -> Result<Vec<Result<Reviewed>>> {
-    let files = crate::content::monograph_files_in(folder)?;
+    let files = monograph_files_in(folder)?;
     Ok(files.iter().map(|path| Reviewed::open(path)).collect())
 }
 
@@ -295,7 +300,7 @@ fn non_empty(value: Option<String>, flag: &str) -> Result<String> {
 
 /// Today in UTC as `YYYY-MM-DD`: the default day of a sign-off.
 pub fn today_utc() -> String {
-    let now = crate::bench::report::iso8601_utc(std::time::SystemTime::now());
+    let now = crate::timestamp::iso8601_utc(std::time::SystemTime::now());
     now.split('T').next().unwrap_or_default().to_owned()
 }
 

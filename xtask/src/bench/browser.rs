@@ -9,6 +9,8 @@ use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{json, Value};
 
 use super::page_load::PageLoad;
+use super::pages::Page;
+use crate::serve::StaticServer;
 use crate::webdriver::{Browser, Driver, Launch};
 
 /// Network and CPU conditions a measurement runs under.
@@ -118,6 +120,13 @@ impl BenchBrowser {
             .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": cpu }))
             .await?;
         Ok(())
+    }
+
+    /// The lab page in a fresh tab, once `<drug-leaflet>` is defined.
+    pub async fn open_lab(&self, server: &StaticServer) -> Result<()> {
+        self.open_in_fresh_tab(&server.url(&format!("/{}", Page::Lab.file())))
+            .await?;
+        self.call("defined", json!([])).await.map(|_| ())
     }
 
     /// Navigates to `url` (WebDriver waits for its load event).

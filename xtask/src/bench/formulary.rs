@@ -12,13 +12,12 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 
 use super::browser::{BenchBrowser, Condition};
-use super::measure;
+use super::data::{FileComparison, FileHash, FileRow, FormularyResult, Observed, PageRequests, Request};
 use super::pages::{Page, WIDGET_PATH};
-use super::report::FileRow;
 use super::series::{Group, Key, Recorder, DRUG_SET_TO_SHOWN};
 use crate::dist::{self, FileSize};
 use crate::serve::StaticServer;
@@ -104,22 +103,6 @@ pub fn write_monographs(root: &Path, folder: &Path) -> Result<()> {
     Ok(())
 }
 
-#[derive(Debug, PartialEq, Serialize)]
-pub struct FileHash {
-    pub bytes: usize,
-    /// SHA-384 as Subresource Integrity writes it.
-    pub sha384: String,
-}
-
-/// One file as `dist/` and the formulary's dist hold it.
-#[derive(Debug, PartialEq, Serialize)]
-pub struct FileComparison {
-    pub file: String,
-    pub dist: FileHash,
-    pub formulary: FileHash,
-    pub identical: bool,
-}
-
 pub fn compare(file: &str, in_dist: &[u8], in_formulary: &[u8]) -> FileComparison {
     let hash = |bytes: &[u8]| FileHash {
         bytes: bytes.len(),
@@ -151,35 +134,6 @@ pub fn on_demand_files() -> Vec<String> {
         .iter()
         .map(|kind| format!("monographs/{ON_DEMAND_DRUG}.{kind}"))
         .collect()
-}
-
-/// One request a page made, from its Resource Timing entry.
-#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
-#[serde(rename_all(deserialize = "camelCase"))]
-pub struct Request {
-    pub path: String,
-    /// Response headers and body as they crossed the network.
-    pub transfer_size: f64,
-    /// The body as sent (brotli).
-    pub encoded_body_size: f64,
-    pub decoded_body_size: f64,
-}
-
-/// The requests of the bundled drug's page served from one dist (Chromium).
-#[derive(Debug, Serialize)]
-pub struct PageRequests {
-    pub dist: &'static str,
-    pub requests: Vec<Request>,
-}
-
-impl PageRequests {
-    pub fn transferred(&self) -> f64 {
-        self.requests.iter().map(|r| r.transfer_size).sum()
-    }
-
-    pub fn encoded(&self) -> f64 {
-        self.requests.iter().map(|r| r.encoded_body_size).sum()
-    }
 }
 
 /// Whether two pages requested the same files with the same bodies.
@@ -222,14 +176,6 @@ pub fn data_path(drug: &str) -> String {
 pub fn only_its_own_file(runs: &[Vec<Request>], drug: &str) -> bool {
     let path = data_path(drug);
     !runs.is_empty() && runs.iter().all(|run| run.len() == 1 && run[0].path == path)
-}
-
-/// What the browsers showed: the page's requests from each dist (Chromium)
-/// and, for each on-demand run, the requests it added.
-#[derive(Debug, Default)]
-pub struct Observed {
-    pub page_requests: Vec<PageRequests>,
-    pub on_demand_requests: Vec<Vec<Request>>,
 }
 
 #[derive(Deserialize)]
@@ -277,7 +223,7 @@ pub async fn in_browser(
             condition.label()
         );
         for _ in 0..runs {
-            measure::open_lab(browser, formulary_server).await?;
+            browser.open_lab(formulary_server).await?;
             browser.call("mount", json!([1])).await?;
             browser.set_condition(condition).await?;
             let run = browser.call("onDemand", json!([ON_DEMAND_DRUG])).await;
@@ -300,32 +246,6 @@ pub async fn in_browser(
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// The formulary's part of `results.json`.
-#[derive(Debug, Serialize)]
-pub struct FormularyResult {
-    pub monographs: usize,
-    /// Seconds to build the formulary's dist, and `dist/` after it (each
-    /// rebuilds the WASM and the prerenderer: build.rs reads another folder).
-    pub build_seconds: f64,
-    pub dist_build_seconds: f64,
-    pub widget_files: Vec<FileComparison>,
-    pub page_requests: Vec<PageRequests>,
-    /// The page requested the same files with the same bodies from both dists.
-    pub same_page_bytes: bool,
-    /// ... and those were the widget's three files.
-    pub only_widget_files: bool,
-    /// The on-demand drug's files in `dist/` (identical in the formulary's).
-    pub drug_files: Vec<FileComparison>,
-    pub drug_file_sizes: Vec<FileRow>,
-    /// Every path an on-demand run requested, once, and whether each run
-    /// requested exactly the drug's own file.
-    pub on_demand_requests: Vec<String>,
-    pub on_demand_runs: usize,
-    pub on_demand_only_its_file: bool,
-    /// The drug's file as Chromium received it, unthrottled, first run.
-    pub on_demand_transfer: Option<Request>,
 }
 
 /// What the files and the browsers showed, put together for the report.

@@ -6,7 +6,8 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 use super::browser::{BenchBrowser, Condition};
-use super::formulary::{self, Observed};
+use super::data::Observed;
+use super::formulary;
 use super::pages::Page;
 use super::series::*;
 use crate::serve::StaticServer;
@@ -217,18 +218,10 @@ async fn interactions(
     browser.set_condition(Condition::Unthrottled).await
 }
 
-/// The lab page in a fresh tab, once `<drug-leaflet>` is defined.
-pub async fn open_lab(browser: &BenchBrowser, server: &StaticServer) -> Result<()> {
-    browser
-        .open_in_fresh_tab(&server.url(&format!("/{}", Page::Lab.file())))
-        .await?;
-    browser.call("defined", json!([])).await.map(|_| ())
-}
-
 /// 1, 10 and 100 leaflets added at once to a fresh page: time until all are
 /// painted and memory growth, per leaflet.
 async fn instances(browser: &BenchBrowser, server: &StaticServer, recorder: &mut Recorder) -> Result<()> {
-    open_lab(browser, server).await?;
+    browser.open_lab(server).await?;
     let wasm_before_any = browser.wasm_memory().await?;
     for (count, subject) in INSTANCE_COUNTS {
         let key = |metric| Key {
@@ -265,7 +258,7 @@ async fn long_monograph(
         "bench: {}, a {LONG_MONOGRAPH_SECTIONS}-section monograph",
         browser.name()
     );
-    open_lab(browser, server).await?;
+    browser.open_lab(server).await?;
     browser.call("mount", json!([1])).await?;
     let key = |metric| Key {
         group: Group::Scale,
@@ -308,7 +301,7 @@ async fn mount_cycles(browser: &BenchBrowser, server: &StaticServer, recorder: &
         "bench: {}, {MOUNT_CYCLES} mount and unmount cycles",
         browser.name()
     );
-    open_lab(browser, server).await?;
+    browser.open_lab(server).await?;
     browser.call("cycles", json!([10])).await?;
     let key = |metric| Key {
         group: Group::Scale,

@@ -5,11 +5,13 @@
 //! input-to-paint latencies, and many leaflets, a 500-section monograph and
 //! 1,000 mount cycles; and a dist of 500 monographs against dist/ (the
 //! bundled drug's page loads the same bytes; a drug on demand adds its own
-//! file). Prints Markdown tables and writes
-//! `target/bench/results.json`; `--check` compares with `bench/budget.toml`.
+//! file). Prints Markdown tables and writes them, with the budgets, to
+//! `docs/benchmark.md`, and every sample to `target/bench/results.json`;
+//! `--check` compares with `bench/budget.toml`.
 
 pub mod browser;
 pub mod budget;
+pub mod data;
 pub mod formulary;
 pub mod measure;
 pub mod page_load;
@@ -27,8 +29,9 @@ use anyhow::{bail, Context, Result};
 
 use self::browser::Condition;
 use self::budget::{Budget, MeasuredTimings, BUDGET_FILE};
+use self::data::FileRow;
 use self::pages::Page;
-use self::report::{FileRow, Report, SeriesResult};
+use self::report::{Report, SeriesResult};
 use self::series::{Recorder, INPUT_TO_PAINT, TIME_TO_INTERACTIVE};
 use crate::dist;
 use crate::serve::StaticServer;
@@ -122,7 +125,7 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let report = Report {
-        date: report::iso8601_utc(SystemTime::now()),
+        date: crate::timestamp::iso8601_utc(SystemTime::now()),
         machine: report::machine_from_cpuinfo(&cpuinfo),
         browsers: measured.browsers,
         runs: options.runs,
@@ -161,15 +164,24 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     fs::write(out.join("results.json"), serde_json::to_string_pretty(&report)?)
         .context("writing target/bench/results.json")?;
     fs::write(out.join("results.md"), &markdown).context("writing target/bench/results.md")?;
+    let timings = measured_timings(&measured.recorder);
+    fs::write(
+        root.join(report::BENCHMARK_PAGE),
+        report::benchmark_page(&report, &budget, &timings),
+    )
+    .with_context(|| format!("writing {}", report::BENCHMARK_PAGE))?;
     println!("\n{markdown}");
-    println!("wrote target/bench/results.json and target/bench/results.md");
+    println!(
+        "wrote target/bench/results.json, target/bench/results.md and {}",
+        report::BENCHMARK_PAGE
+    );
 
     let mut violations = Vec::new();
     if options.check_sizes {
         violations.extend(budget.size_violations(&sizes));
         violations.extend(report.formulary.violations());
     }
-    let timing_violations = budget.timing_violations(&measured_timings(&measured.recorder));
+    let timing_violations = budget.timing_violations(&timings);
     if options.check_timings {
         violations.extend(timing_violations);
     } else {

@@ -1,19 +1,19 @@
 //! The bench's results: `target/bench/results.json` (every sample, the
-//! machine, the browsers) and the Markdown tables it prints, which the
-//! README's "Benchmark" section pastes.
+//! machine, the browsers), the Markdown tables it prints and writes to
+//! `target/bench/results.md`, and `docs/benchmark.md`: those tables under the
+//! budgets they were checked against, the page the README links to.
 
 use std::fmt::Write as _;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-use super::budget::thousands;
-use super::formulary::{self, FileComparison, FormularyResult};
+use super::budget::{thousands, Budget, MeasuredTimings, BUDGET_FILE};
+use super::data::{FileComparison, FileHash, FileRow, FormularyResult, PageRequests};
+use super::formulary;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::*;
 use super::stats::Summary;
 use super::twiggy::CrateSize;
-use crate::dist::FileSize;
 
 /// Crates the twiggy table names; the rest are summed in one row.
 const TOP_CRATES: usize = 12;
@@ -34,51 +34,6 @@ pub fn machine_from_cpuinfo(cpuinfo: &str) -> Machine {
             .and_then(value)
             .unwrap_or_else(|| "unknown".into()),
         cores: cpuinfo.lines().filter(|l| l.starts_with("processor")).count(),
-    }
-}
-
-/// `time` as an ISO 8601 UTC timestamp, e.g. `2026-11-27T12:03:04Z`.
-pub fn iso8601_utc(time: SystemTime) -> String {
-    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, of_day) = ((seconds / 86_400) as i64, seconds % 86_400);
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        of_day / 3600,
-        of_day / 60 % 60,
-        of_day % 60
-    )
-}
-
-#[derive(Debug, Serialize)]
-pub struct FileRow {
-    pub file: String,
-    pub raw: usize,
-    pub gzip: usize,
-    pub brotli: usize,
-}
-
-impl From<&FileSize> for FileRow {
-    fn from(size: &FileSize) -> Self {
-        FileRow {
-            file: size.path.clone(),
-            raw: size.raw,
-            gzip: size.gzip,
-            brotli: size.brotli,
-        }
     }
 }
 
@@ -142,6 +97,90 @@ pub fn markdown(report: &Report) -> String {
         let _ = writeln!(out, "- {note}");
     }
     out
+}
+
+/// Where the bench writes its page of results, in the repository.
+pub const BENCHMARK_PAGE: &str = "docs/benchmark.md";
+
+/// `docs/benchmark.md`: the run's budgets, limit against measurement, then
+/// the tables `markdown` gives.
+pub fn benchmark_page(report: &Report, budget: &Budget, timings: &MeasuredTimings) -> String {
+    let mut out = String::from("# Benchmark\n\n");
+    let _ = writeln!(
+        out,
+        "Written by `cargo xtask bench` (this run: {} runs); do not edit it by hand, run the bench \
+         again. The README's \"Benchmark\" section says what is measured and how; \
+         `target/bench/results.json` holds every sample of the run.\n",
+        report.runs
+    );
+    budget_table(&mut out, report, budget, timings);
+    out.push_str("## Results\n\n");
+    out.push_str(&markdown(report));
+    out
+}
+
+/// Each limit of `bench/budget.toml` beside what this run measured.
+fn budget_table(out: &mut String, report: &Report, budget: &Budget, timings: &MeasuredTimings) {
+    let within = |ok: Option<bool>| match ok {
+        Some(true) => "yes",
+        Some(false) => "**no**",
+        None => "not measured",
+    };
+    let _ = writeln!(
+        out,
+        "## Budgets\n\n| {BUDGET_FILE} | limit | measured | within |\n| --- | ---: | ---: | --- |"
+    );
+    for limit in &budget.files {
+        let row = report.sizes.iter().find(|row| row.file == limit.name);
+        for (kind, allowed, actual) in [
+            ("raw bytes", limit.raw, row.map(|r| r.raw)),
+            ("brotli", limit.brotli, row.map(|r| r.brotli)),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {}, {kind} | {} | {} | {} |",
+                limit.name,
+                thousands(allowed),
+                actual.map_or("missing".into(), thousands),
+                within(actual.map(|actual| actual <= allowed))
+            );
+        }
+    }
+    let total = report.widget_total.brotli;
+    let _ = writeln!(
+        out,
+        "| {}, brotli | {} | {} | {} |",
+        report.widget_total.file,
+        thousands(budget.widget.total_brotli),
+        thousands(total),
+        within(Some(total <= budget.widget.total_brotli))
+    );
+    let ratio = |value: f64| format!("{value:.2}x");
+    let _ = writeln!(
+        out,
+        "| time to interactive over the baseline's (Chromium, unthrottled) | {} | {} | {} |",
+        ratio(budget.timings.tti_ratio_unthrottled),
+        timings.tti_ratio_unthrottled.map_or("–".into(), ratio),
+        within(
+            timings
+                .tti_ratio_unthrottled
+                .map(|value| value <= budget.timings.tti_ratio_unthrottled)
+        )
+    );
+    let _ = writeln!(
+        out,
+        "| section toggle p95, input to paint (Chromium, 4x CPU) | {} | {} | {} |",
+        value(budget.timings.toggle_p95_ms_cpu4x, Unit::Ms),
+        timings
+            .toggle_p95_ms_cpu4x
+            .map_or("–".into(), |ms| value(ms, Unit::Ms)),
+        within(
+            timings
+                .toggle_p95_ms_cpu4x
+                .map(|ms| ms <= budget.timings.toggle_p95_ms_cpu4x)
+        )
+    );
+    out.push_str("\nSizes are checked by `cargo xtask test` and `bench --check`, timings only by `bench --check-timings`.\n\n");
 }
 
 fn sizes_table(out: &mut String, report: &Report) {
@@ -311,8 +350,7 @@ fn formulary_tables(out: &mut String, report: &Report) {
         formulary::FORMULARY_LABEL
     );
     for file in &result.widget_files {
-        let cell =
-            |hash: &formulary::FileHash| format!("{} `{}`", thousands(hash.bytes), short_hash(&hash.sha384));
+        let cell = |hash: &FileHash| format!("{} `{}`", thousands(hash.bytes), short_hash(&hash.sha384));
         let _ = writeln!(
             out,
             "| {}: bytes, SHA-384 | {} | {} | {} |",
@@ -323,7 +361,7 @@ fn formulary_tables(out: &mut String, report: &Report) {
         );
     }
     if let [dist, formulary] = result.page_requests.as_slice() {
-        let files = |page: &formulary::PageRequests| {
+        let files = |page: &PageRequests| {
             let paths: Vec<&str> = page
                 .requests
                 .iter()
@@ -475,7 +513,9 @@ pub fn value(number: f64, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::data::{Observed, Request};
     use crate::bench::series::DRUG_SET_TO_SHOWN;
+    use crate::dist::FileSize;
 
     #[test]
     fn reads_the_cpu_model_and_cores() {
@@ -486,30 +526,21 @@ mod tests {
     }
 
     #[test]
-    fn formats_utc_timestamps() {
-        assert_eq!(iso8601_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-        let later = UNIX_EPOCH + std::time::Duration::from_secs(1_795_780_984);
-        assert_eq!(iso8601_utc(later), "2026-11-27T12:03:04Z");
-        let leap_day = UNIX_EPOCH + std::time::Duration::from_secs(951_782_400);
-        assert_eq!(iso8601_utc(leap_day), "2000-02-29T00:00:00Z");
-    }
-
-    #[test]
     fn the_formulary_tables_compare_the_dists_and_time_the_drug_on_demand() {
-        let request = |path: &str, body: f64| formulary::Request {
+        let request = |path: &str, body: f64| Request {
             path: format!("{WIDGET_PATH}{path}"),
             transfer_size: body + 300.0,
             encoded_body_size: body,
             decoded_body_size: body * 3.0,
         };
-        let page = |dist| formulary::PageRequests {
+        let page = |dist| PageRequests {
             dist,
             requests: formulary::WIDGET_FILES
                 .iter()
                 .map(|file| request(file, 1_000.0))
                 .collect(),
         };
-        let observed = formulary::Observed {
+        let observed = Observed {
             page_requests: vec![page(formulary::DIST_LABEL), page(formulary::FORMULARY_LABEL)],
             on_demand_requests: vec![vec![request("monographs/examplamab.json", 1_400.0)]],
         };
@@ -574,6 +605,54 @@ mod tests {
         assert!(markdown.contains(
             "added to a page showing nusinersen: monographs/examplamab.json (1 runs; only its own file in every run: yes)"
         ));
+    }
+
+    #[test]
+    fn the_benchmark_page_sets_each_budget_beside_the_run() {
+        let budget = Budget::parse(
+            "[[files]]\nname = \"drug-leaflet.js\"\nraw = 2500\nbrotli = 900\n\n\
+             [[files]]\nname = \"gone.js\"\nraw = 1\nbrotli = 1\n\n\
+             [widget]\ntotal_brotli = 127500\n\n\
+             [timings]\ntti_ratio_unthrottled = 1.5\ntoggle_p95_ms_cpu4x = 16.0\n",
+        )
+        .unwrap();
+        let row = |file: &str, raw, brotli| FileRow {
+            file: file.into(),
+            raw,
+            gzip: 0,
+            brotli,
+        };
+        let report = Report {
+            date: "2026-11-27T12:03:04Z".into(),
+            machine: machine_from_cpuinfo("processor\t: 0\nmodel name\t: AMD EPYC\n"),
+            browsers: vec!["Chromium 1".into(), "Firefox 2".into()],
+            runs: 1,
+            runtime_seconds: 60.0,
+            sizes: vec![row("drug-leaflet.js", 2_059, 926)],
+            widget_total: row("widget total (js + wasm)", 378_085, 126_176),
+            wasm_by_crate: None,
+            wasm_by_crate_unavailable: None,
+            series: vec![],
+            formulary: formulary::result((1.0, 1.0), vec![], vec![], &[], Observed::default()),
+            notes: vec![],
+        };
+        let timings = MeasuredTimings {
+            tti_ratio_unthrottled: Some(2.12),
+            toggle_p95_ms_cpu4x: None,
+        };
+        let page = benchmark_page(&report, &budget, &timings);
+        assert!(page.starts_with("# Benchmark\n\nWritten by `cargo xtask bench` (this run: 1 runs)"));
+        for line in [
+            "| drug-leaflet.js, raw bytes | 2,500 | 2,059 | yes |",
+            "| drug-leaflet.js, brotli | 900 | 926 | **no** |",
+            "| gone.js, raw bytes | 1 | missing | not measured |",
+            "| widget total (js + wasm), brotli | 127,500 | 126,176 | yes |",
+            "| time to interactive over the baseline's (Chromium, unthrottled) | 1.50x | 2.12x | **no** |",
+            "| section toggle p95, input to paint (Chromium, 4x CPU) | 16 ms | – | not measured |",
+            "Measured 2026-11-27T12:03:04Z on AMD EPYC (1 cores), Chromium 1, Firefox 2; 1 runs, 60 s.",
+        ] {
+            assert!(page.lines().any(|l| l == line), "no line {line:?} in:\n{page}");
+        }
     }
 
     #[test]

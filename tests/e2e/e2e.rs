@@ -1,8 +1,8 @@
 //! End-to-end tests of the built `dist/` on the host pages in `tests/pages/`, in
 //! real browsers through WebDriver, and the npm package in apps built with
 //! Vite and webpack (`bundlers`). They need `dist/` and the browsers, so
-//! `cargo test` skips them and `cargo xtask test` runs them (`-- --ignored`).
-#![cfg(not(target_arch = "wasm32"))]
+//! `cargo test` skips them and `cargo xtask test` runs them
+//! (`cargo test -p drug-leaflet-e2e -- --ignored`).
 
 mod accessibility;
 mod clinical;
@@ -70,7 +70,15 @@ in_browsers!(
     injection::injection_corpus,
     epi::imported_epi_leaflets,
     spl::imported_spl_leaflets,
-    on_demand::drugs_on_demand,
+    on_demand::a_slow_drug_shows_loading_then_its_leaflet,
+    on_demand::elements_asking_for_one_drug_share_its_request,
+    on_demand::the_loader_fetches_a_named_drug_beside_the_wasm,
+    on_demand::a_malformed_pin_is_refused_before_any_request,
+    on_demand::a_pin_set_while_the_file_loads_decides,
+    on_demand::switching_to_the_bundled_drug_and_back_fetches_nothing,
+    on_demand::the_listed_integrity_pins_the_file,
+    on_demand::each_failure_names_the_drug_and_the_reason,
+    on_demand::a_csp_blocking_the_data_file_is_named,
     on_demand::demo_portal,
 );
 
