@@ -16,16 +16,15 @@ use web_sys::{
 };
 use yew::{AppHandle, AttrValue, Callback};
 
+use crate::components::accordion::{AccordionAction, Controller};
 use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
-use crate::controller::Controller;
 use crate::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
 use crate::host_monograph;
 use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
 use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES, QUOTED_CHARS};
-use crate::state::AccordionAction;
 
 pub const TAG_NAME: &str = "drug-leaflet";
 const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/leaflet.min.css"));

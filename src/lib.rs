@@ -5,7 +5,6 @@ pub mod bundled;
 pub mod components;
 pub mod console;
 pub mod content;
-pub mod controller;
 #[cfg(target_arch = "wasm32")]
 mod element;
 pub mod events;
@@ -16,7 +15,6 @@ pub mod i18n;
 /// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
 pub use monograph;
 pub mod options;
-pub use components::accordion::state;
 mod static_markup;
 pub mod text;
 

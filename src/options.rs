@@ -63,6 +63,17 @@ pub enum Expanded {
     None,
 }
 
+impl Expanded {
+    /// Whether the section at `index` starts open.
+    pub fn opens(self, index: usize) -> bool {
+        match self {
+            Expanded::First => index == 0,
+            Expanded::All => true,
+            Expanded::None => false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     /// Level of the title heading (2 to 6); sections are one level below, at most 6.
@@ -72,7 +83,8 @@ pub struct Options {
     pub language: Language,
     /// Keep the reader's open sections in sessionStorage for this page.
     pub remember: bool,
-    /// False for the prerendered no-JavaScript fallback: no buttons, all open.
+    /// False for the prerendered no-JavaScript fallback: native disclosures,
+    /// no buttons, no script.
     pub interactive: bool,
     /// `sources="inline"`: each line's source marker on screen, not only each
     /// section's source line (the reader can switch in the Sources section).
@@ -100,10 +112,11 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Options for the static fallback of monograph `drug`.
+    /// Options for the static fallback of monograph `drug`: the element's
+    /// default sections open (element.js reads the reader's changes from that
+    /// start when the leaflet takes over).
     pub fn fallback(drug: &str) -> Options {
         Options {
-            expanded: Expanded::All,
             interactive: false,
             id_prefix: format!("drug-leaflet-{drug}-").into(),
             ..Options::default()

@@ -10,9 +10,9 @@ use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
 use drug_leaflet::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
+use drug_leaflet::monograph::model::SOURCES_SECTION_ID;
 use drug_leaflet::monograph::validate::Problem;
 use drug_leaflet::options::{Options, OBSERVED_ATTRIBUTES};
-use drug_leaflet::state::SOURCES_SECTION_ID;
 use yew::LocalServerRenderer;
 
 const README: &str = include_str!("../README.md");

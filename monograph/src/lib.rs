@@ -3,8 +3,9 @@
 //! host's monograph), `build.rs` (the bundled files) and the xtask
 //! (`check-content`, `dist`) all depend on this crate, so the same rules and
 //! the same list run everywhere; its Cargo.toml keeps it to std, serde and
-//! implicit-clone, plus toml for the file loader (feature `loader`), which the
-//! shipped WASM leaves out.
+//! implicit-clone, plus toml for the file loader (feature `loader`) and
+//! serde_json for the door on JSON (feature `json`), which the shipped WASM
+//! leaves out.
 
 pub mod bundled;
 pub mod date;

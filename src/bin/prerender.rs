@@ -2,7 +2,8 @@
 //! For the bundled monograph, `<id>.fallback.html`; for every other one,
 //! `monographs/<id>.json` (the data the element fetches for `drug="<id>"`)
 //! and `monographs/<id>.fallback.html`. A fallback is the leaflet as plain
-//! semantic HTML with every section shown: hosts paste it inside
+//! semantic HTML, each section a native disclosure (`<details>`, the first
+//! open), so it works with no script at all: hosts paste it inside
 //! `<drug-leaflet>`, readers without JavaScript or WebAssembly see it, and the
 //! interactive leaflet replaces it when it starts.
 

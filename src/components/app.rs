@@ -2,11 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::accordion::Controller;
 use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
 use super::text_node;
 use crate::content::Content;
-use crate::controller::Controller;
 use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]

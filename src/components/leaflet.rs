@@ -1,14 +1,15 @@
 use yew::prelude::*;
 
-use super::accordion::{use_accordion, Sections};
+use super::accordion::{
+    use_accordion, use_deep_link, use_find_in_page, use_remembered_sections, use_term_links, AccordionAction,
+    Controller, Sections,
+};
 use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
-use crate::controller::Controller;
-use crate::hooks::{use_deep_link, use_find_in_page, use_options, use_remembered_sections, use_term_links};
+use crate::hooks::use_options;
 use crate::monograph::model::Monograph;
-use crate::state::AccordionAction;
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {

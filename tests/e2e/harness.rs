@@ -1,5 +1,6 @@
-//! Drives real browsers through W3C WebDriver (chromedriver, geckodriver) against
-//! host pages in `tests/pages/` and the built `dist/`, served from separate folders.
+//! Drives real browsers through W3C WebDriver (chromedriver, geckodriver,
+//! WebKitWebDriver) against host pages in `tests/pages/` and the built
+//! `dist/`, served from separate folders.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
+use super::controller::Controller;
 use super::state::{Accordion, AccordionAction};
-use crate::controller::Controller;
 use crate::hooks::EventListener;
 use crate::i18n::Language;
 use crate::monograph::model::Monograph;

@@ -64,14 +64,7 @@ impl Accordion {
         let sections = ids
             .into_iter()
             .enumerate()
-            .map(|(i, id)| {
-                let open = match expanded {
-                    Expanded::First => i == 0,
-                    Expanded::All => true,
-                    Expanded::None => false,
-                };
-                (id, open)
-            })
+            .map(|(i, id)| (id, expanded.opens(i)))
             .collect();
         Accordion {
             sections,

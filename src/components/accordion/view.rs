@@ -23,8 +23,8 @@ pub struct SectionsProps {
 }
 
 /// Every section, then Sources, in one `<div class="sections">` written as
-/// static markup: interactive accordion items in the element, plain sections
-/// in the prerendered fallback. A toggle finds the props unchanged and skips
+/// static markup: interactive accordion items in the element, native
+/// disclosures in the prerendered fallback. A toggle finds the props unchanged and skips
 /// this (the options changing writes it again); the nodes it marks go to
 /// `AccordionControls`, which keeps them in step with the accordion.
 #[function_component]
@@ -34,8 +34,8 @@ pub fn Sections(props: &SectionsProps) -> Html {
     let write = |out: &mut dyn Markup| {
         let mut nodes = AccordionNodes::default();
         for (index, section) in props.sections.iter().enumerate() {
-            // The fallback opens the first section, as the element does by default.
-            let open = index == 0;
+            // The fallback's disclosures start as the element's sections do.
+            let open = options.expanded.opens(index);
             let written = section_markup(
                 out,
                 &options,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::{AttrValue, UseReducerHandle};
 
-use crate::state::{Accordion, AccordionAction};
+use super::state::{Accordion, AccordionAction};
 
 #[derive(Clone, Default)]
 pub struct Controller {

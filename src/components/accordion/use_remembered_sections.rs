@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
+use super::state::{Accordion, AccordionAction};
 use crate::monograph::markup::preview;
-use crate::state::{Accordion, AccordionAction};
 
 /// Keeps the open sections in sessionStorage under
 /// `drug-leaflet:<page path>:<monograph id>`, so a reader who reloads or comes

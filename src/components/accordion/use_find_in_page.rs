@@ -2,9 +2,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, Node};
 use yew::prelude::*;
 
-use super::event_listener::EventListener;
-use crate::components::accordion::AccordionControls;
-use crate::state::{Accordion, AccordionAction};
+use super::state::{Accordion, AccordionAction};
+use super::AccordionControls;
+use crate::hooks::EventListener;
 
 /// Closed panels are `hidden="until-found"`: the browser's find in page and
 /// text fragments (`#:~:text=`) can match their text, reveal the panel and fire

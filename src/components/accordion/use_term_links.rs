@@ -2,10 +2,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, MouseEvent};
 use yew::prelude::*;
 
-use super::dom::{after_render, element_by_id};
-use super::event_listener::EventListener;
-use crate::components::accordion::AccordionControls;
-use crate::state::{Accordion, AccordionAction};
+use super::state::{Accordion, AccordionAction};
+use super::AccordionControls;
+use crate::hooks::EventListener;
+use crate::hooks::{after_render, element_by_id};
 
 /// A `[[term]]` link goes to the term's definition: its section opens, the
 /// definition scrolls into view and takes focus, so a keyboard or screen reader

@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use super::dom::after_render;
-use super::event_listener::EventListener;
-use crate::components::accordion::AccordionControls;
+use super::state::{Accordion, AccordionAction};
+use super::AccordionControls;
+use crate::hooks::after_render;
+use crate::hooks::EventListener;
 use crate::monograph::markup::preview;
-use crate::state::{Accordion, AccordionAction};
 
 /// Opens and scrolls to the section named by the host page's URL fragment
 /// (`#dosing`), on load and on every `hashchange`. A fragment cannot reach into
