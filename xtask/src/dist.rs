@@ -25,6 +25,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+mod names;
+
 use crate::process::run;
 use crate::review::{citation, pending, record_name, reviewed_monographs, text_preview, uncleared_sources};
 use crate::toolchain::{Toolchain, WASM_TARGET};
@@ -249,6 +251,14 @@ fn build_widget(
         .args(WASM_FEATURES)
         .arg("-o")
         .arg(out.join(format!("{CORE_NAME}_bg.wasm"))))?;
+    // The imports' hashed names shortened in the WASM and in the glue that
+    // `bundle_core` and `package` read (target/bindgen's WASM keeps them, for
+    // twiggy): see names.rs.
+    let wasm_path = out.join(format!("{CORE_NAME}_bg.wasm"));
+    let glue_path = bindgen_out.join(format!("{CORE_NAME}.js"));
+    let (wasm, glue) = names::shorten(&fs::read(&wasm_path)?, &fs::read_to_string(&glue_path)?)?;
+    fs::write(&wasm_path, wasm)?;
+    fs::write(&glue_path, glue)?;
     let wasm_integrity = integrity(&fs::read(out.join(format!("{CORE_NAME}_bg.wasm")))?);
     let bundled = bindgen_out.join(format!("{CORE_NAME}.bundled.js"));
     fs::write(&bundled, bundle_core(&bindgen_out)?)?;
