@@ -474,3 +474,106 @@ pub async fn urgent_box_in_every_state(browser: Browser) {
     }
     session.close().await;
 }
+
+/// The names of every landmark in the leaflets' shadow roots (the summary
+/// boxes: `section[aria-labelledby]`), as the ids they point to spell them.
+const LANDMARK_NAMES: &str = "return [...document.querySelectorAll('drug-leaflet')].map(e => {
+      const root = e.shadowRoot;
+      return [...root.querySelectorAll('section[aria-labelledby], section[aria-label], nav, aside, header[aria-label], [role=region]')]
+        .map(s => s.getAttribute('aria-labelledby').split(' ')
+          .map(id => root.getElementById(id)?.textContent.trim() ?? '(missing #' + id + ')').join(' '));
+    });";
+
+/// Two leaflets of one drug on a page: every landmark has a name of its own
+/// (axe `landmark-unique` on the whole page), the second leaflet's numbered;
+/// a `label` names its leaflet instead, and the numbers follow the page as
+/// leaflets leave.
+pub async fn landmarks_are_unique_with_two_leaflets(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::TWO_INSTANCES).await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    let key_facts = "Key facts";
+    let urgent = nusinersen::URGENT_HEADING;
+    let names = |first: &str, second: &str| {
+        json!([
+            [format!("{urgent} {first}"), format!("{key_facts} {first}")],
+            [format!("{urgent} {second}"), format!("{key_facts} {second}")],
+        ])
+    };
+    let numbered = names("Nusinersen", "Nusinersen, leaflet 2");
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, numbered.clone()).await,
+        numbered,
+        "{browser:?}"
+    );
+    for open in [
+        scripts::EXPAND_ALL,
+        "document.getElementById('second').expandAll();",
+    ] {
+        session.eval(open, vec![]).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        session.axe_violations().await,
+        Vec::<String>::new(),
+        "{browser:?}: two leaflets"
+    );
+    // The check can fail: both named as before issue 24, by the title alone.
+    session
+        .eval(
+            "document.getElementById('second').shadowRoot.getElementById('leaflet-name').textContent = 'Nusinersen';",
+            vec![],
+        )
+        .await;
+    let violations = session.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("landmark-unique")),
+        "{browser:?}: {violations:?}"
+    );
+
+    // A label names its leaflet; the other one keeps its title alone.
+    session
+        .eval(
+            "document.getElementById('second').setAttribute('label', 'Your second nusinersen leaflet');",
+            vec![],
+        )
+        .await;
+    let labelled = names("Nusinersen", "Your second nusinersen leaflet");
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, labelled.clone()).await,
+        labelled,
+        "{browser:?}"
+    );
+    session
+        .eval(
+            "const second = document.getElementById('second');
+             second.removeAttribute('label');
+             document.querySelector('main').prepend(second);",
+            vec![],
+        )
+        .await;
+    // Moved first, the second element is now the first leaflet in the page.
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, numbered.clone()).await,
+        numbered,
+        "{browser:?}: moved"
+    );
+    let ids = session
+        .eval(
+            "return [...document.querySelectorAll('drug-leaflet')].map(e => e.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(ids, json!(["second", "first"]), "{browser:?}");
+    session
+        .eval("document.getElementById('second').remove();", vec![])
+        .await;
+    let alone = json!([[format!("{urgent} Nusinersen"), format!("{key_facts} Nusinersen")]]);
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, alone.clone()).await,
+        alone,
+        "{browser:?}: alone"
+    );
+    session.close().await;
+}
