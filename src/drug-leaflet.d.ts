@@ -164,8 +164,9 @@ export interface DrugLeafletElement extends HTMLElement {
   /** Attributes: drug (default "nusinersen"; another id loads monographs/<id>.json
    *  from the widget's folder), integrity ("sha384-..." pinning that file),
    *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
-   *  remember ("on" | "off"), sources ("section" | "inline"), print-sources ("inline" | "section"). */
-  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | string, value: string): void;
+   *  remember ("on" | "off"), sources ("section" | "inline"), print-sources ("inline" | "section"),
+   *  label (the leaflet's name in its landmarks). */
+  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | "label" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
@@ -214,6 +215,8 @@ export interface DrugLeafletAttributes {
   "sources"?: "section" | "inline";
   /** On paper: each line's marker (default, a pharmacist's printout), or the section lines only. */
   "print-sources"?: "inline" | "section";
+  /** The leaflet's name in its landmarks ("Key facts, <label>"); without it the title, numbered from the second leaflet with that title. */
+  "label"?: string;
 }
 
 // <drug-leaflet> in React's JSX (@types/react 18.3 or 19): the attributes and

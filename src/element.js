@@ -25,9 +25,47 @@ let notStarted;
 let current;
 
 const WORDS = {
-  en: ["The leaflet stopped working.", "This leaflet could not be shown. Ask your pharmacist for the printed leaflet for ", "this medicine", "Open the text version of this leaflet"],
-  es: ["El prospecto dejó de funcionar.", "No se pudo mostrar este prospecto. Pida a su farmacéutico el prospecto impreso de ", "este medicamento", "Abrir la versión en texto de este prospecto"],
+  en: ["The leaflet stopped working.", "This leaflet could not be shown. Ask your pharmacist for the printed leaflet for ", "this medicine", "Open the text version of this leaflet", "leaflet"],
+  es: ["El prospecto dejó de funcionar.", "No se pudo mostrar este prospecto. Pida a su farmacéutico el prospecto impreso de ", "este medicamento", "Abrir la versión en texto de este prospecto", "prospecto"],
 };
+
+// The element's own words: Spanish for any `es` tag (`es-ES`, `es-419`), as the leaflet's.
+function wordsOf(element) {
+  return WORDS[/^es(-|$)/i.test(element.getAttribute("lang") || "") ? "es" : "en"];
+}
+
+// Each leaflet's name, which its landmarks (the summary boxes, named
+// "<heading> <name>" through aria-labelledby) end with, so that every
+// landmark on the page has a name of its own: the element's `label`; without
+// one its title, and from the second leaflet with that title, in document
+// order, "<title>, leaflet 2", "..., leaflet 3". Given again whenever a
+// leaflet is shown, leaves, or its label changes. A hidden node beside the
+// app in the shadow root, which the WASM never writes.
+function nameLeaflets() {
+  const seen = new Map();
+  const inOrder = [...connected].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
+  for (const element of inOrder) {
+    const shadow = element.shadowRoot;
+    const title = shadow && shadow.querySelector(".title");
+    if (!title || crashed) {
+      continue;
+    }
+    let name = (element.getAttribute("label") || "").trim();
+    if (!name) {
+      const n = (seen.get(title.textContent) || 0) + 1;
+      seen.set(title.textContent, n);
+      name = n > 1 ? `${title.textContent}, ${wordsOf(element)[4]} ${n}` : title.textContent;
+    }
+    let node = shadow.getElementById("leaflet-name");
+    if (!node) {
+      node = document.createElement("span");
+      node.id = "leaflet-name";
+      node.hidden = true;
+      shadow.append(node);
+    }
+    node.textContent = name;
+  }
+}
 
 function note(element, action) {
   if (!current) {
@@ -107,9 +145,9 @@ function crash(error) {
 // What the host pasted inside the element (a <slot> shows it), or a message
 // naming the drug; the page's first leaflet also gets the one alert.
 function showFallback(element, announce) {
-  // Spanish for any `es` tag (`es-ES`, `es-419`), as the leaflet's own words.
-  const lang = /^es(-|$)/i.test(element.getAttribute("lang") || "") ? "es" : "en";
-  const [alert, help, medicine, open] = WORDS[lang];
+  const words = wordsOf(element);
+  const lang = words == WORDS.es ? "es" : "en";
+  const [alert, help, medicine, open] = words;
   // An element for a named slot (the care team's contact) is no fallback.
   const pasted = [...element.childNodes].some((node) => (node.nodeType == 1 ? !node.slot : node.textContent.trim()));
   // Before the WASM started, what the host pasted stays as it is: no shadow root.
@@ -335,6 +373,7 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
           for (const type of ["click", "keydown"]) {
             this.addEventListener(type, () => note(this, `a ${type}`), true);
           }
+          this.addEventListener("drug-leaflet-ready", nameLeaflets);
         }
         adoptUrgentContact(this);
         if (crashed) {
@@ -358,6 +397,11 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
 
       disconnectedCallback() {
         connected.delete(this);
+        const name = this.shadowRoot && this.shadowRoot.getElementById("leaflet-name");
+        if (name) {
+          name.remove();
+          nameLeaflets();
+        }
         const handle = this.leafletHandle;
         this.leafletHandle = undefined;
         if (handle) {
@@ -375,6 +419,9 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
           guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
+        }
+        if (name == "label" || name == "lang") {
+          nameLeaflets();
         }
       }
 

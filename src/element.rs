@@ -322,18 +322,22 @@ fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
 }
 
 /// What the page learns of new content: its problems (console, event), and
-/// `aria-busy` on the element while a drug's data file loads, which starts here.
+/// while a drug's data file loads (which starts here), `aria-busy` on the
+/// element over the pasted fallback the leaflet will replace. Not over the
+/// "Loading the leaflet…" status: a screen reader may hold back what changes
+/// under a busy element, live regions included (ARIA's `aria-busy`), and that
+/// line is the news; the status says the wait itself.
 fn announce(host: &HtmlElement, content: &Content) {
     if let Content::Invalid(problems) = content {
         report_problems(host, problems);
     }
+    if let Some((drug, integrity)) = content.loading() {
+        load_drug(host, drug, integrity);
+    }
     // Only a document that forbids attributes would refuse; the leaflet shows regardless.
-    let _ = match content.loading() {
-        Some((drug, integrity)) => {
-            load_drug(host, drug, integrity);
-            host.set_attribute("aria-busy", "true")
-        }
-        None => host.remove_attribute("aria-busy"),
+    let _ = match content {
+        Content::Loading { pasted: true, .. } => host.set_attribute("aria-busy", "true"),
+        _ => host.remove_attribute("aria-busy"),
     };
 }
 

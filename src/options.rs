@@ -12,7 +12,7 @@ use crate::monograph::markup::preview;
 pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 8] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
     "drug",
     "integrity",
     "heading-level",
@@ -21,6 +21,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 8] = [
     "remember",
     "sources",
     "print-sources",
+    "label",
 ];
 
 /// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
@@ -150,6 +151,9 @@ impl Options {
                 parse_sources("print-sources", value, "inline"),
                 defaults.print_sources_inline,
             ),
+            // The element's name in its landmarks, read by the shell
+            // (`element.js`, `nameLeaflets`): only checked here.
+            "label" => check_label(value),
             _ => Ok(()),
         }
     }
@@ -204,6 +208,18 @@ fn parse_sources(name: &str, value: Option<&str>, default: &str) -> Result<bool,
             "{name}=\"{}\" is not allowed; use section or inline. Using {default}.",
             preview(v, QUOTED_CHARS)
         )),
+    }
+}
+
+/// `label` names the leaflet's landmarks ("Key facts, Mum's leaflet"): text a
+/// screen reader says, so one with none (`label=""`) is no name.
+fn check_label(value: Option<&str>) -> Result<(), String> {
+    match value {
+        Some(v) if v.trim().is_empty() => Err(format!(
+            "label=\"{}\" is not allowed; use the words a reader should hear for this leaflet. Using the drug's title.",
+            preview(v, QUOTED_CHARS)
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -263,6 +279,14 @@ mod tests {
             .expect_err("unsupported");
         assert!(warning.contains("use en or es"));
         assert_eq!(options, Options::default());
+        assert_eq!(options.apply_attribute("label", Some("Mum's leaflet")), Ok(()));
+        let warning = options
+            .apply_attribute("label", Some("  "))
+            .expect_err("no words");
+        assert_eq!(
+            warning,
+            "label=\"  \" is not allowed; use the words a reader should hear for this leaflet. Using the drug's title."
+        );
     }
 
     #[test]
@@ -270,7 +294,7 @@ mod tests {
         let warning = unknown_attribute_warning("heading_level").expect("a typo");
         assert_eq!(
             warning,
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources."
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources, label."
         );
         for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
             assert_eq!(unknown_attribute_warning(name), None, "{name}");

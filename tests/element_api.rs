@@ -856,6 +856,7 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         ("remember", "maybe"),
         ("heading-level", &long),
         ("expanded", " "),
+        ("label", " "),
     ])
     .await;
     assert_eq!(
@@ -878,6 +879,11 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         "{text}"
     );
     assert!(text.contains("expanded=\"\" is not allowed"), "{text}");
+    assert!(
+        text.contains("label=\" \" is not allowed; use the words a reader should hear for this leaflet. Using the drug's title."),
+        "{text}"
+    );
+    assert_eq!(leaflet_name(&leaflet), "Nusinersen", "a blank label is no name");
     assert!(text.len() < 2_000, "long values are cut: {} bytes", text.len());
     assert_eq!(leaflet.all("img").len(), 0, "markup in a value stays text");
 
@@ -942,4 +948,42 @@ async fn a_console_that_throws_does_not_stop_the_leaflet() {
     button.click();
     settle().await;
     assert!(expanded(&button), "the leaflet still works");
+}
+
+/// The leaflet's name, which ends its landmarks' names (`aria-labelledby`).
+fn leaflet_name(leaflet: &Mounted) -> String {
+    let summary = leaflet.one("section.key-facts");
+    let labelled_by = summary.get_attribute("aria-labelledby").expect("aria-labelledby");
+    let id = labelled_by.split(' ').nth(1).expect("two ids");
+    leaflet.one(&format!("#{id}")).text_content().unwrap_or_default()
+}
+
+/// Landmarks are named by the `label` attribute, else the title, numbered
+/// from the second leaflet with that title in document order; the numbers
+/// follow as leaflets leave and the label changes.
+#[wasm_bindgen_test]
+async fn the_label_or_an_instance_number_names_the_landmarks() {
+    let first = Mounted::new().await;
+    assert_eq!(leaflet_name(&first), "Nusinersen");
+    let second = Mounted::with_attributes(&[("lang", "es")]).await;
+    assert_eq!(leaflet_name(&first), "Nusinersen");
+    assert_eq!(
+        leaflet_name(&second),
+        "Nusinersen, prospecto 2",
+        "the element's own words"
+    );
+    first
+        .host
+        .set_attribute("label", "Your nusinersen leaflet")
+        .expect("set");
+    settle().await;
+    assert_eq!(leaflet_name(&first), "Your nusinersen leaflet");
+    assert_eq!(leaflet_name(&second), "Nusinersen", "the only unlabelled one");
+    first.host.remove_attribute("label").expect("remove");
+    settle().await;
+    assert_eq!(leaflet_name(&second), "Nusinersen, prospecto 2");
+    first.host.remove();
+    settle().await;
+    assert_eq!(leaflet_name(&second), "Nusinersen", "alone again");
+    assert!(first.all("#leaflet-name").is_empty(), "nothing left behind");
 }

@@ -257,6 +257,10 @@ fn list_markup(
     });
 }
 
+/// The id of the hidden node, in the element's shadow root, that holds the
+/// leaflet's name (written by `element.js`).
+pub const LEAFLET_NAME_ID: &str = "leaflet-name";
+
 /// A block shown above the sections and never collapsed: a region named by its
 /// heading, so screen reader users find it in the landmarks list. The urgent box
 /// carries an icon beside its heading, so it never relies on colour alone.
@@ -269,9 +273,17 @@ fn summary_box(
     content: impl FnOnce(&mut dyn Markup),
 ) {
     let heading_id = format!("{}{class}-heading", options.id_prefix);
-    // Named by its heading and the leaflet's title, so two leaflets on a page
-    // ("Get medical help right away" in each) give landmarks a reader can tell apart.
-    let name = format!("{heading_id} {}", title_id(options));
+    // Named by its heading and the leaflet's name, so two leaflets on a page
+    // ("Get medical help right away" in each) give landmarks a reader can tell
+    // apart: in the element, the node the shell (`element.js`) keeps beside
+    // the leaflet (its `label`, else the title, numbered from the second
+    // leaflet with that title); in the fallback, the title.
+    let leaflet_name = if options.interactive {
+        LEAFLET_NAME_ID.to_owned()
+    } else {
+        title_id(options)
+    };
+    let name = format!("{heading_id} {leaflet_name}");
     let heading_tag = heading_tag(options.section_heading_level());
     out.element(
         "section",

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::common::wait_for_leaflet;
 use crate::fixtures::{nusinersen, pages, scripts};
@@ -471,6 +471,300 @@ pub async fn urgent_box_in_every_state(browser: Browser) {
             state.name
         );
         state.leave(&session, launched).await;
+    }
+    session.close().await;
+}
+
+/// The names of every landmark in the leaflets' shadow roots (the summary
+/// boxes: `section[aria-labelledby]`), as the ids they point to spell them.
+const LANDMARK_NAMES: &str = "return [...document.querySelectorAll('drug-leaflet')].map(e => {
+      const root = e.shadowRoot;
+      return [...root.querySelectorAll('section[aria-labelledby], section[aria-label], nav, aside, header[aria-label], [role=region]')]
+        .map(s => s.getAttribute('aria-labelledby').split(' ')
+          .map(id => root.getElementById(id)?.textContent.trim() ?? '(missing #' + id + ')').join(' '));
+    });";
+
+/// Two leaflets of one drug on a page: every landmark has a name of its own
+/// (axe `landmark-unique` on the whole page), the second leaflet's numbered;
+/// a `label` names its leaflet instead, and the numbers follow the page as
+/// leaflets leave.
+pub async fn landmarks_are_unique_with_two_leaflets(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::TWO_INSTANCES).await;
+    wait_for_leaflet(&session, 0).await;
+    wait_for_leaflet(&session, 1).await;
+    let key_facts = "Key facts";
+    let urgent = nusinersen::URGENT_HEADING;
+    let names = |first: &str, second: &str| {
+        json!([
+            [format!("{urgent} {first}"), format!("{key_facts} {first}")],
+            [format!("{urgent} {second}"), format!("{key_facts} {second}")],
+        ])
+    };
+    let numbered = names("Nusinersen", "Nusinersen, leaflet 2");
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, numbered.clone()).await,
+        numbered,
+        "{browser:?}"
+    );
+    for open in [
+        scripts::EXPAND_ALL,
+        "document.getElementById('second').expandAll();",
+    ] {
+        session.eval(open, vec![]).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        session.axe_violations().await,
+        Vec::<String>::new(),
+        "{browser:?}: two leaflets"
+    );
+    // The check can fail: both named as before issue 24, by the title alone.
+    session
+        .eval(
+            "document.getElementById('second').shadowRoot.getElementById('leaflet-name').textContent = 'Nusinersen';",
+            vec![],
+        )
+        .await;
+    let violations = session.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("landmark-unique")),
+        "{browser:?}: {violations:?}"
+    );
+
+    // A label names its leaflet; the other one keeps its title alone.
+    session
+        .eval(
+            "document.getElementById('second').setAttribute('label', 'Your second nusinersen leaflet');",
+            vec![],
+        )
+        .await;
+    let labelled = names("Nusinersen", "Your second nusinersen leaflet");
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, labelled.clone()).await,
+        labelled,
+        "{browser:?}"
+    );
+    session
+        .eval(
+            "const second = document.getElementById('second');
+             second.removeAttribute('label');
+             document.querySelector('main').prepend(second);",
+            vec![],
+        )
+        .await;
+    // Moved first, the second element is now the first leaflet in the page.
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, numbered.clone()).await,
+        numbered,
+        "{browser:?}: moved"
+    );
+    let ids = session
+        .eval(
+            "return [...document.querySelectorAll('drug-leaflet')].map(e => e.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(ids, json!(["second", "first"]), "{browser:?}");
+    session
+        .eval("document.getElementById('second').remove();", vec![])
+        .await;
+    let alone = json!([[format!("{urgent} Nusinersen"), format!("{key_facts} Nusinersen")]]);
+    assert_eq!(
+        session.eventually(LANDMARK_NAMES, alone.clone()).await,
+        alone,
+        "{browser:?}: alone"
+    );
+    session.close().await;
+}
+
+/// Every control of the leaflet (open in full), its size and whether it is
+/// exempt from WCAG 2.2 SC 2.5.8 (24 x 24 CSS px): a link in a sentence (the
+/// inline exception) or an undersized target whose 24 px circle meets no
+/// other target (the spacing exception). The skip link is measured focused,
+/// as it only shows then. Returns the failures, and every target measured.
+const TARGET_SIZES: &str = "const host = document.querySelector('drug-leaflet');
+    const root = host.shadowRoot;
+    host.expandAll();
+    return new Promise(done => setTimeout(() => {
+      const skip = root.querySelector('.skip-link');
+      skip.focus();
+      const skipRect = skip.getBoundingClientRect();
+      skip.blur();
+      const controls = [...root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')];
+      const describe = (e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ')[0] : '')
+        + ' \"' + (e.textContent.trim() || e.getAttribute('href') || e.type || '').slice(0, 30) + '\"';
+      const targets = controls.map(e => ({ e, r: e === skip ? skipRect : e.getBoundingClientRect() }))
+        .filter(t => t.r.width > 0 && t.r.height > 0);
+      // In a sentence: the link's block holds other words than the link's.
+      const inSentence = (e) => {
+        if (e.tagName !== 'A' || e === skip) return false;
+        const block = e.closest('p, li, dd, dt, td');
+        return !!block && block.textContent.replace(/\\s+/g, ' ').trim().length > e.textContent.trim().length;
+      };
+      const small = (r) => r.width < 24 - 0.01 || r.height < 24 - 0.01;
+      const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+      const circleMeetsRect = ([x, y], r) => {
+        const dx = Math.max(r.left - x, 0, x - r.right), dy = Math.max(r.top - y, 0, y - r.bottom);
+        return dx * dx + dy * dy < 144;
+      };
+      const spaced = (t) => targets.every(o => o === t || (!circleMeetsRect(centre(t.r), o.r)
+        && !(small(o.r) && Math.hypot(centre(t.r)[0] - centre(o.r)[0], centre(t.r)[1] - centre(o.r)[1]) < 24)));
+      const measured = targets.map(t => describe(t.e) + ' ' + Math.round(t.r.width) + 'x' + Math.round(t.r.height)
+        + (!small(t.r) ? '' : inSentence(t.e) ? ' (inline)' : spaced(t) ? ' (spaced)' : ' FAILS'));
+      const failing = measured.filter(m => m.endsWith('FAILS'));
+      if (skipRect.width < 24) failing.push('the skip link does not show when focused');
+      done({ failing, measured,
+             kinds: [...new Set(targets.map(t => t.e.tagName.toLowerCase() + (t.e.className ? '.' + t.e.className.split(' ')[0] : '')))].sort() });
+    }, 300));";
+
+/// Tabs through the leaflet (open in full) from its first control to its
+/// last with real key presses; after each, the focused control's centre
+/// must be in the viewport and be the control (or inside it) by
+/// `elementFromPoint`: nothing of the leaflet's or the page's covers it
+/// (WCAG 2.2 SC 2.4.11). Returns the controls reached, "OBSCURED" marking any
+/// that were covered.
+async fn tab_through_the_leaflet(page: &Session, browser: Browser) -> Vec<String> {
+    page.eval(
+        "const host = document.querySelector('drug-leaflet');
+         host.expandAll();
+         window.scrollTo(0, 0);
+         host.shadowRoot.querySelector('.skip-link').focus();",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut reached = Vec::new();
+    for _ in 0..200 {
+        let focused = page
+            .eval(
+                "const host = document.querySelector('drug-leaflet');
+                 const e = host.shadowRoot.activeElement;
+                 if (document.activeElement !== host || !e) return null;
+                 const name = e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ')[0] : '')
+                   + ' \"' + (e.textContent.trim() || e.type || '').slice(0, 30) + '\"';
+                 // A link that wraps is two boxes: shown if either one is.
+                 const seen = [...e.getClientRects()].map(r => {
+                   const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+                   const inView = x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+                   const hit = inView ? host.shadowRoot.elementFromPoint(x, y) : null;
+                   return hit && (hit === e || e.contains(hit)) ? null
+                     : (hit ? hit.tagName + '.' + hit.className : 'the viewport edge') + ' at ' + Math.round(x) + ',' + Math.round(y);
+                 });
+                 return seen.includes(null) ? name : name + ' OBSCURED by ' + seen.join(', ');",
+                vec![],
+            )
+            .await;
+        let Some(focused) = focused.as_str() else { break };
+        reached.push(focused.to_owned());
+        page.press('\u{E004}').await;
+    }
+    assert!(
+        reached.len() > 10,
+        "{browser:?}: tabbing reached only {reached:?}"
+    );
+    reached
+}
+
+/// WCAG 2.2 SC 2.5.8 and 2.4.11 measured, not judged by eye: at 320 px wide
+/// and with text at 200%, every control of the leaflet open in full is at
+/// least 24 x 24 CSS px (or exempt: a link in a sentence, or spaced), and
+/// tabbing through them never leaves the focused one covered or out of view.
+/// Text at 200% is the reader's default font size doubled, which is all the
+/// leaflet sizes from (`medium`): Chromium's own setting (`Page.setFontSizes`);
+/// the other engines have no such emulation, so the documented
+/// `--drug-leaflet-font-size` gives the same computed sizes. 320 px:
+/// Chromium's device emulation, the other engines narrow.html's frame.
+pub async fn targets_and_focus_at_320_px_and_200_percent_text(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(pages::A11Y).await;
+    wait_for_leaflet(&session, 0).await;
+    if browser == Chromium {
+        // Focus as in a window the reader is using (`:focus` styles), whatever
+        // window the test's browser has in front.
+        session
+            .cdp("Emulation.setFocusEmulationEnabled", json!({ "enabled": true }))
+            .await;
+    }
+    let narrow = STATES
+        .iter()
+        .find(|state| state.max_width().is_some() && state.browsers.contains(&browser))
+        .expect("a 320 px state");
+    let doubled = STATES
+        .iter()
+        .find(|state| matches!(state.entry, Entry::FontSize(_)) && state.browsers.contains(&browser));
+    for name in ["320 px wide", "text at 200%"] {
+        let launched = if name == "320 px wide" {
+            narrow.enter(&session, browser).await
+        } else if let Some(state) = doubled {
+            state.enter(&session, browser).await
+        } else {
+            session
+                .eval(
+                    "document.querySelector('drug-leaflet').style.setProperty('--drug-leaflet-font-size', '32px');",
+                    vec![],
+                )
+                .await;
+            None
+        };
+        let page = launched.as_ref().unwrap_or(&session);
+        if name == "text at 200%" {
+            let size = page
+                .eval(
+                    "const root = document.querySelector('drug-leaflet').shadowRoot;
+                     root.host.expandAll();
+                     return new Promise(done => setTimeout(() =>
+                       done(parseFloat(getComputedStyle(root.querySelector('.panel p')).fontSize)), 200));",
+                    vec![],
+                )
+                .await;
+            assert_eq!(size, json!(36), "{browser:?}: panel text at 2 x 18 px");
+        }
+        let sizes = page.eval(TARGET_SIZES, vec![]).await;
+        eprintln!("{browser:?}, {name}: targets {:#}", sizes["measured"]);
+        assert_eq!(
+            sizes["failing"],
+            json!([]),
+            "{browser:?}, {name}: targets under 24 x 24 px"
+        );
+        // Stricter than the SC: none of the leaflet's own controls needs the
+        // spacing exception (the sources checkbox did, at 19 x 20 px, before
+        // issue 24: a form control's font is not inherited).
+        let spaced: Vec<&Value> = sizes["measured"]
+            .as_array()
+            .expect("the targets")
+            .iter()
+            .filter(|m| m.as_str().is_some_and(|m| m.ends_with("(spaced)")))
+            .collect();
+        assert!(
+            spaced.is_empty(),
+            "{browser:?}, {name}: undersized, only spaced: {spaced:?}"
+        );
+        assert_eq!(
+            sizes["kinds"],
+            json!([
+                "a",
+                "a.skip-link",
+                "a.term-link",
+                "button.link-button",
+                "button.section-button",
+                "button.show-all-button",
+                "input.sources-toggle",
+                "summary"
+            ]),
+            "{browser:?}, {name}: every kind of control measured"
+        );
+        let reached = tab_through_the_leaflet(page, browser).await;
+        let obscured: Vec<&String> = reached.iter().filter(|r| r.contains("OBSCURED")).collect();
+        assert!(
+            obscured.is_empty(),
+            "{browser:?}, {name}: {obscured:#?} of {reached:#?}"
+        );
+        if name == "320 px wide" {
+            narrow.leave(&session, launched).await;
+        } else if let Some(state) = doubled {
+            state.leave(&session, launched).await;
+        }
     }
     session.close().await;
 }

@@ -62,6 +62,8 @@ in_browsers!(
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
     accessibility::urgent_box_in_every_state,
+    accessibility::landmarks_are_unique_with_two_leaflets,
+    accessibility::targets_and_focus_at_320_px_and_200_percent_text,
     clinical::urgent_contact,
     clinical::urgent_contact_in_the_fallback,
     clinical::sources_told_once_a_section,
