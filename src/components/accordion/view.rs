@@ -36,31 +36,29 @@ pub fn Sections(props: &SectionsProps) -> Html {
         for (index, section) in props.sections.iter().enumerate() {
             // The fallback's disclosures start as the element's sections do.
             let open = options.expanded.opens(index);
-            let written = section_markup(
-                out,
-                &options,
-                &section.id,
-                &section.heading,
-                None,
+            let head = SectionHead {
+                id: &section.id,
+                heading: &section.heading,
+                heading_lang: None,
                 open,
-                &mut |out| {
-                    blocks_markup(out, &section.blocks, &props.based_on, &options);
-                    source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
-                    None
-                },
-            );
+            };
+            let written = section_markup(out, &options, head, &mut |out| {
+                blocks_markup(out, &section.blocks, &props.based_on, &options);
+                source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
+                None
+            });
             nodes.sections.extend(written.map(|(section, _)| section));
         }
         let sources = options.language.strings().sources;
-        let written = section_markup(
-            out,
-            &options,
-            &AttrValue::Static(SOURCES_SECTION_ID),
-            sources,
-            Some(language),
-            false,
-            &mut |out| sources_markup(out, &props.sources, &props.based_on, &options),
-        );
+        let head = SectionHead {
+            id: &AttrValue::Static(SOURCES_SECTION_ID),
+            heading: sources,
+            heading_lang: Some(language),
+            open: false,
+        };
+        let written = section_markup(out, &options, head, &mut |out| {
+            sources_markup(out, &props.sources, &props.based_on, &options)
+        });
         if let Some((section, toggle)) = written {
             nodes.sections.push(section);
             nodes.sources_toggle = toggle.and_then(|toggle| toggle.dyn_into().ok());
@@ -75,50 +73,77 @@ pub fn Sections(props: &SectionsProps) -> Html {
     })
 }
 
-/// One section: a WAI-ARIA APG accordion item in the element (a heading
-/// holding a button that shows and hides its panel, which ends with "Link to
-/// this section"), written closed, with the nodes its controls need; in the
-/// fallback a native disclosure (`<details>`, `open` as `open` says) whose
-/// summary holds the heading, so it opens and closes with no script at all.
-/// `heading_lang` is the heading's language when it is the leaflet's own word
-/// ("Sources"). `content` hands back a node it marked (the Sources section's
-/// checkbox); a `dyn` closure, so the WASM holds one copy of this function,
-/// not one a caller.
+/// What one section is written from: `heading_lang` is the heading's language
+/// when it is the leaflet's own word ("Sources"); `open`, whether the
+/// fallback's disclosure starts open.
+struct SectionHead<'a> {
+    id: &'a AttrValue,
+    heading: &'a str,
+    heading_lang: Option<&'a str>,
+    open: bool,
+}
+
+/// A marked node the section's content hands back (the Sources section's
+/// checkbox); a `dyn` closure, so the WASM holds one copy of each writer.
+type Content<'a> = &'a mut dyn FnMut(&mut dyn Markup) -> Option<web_sys::Element>;
+
+/// One section: an accordion item in the element, with the nodes its
+/// controls need and what `content` marked; a native disclosure in the fallback.
 fn section_markup(
     out: &mut dyn Markup,
     options: &Options,
-    id: &AttrValue,
-    heading: &str,
-    heading_lang: Option<&str>,
-    open: bool,
-    content: &mut dyn FnMut(&mut dyn Markup) -> Option<web_sys::Element>,
+    head: SectionHead,
+    content: Content,
 ) -> Option<(SectionNodes, Option<web_sys::Element>)> {
+    if options.interactive {
+        accordion_item_markup(out, options, head, content)
+    } else {
+        disclosure_markup(out, options, head, content);
+        None
+    }
+}
+
+/// The fallback's section: a native disclosure (`<details>`) whose summary
+/// holds the heading, so it opens and closes with no script at all.
+fn disclosure_markup(out: &mut dyn Markup, options: &Options, head: SectionHead, content: Content) {
+    let SectionHead { id, heading, heading_lang, open } = head;
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
-    if !options.interactive {
-        let heading_id = format!("{}{id}-heading", options.id_prefix);
-        let details = [("class", "section"), ("data-section-id", id)];
-        let open_details = [("class", "section"), ("data-section-id", id), ("open", "")];
-        out.element("details", if open { &open_details } else { &details }, |out| {
-            out.element("summary", &[("class", "section-heading")], |out| {
-                let heading_attributes = [("id", heading_id.as_str())];
-                let with_lang = [
-                    ("id", heading_id.as_str()),
-                    ("lang", heading_lang.unwrap_or_default()),
-                ];
-                let attributes: &[(&str, &str)] = if heading_lang.is_some() {
-                    &with_lang
-                } else {
-                    &heading_attributes
-                };
-                out.element(heading_tag, attributes, |out| out.text(heading));
-            });
-            out.element("div", &[("class", "panel"), ("id", &panel_id)], |out| {
-                content(out);
-            });
+    let heading_id = format!("{}{id}-heading", options.id_prefix);
+    let details = [("class", "section"), ("data-section-id", id)];
+    let open_details = [("class", "section"), ("data-section-id", id), ("open", "")];
+    out.element("details", if open { &open_details } else { &details }, |out| {
+        out.element("summary", &[("class", "section-heading")], |out| {
+            let heading_attributes = [("id", heading_id.as_str())];
+            let with_lang = [
+                ("id", heading_id.as_str()),
+                ("lang", heading_lang.unwrap_or_default()),
+            ];
+            let attributes: &[(&str, &str)] = if heading_lang.is_some() {
+                &with_lang
+            } else {
+                &heading_attributes
+            };
+            out.element(heading_tag, attributes, |out| out.text(heading));
         });
-        return None;
-    }
+        out.element("div", &[("class", "panel"), ("id", &panel_id)], |out| {
+            content(out);
+        });
+    });
+}
+
+/// The element's section: a WAI-ARIA APG accordion item (a heading holding a
+/// button that shows and hides its panel, which ends with "Link to this
+/// section"), written closed, with the nodes its controls need.
+fn accordion_item_markup(
+    out: &mut dyn Markup,
+    options: &Options,
+    head: SectionHead,
+    content: Content,
+) -> Option<(SectionNodes, Option<web_sys::Element>)> {
+    let SectionHead { id, heading, heading_lang, .. } = head;
+    let heading_tag = heading_tag(options.section_heading_level());
+    let panel_id = format!("{}{id}-panel", options.id_prefix);
     let button_id = format!("{}{id}-button", options.id_prefix);
     let button = [
         ("type", "button"),
