@@ -71,7 +71,9 @@ fn fallback_snippets_pin_the_files_they_name() {
 /// (the WASM held back) nor on the leaflet that replaced it.
 pub async fn fallback_snippet_is_pinned_and_accessible(browser: Browser) {
     let session = Session::start(browser).await;
-    session.server.delay(pages::EMBED_WASM, Duration::from_secs(8));
+    // Long enough for axe on a loaded machine (over 8 s in Firefox), within
+    // `wait_for_leaflet`'s 20 s after it.
+    session.server.delay(pages::EMBED_WASM, Duration::from_secs(15));
     session.open(pages::EMBED).await;
     let before = session.axe_violations().await;
     let fallback_checked = session
