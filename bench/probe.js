@@ -9,14 +9,22 @@
   sessionStorage.clear();
 
   var page = document.documentElement.dataset.benchPage;
-  var settled = new URLSearchParams(location.search).has("settled");
+  var query = new URLSearchParams(location.search);
+  var settled = query.has("settled");
+  // `?settled&open-two` (widget + fallback): two sections opened in the
+  // fallback, the WASM held back until that is painted, then the layout shift
+  // of the leaflet taking over.
+  var openTwo = settled && query.has("open-two");
   var state = {
     shownAt: null,
     interactiveAt: null,
+    upgradedAt: null,
     done: false,
     layoutShift: null,
+    shiftBeforeUpgrade: null,
     wasmMemories: [],
   };
+  var opened = null;
 
   // The core module's glue keeps its WebAssembly instance private; catching the
   // instance on its way out of these two calls is how the bench reads its memory.
@@ -26,7 +34,11 @@
       return;
     }
     WebAssembly[name] = function () {
-      return original.apply(WebAssembly, arguments).then(function (result) {
+      var args = arguments;
+      var start = opened ? opened.then(function () {
+        return original.apply(WebAssembly, args);
+      }) : original.apply(WebAssembly, args);
+      return start.then(function (result) {
         var instance = result.instance || result;
         var memory = instance.exports && instance.exports.memory;
         if (memory instanceof WebAssembly.Memory) {
@@ -125,13 +137,35 @@
     });
   }
 
-  function becameInteractive(at) {
-    state.interactiveAt = at;
+  // What the page waits for before it is done: its toggles, timed.
+  var pending = { interactive: page !== "lab", upgraded: page === "widget" || page === "widget-fallback" };
+
+  function finishWhenMeasured() {
+    if (pending.interactive || pending.upgraded) {
+      return;
+    }
     afterNextPaint()
       .then(whenContentfulPaint)
       .then(function () {
         state.done = true;
       });
+  }
+
+  function becameInteractive(at) {
+    state.interactiveAt = at;
+    pending.interactive = false;
+    finishWhenMeasured();
+  }
+
+  // The widget's own first toggle: on the widget page, also the page's.
+  function upgraded(at) {
+    state.upgradedAt = at;
+    pending.upgraded = false;
+    if (page === "widget") {
+      becameInteractive(at);
+    } else {
+      finishWhenMeasured();
+    }
   }
 
   function leafletRoot() {
@@ -145,11 +179,63 @@
     return root ? root.querySelectorAll(".section-button")[1] || null : null;
   }
 
+  // The second section's disclosure in the page (the fallback or the baseline).
   function secondDetails() {
-    return document.querySelectorAll("details")[1];
+    return document.querySelectorAll("details[data-section-id]")[1];
   }
 
-  if (page === "widget") {
+  // Runs `callback` once the document is parsed (before deferred scripts and
+  // DOMContentLoaded): every <details> is there and toggles.
+  function whenParsed(callback) {
+    if (document.readyState !== "loading") {
+      callback();
+      return;
+    }
+    document.addEventListener("readystatechange", function parsed() {
+      document.removeEventListener("readystatechange", parsed);
+      callback();
+    });
+  }
+
+  function toggleDetailsWhenParsed() {
+    whenParsed(function () {
+      var details = secondDetails();
+      clickAndTimeChange(details.querySelector("summary"), details, "open", becameInteractive);
+    });
+  }
+
+  // Checked every frame, so the click comes as soon as the button exists.
+  function toggleWidgetWhenPresent() {
+    var button = sectionButton();
+    if (button) {
+      clickAndTimeChange(button, button, "aria-expanded", upgraded);
+    } else {
+      requestAnimationFrame(toggleWidgetWhenPresent);
+    }
+  }
+
+  // Opens the second and third sections of the fallback, and resolves once
+  // that is painted, with the layout shift so far kept aside.
+  function openTwoSections() {
+    return new Promise(function (resolve) {
+      whenParsed(function () {
+        var sections = document.querySelectorAll("details[data-section-id]");
+        sections[1].open = true;
+        sections[2].open = true;
+        afterNextPaint()
+          .then(afterNextPaint)
+          .then(function () {
+            state.shiftBeforeUpgrade = state.layoutShift;
+            resolve();
+          });
+      });
+    });
+  }
+
+  if (openTwo) {
+    opened = openTwoSections();
+  }
+  if (page === "widget" || page === "widget-fallback") {
     document.addEventListener(
       "drug-leaflet-ready",
       function () {
@@ -160,25 +246,14 @@
       },
       { once: true },
     );
-    // Checked every frame, so the click comes as soon as the button exists.
-    var clickWhenPresent = function () {
-      var button = sectionButton();
-      if (button) {
-        clickAndTimeChange(button, button, "aria-expanded", becameInteractive);
-      } else {
-        requestAnimationFrame(clickWhenPresent);
-      }
-    };
     if (!settled) {
-      requestAnimationFrame(clickWhenPresent);
+      requestAnimationFrame(toggleWidgetWhenPresent);
     }
-  } else if (page === "baseline" && settled) {
-    window.addEventListener("load", settle);
+  }
+  if ((page === "widget-fallback" || page === "baseline") && !settled) {
+    toggleDetailsWhenParsed();
   } else if (page === "baseline") {
-    document.addEventListener("DOMContentLoaded", function () {
-      var details = secondDetails();
-      clickAndTimeChange(details.querySelector("summary"), details, "open", becameInteractive);
-    });
+    window.addEventListener("load", settle);
   }
 
   function latencyTarget(kind) {
@@ -256,8 +331,11 @@
         firstContentfulPaint: contentful ? contentful.startTime : null,
         shown: state.shownAt,
         interactive: state.interactiveAt,
+        upgraded: state.upgradedAt,
         // Only without the toggle click: opening a section moves what is below it.
         layoutShift: settled ? state.layoutShift : null,
+        upgradeShift: openTwo && state.layoutShift !== null && state.shiftBeforeUpgrade !== null
+          ? state.layoutShift - state.shiftBeforeUpgrade : null,
         documentEnd: navigation ? navigation.responseEnd : 0,
         resources: performance.getEntriesByType("resource").map(function (entry) {
           return { name: entry.name, start: entry.startTime, end: entry.responseEnd };

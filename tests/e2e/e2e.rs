@@ -21,6 +21,7 @@ mod no_webassembly;
 mod on_demand;
 mod package;
 mod review_sheet;
+mod snippet;
 mod spl;
 
 /// One `#[tokio::test]` a test and a browser, in a module named after the browser.
@@ -58,6 +59,7 @@ in_browsers!(
     fallback::fallback_is_replaced_by_the_leaflet,
     fallback::fallback_state_carries_over_on_upgrade,
     fallback::fallback_follows_a_link_to_a_section,
+    snippet::fallback_snippet_is_pinned_and_accessible,
     no_webassembly::text_version_without_webassembly,
     crash::a_crash_leaves_every_leaflet_readable,
     accessibility::accessibility,
@@ -107,10 +109,12 @@ mod bundlers {
 }
 
 /// A WASM 10 s late: 10 s of one test thread, so in one engine; the phone's
-/// first screen needs Chromium's device emulation.
+/// first screen needs Chromium's device emulation, print media its emulation.
 mod only_chromium {
     in_browsers!(@browser chromium, Chromium:
         fallback::fallback_while_the_wasm_is_late,
+        snippet::fallback_snippet_prints_every_section_without_javascript,
+        snippet::fallback_snippet_prints_every_section_before_the_wasm,
         clinical::phone_first_screen,
         review_sheet::review_sheet
     );

@@ -43,6 +43,8 @@ impl Session {
         let mounts = vec![
             ("/".into(), root().join("tests/pages")),
             ("/vendor/drug-leaflet/".into(), dist.clone()),
+            // Where the snippets in dist/embed/ expect it.
+            ("/drug-leaflet/".into(), dist.clone()),
             // dist/ with data files for drugs that are missing, broken or
             // not what they say (`on_demand`), and dist/'s own examplamab.
             ("/on-demand/drug-leaflet/".into(), dist),
@@ -267,7 +269,17 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
         std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
     }
     write_drug_files(dist, &dir.join("on-demand-monographs"));
+    write_embed_page(dist, &dir);
     dir
+}
+
+/// `embed.html`: the snippet `dist/embed/nusinersen.html` pasted into a page,
+/// as the README tells hosts to.
+fn write_embed_page(dist: &std::path::Path, dir: &std::path::Path) {
+    let template = std::fs::read_to_string(root().join("tests/pages/embed-template.html")).expect("template");
+    let snippet =
+        std::fs::read_to_string(dist.join("embed/nusinersen.html")).expect("the snippet in dist/embed/");
+    std::fs::write(dir.join("embed.html"), template.replace("{{SNIPPET}}", &snippet)).expect("write page");
 }
 
 /// The data files `/on-demand/drug-leaflet/monographs/` serves: dist/'s

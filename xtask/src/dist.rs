@@ -12,6 +12,8 @@
 //!                              element with `drug="<id>"` (none is in the WASM)
 //!   monographs/<id>.fallback.html  that drug's static HTML
 //!   integrity.txt              SRI hashes and a ready snippet, one per drug
+//!   embed/<id>.html            the recommended snippet per drug, and the
+//!   drug-leaflet-fallback.css  print stylesheet it links (see embed.rs)
 //!   index.html, demo.css       the demo host page
 //!
 //! Each file pins the next one's hash: the host's `integrity` covers the loader,
@@ -29,6 +31,7 @@ mod names;
 
 use crate::process::run;
 use crate::review::{citation, pending, record_name, reviewed_monographs, text_preview, uncleared_sources};
+pub use crate::sri::integrity;
 use crate::toolchain::{Toolchain, WASM_TARGET};
 
 pub const CORE_NAME: &str = "drug-leaflet-core";
@@ -147,7 +150,7 @@ pub fn build_from(root: &Path, tools: &Toolchain, monographs: Option<&Path>, out
         .arg(monographs.map_or_else(|| root.join("monographs"), Path::to_path_buf))
         .arg(out))?;
     write_integrity_file(out)?;
-    Ok(())
+    crate::embed::write(root, out, &drug_data_files(out)?)
 }
 
 /// Points build.rs at `monographs`, or at the repo's folder (the variable
@@ -427,16 +430,6 @@ fn with_rustflags(flags: &str) -> String {
         Ok(set) if !set.trim().is_empty() => format!("{set} {flags}"),
         _ => flags.to_owned(),
     }
-}
-
-/// Subresource Integrity value: `sha384-<base64>`.
-pub fn integrity(bytes: &[u8]) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
-    )
 }
 
 fn write_integrity_file(dist: &Path) -> Result<()> {

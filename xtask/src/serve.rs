@@ -22,10 +22,15 @@ pub struct StaticServer {
     pub address: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
     delays: Arc<Delays>,
+    cached: Arc<CachedPrefixes>,
 }
 
 /// Paths answered late, and how late: a slow network, for the tests.
 type Delays = Mutex<Vec<(String, Duration)>>;
+
+/// Path prefixes answered with `Cache-Control: max-age`, and the age: a
+/// repeat visit, for the bench. Everything else is `no-store`.
+type CachedPrefixes = Mutex<Vec<(String, Duration)>>;
 
 /// A compressed body: filled once, by the first request that needs it, while
 /// requests for the same file wait (None: the encoder failed, send it as is).
@@ -132,15 +137,23 @@ impl StaticServer {
         let mounts = Arc::new(mounts);
         let delays = Arc::new(Delays::default());
         let late = Arc::clone(&delays);
+        let cached = Arc::new(CachedPrefixes::default());
+        let cacheable = Arc::clone(&cached);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
                 let log = Arc::clone(&log);
                 let late = Arc::clone(&late);
+                let cacheable = Arc::clone(&cacheable);
                 // One thread a request: a delayed answer holds up nothing else.
                 thread::spawn(move || {
+                    let rules = Rules {
+                        delays: &late,
+                        cached: &cacheable,
+                        effort,
+                    };
                     // A client that hangs up mid-request is not the server's problem.
-                    let _ = respond(stream, &mounts, &log, &late, effort);
+                    let _ = respond(stream, &mounts, &log, rules);
                 });
             }
         });
@@ -148,7 +161,16 @@ impl StaticServer {
             address,
             requests,
             delays,
+            cached,
         })
+    }
+
+    /// From now on, lets browsers keep the files under `prefix` for `max_age`
+    /// (`Cache-Control: max-age`), as a portal serving versioned files would.
+    pub fn cache_for(&self, prefix: &str, max_age: Duration) {
+        if let Ok(mut cached) = self.cached.lock() {
+            cached.push((prefix.to_owned(), max_age));
+        }
     }
 
     /// From now on, answers requests for `path` `delay` after they arrive.
@@ -168,13 +190,28 @@ impl StaticServer {
     }
 }
 
-fn respond(
-    mut stream: TcpStream,
-    mounts: &Mounts,
-    log: &Mutex<Vec<String>>,
-    delays: &Delays,
+/// How a server answers, besides its files: late, cacheable, how compressed.
+#[derive(Clone, Copy)]
+struct Rules<'a> {
+    delays: &'a Delays,
+    cached: &'a CachedPrefixes,
     effort: Effort,
-) -> Result<()> {
+}
+
+impl Rules<'_> {
+    fn cache_control(&self, path: &str) -> String {
+        let max_age = self.cached.lock().ok().and_then(|cached| {
+            cached
+                .iter()
+                .find(|(prefix, _)| path.starts_with(prefix.as_str()))
+                .map(|(_, max_age)| *max_age)
+        });
+        max_age.map_or("no-store".into(), |age| format!("max-age={}", age.as_secs()))
+    }
+}
+
+fn respond(mut stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>, rules: Rules) -> Result<()> {
+    let Rules { delays, effort, .. } = rules;
     let arrived = Instant::now();
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -210,9 +247,11 @@ fn respond(
             b"GET only\n",
             None,
             false,
+            "no-store",
         );
     }
     let head_only = method == "HEAD";
+    let cache_control = rules.cache_control(path);
     // The time first, then the bytes: a rebuild in between is cached under
     // the older time and replaced on the next request.
     let found = resolve(mounts, path).and_then(|file| {
@@ -228,6 +267,7 @@ fn respond(
             b"not found\n",
             None,
             head_only,
+            "no-store",
         );
     };
     let mime = mime_type(&file);
@@ -242,8 +282,24 @@ fn respond(
         thread::sleep(delay.saturating_sub(arrived.elapsed()));
     }
     match compressed {
-        Some(compressed) => write_response(&mut stream, "200 OK", mime, &compressed, encoding, head_only),
-        None => write_response(&mut stream, "200 OK", mime, &body, None, head_only),
+        Some(compressed) => write_response(
+            &mut stream,
+            "200 OK",
+            mime,
+            &compressed,
+            encoding,
+            head_only,
+            &cache_control,
+        ),
+        None => write_response(
+            &mut stream,
+            "200 OK",
+            mime,
+            &body,
+            None,
+            head_only,
+            &cache_control,
+        ),
     }
 }
 
@@ -304,6 +360,7 @@ fn write_response(
     body: &[u8],
     encoding: Option<Encoding>,
     head_only: bool,
+    cache_control: &str,
 ) -> Result<()> {
     let mut content_encoding = encoding
         .map(|encoding| format!("Content-Encoding: {}\r\n", encoding.header_value()))
@@ -313,7 +370,7 @@ fn write_response(
         content_encoding.push_str("Vary: Accept-Encoding\r\n");
     }
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{content_encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{content_encoding}Content-Length: {}\r\nCache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;
@@ -338,6 +395,23 @@ mod tests {
         assert_eq!(resolve(&mounts, "/widget/../Cargo.toml"), None);
         assert_eq!(resolve(&mounts, "/other/sub/app.wasm"), None);
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn only_the_cached_prefixes_may_be_kept() {
+        let cached = CachedPrefixes::default();
+        let rules = Rules {
+            delays: &Delays::default(),
+            cached: &cached,
+            effort: Effort::Fast,
+        };
+        assert_eq!(rules.cache_control("/drug-leaflet/drug-leaflet.js"), "no-store");
+        cached
+            .lock()
+            .unwrap()
+            .push(("/drug-leaflet/".into(), Duration::from_secs(60)));
+        assert_eq!(rules.cache_control("/drug-leaflet/drug-leaflet.js"), "max-age=60");
+        assert_eq!(rules.cache_control("/widget.html"), "no-store");
     }
 
     #[test]

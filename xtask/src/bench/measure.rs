@@ -9,8 +9,9 @@ use super::browser::{BenchBrowser, Condition};
 use super::data::Observed;
 use super::formulary;
 use super::pages::Page;
+use super::repeat_visit;
 use super::series::*;
-use crate::serve::StaticServer;
+use crate::serve::{Mounts, StaticServer};
 use crate::webdriver::Browser;
 
 /// Clicks per latency measurement: 50, so the p95 is not one outlier.
@@ -31,8 +32,13 @@ pub struct Measured {
 }
 
 /// `server` serves dist/, `formulary_server` the 500-monograph dist, both
-/// with the same pages.
-pub async fn all(server: &StaticServer, formulary_server: &StaticServer, runs: usize) -> Result<Measured> {
+/// with the same pages; `mounts` are `server`'s, for the repeat visits' servers.
+pub async fn all(
+    server: &StaticServer,
+    formulary_server: &StaticServer,
+    mounts: &Mounts,
+    runs: usize,
+) -> Result<Measured> {
     let mut measured = Measured {
         recorder: Recorder::default(),
         browsers: Vec::new(),
@@ -44,6 +50,7 @@ pub async fn all(server: &StaticServer, formulary_server: &StaticServer, runs: u
         measured.browsers.push(browser.version.clone());
         let result = async {
             in_browser(&browser, server, runs, &mut measured.recorder).await?;
+            repeat_visit::measure(&browser, mounts, runs, &mut measured.recorder).await?;
             formulary::in_browser(
                 &browser,
                 server,
@@ -77,6 +84,7 @@ async fn in_browser(
     }
     browser.set_condition(Condition::Unthrottled).await?;
     settled_loads(browser, server, runs, recorder).await?;
+    upgrade_shifts(browser, server, runs, recorder).await?;
     let cpu_conditions: &[Condition] = if browser.can_throttle() {
         &[Condition::Unthrottled, Condition::Cpu4x]
     } else {
@@ -131,6 +139,7 @@ async fn page_loads(
                 (FIRST_CONTENTFUL_PAINT, load.first_contentful_paint),
                 (LEAFLET_SHOWN, load.shown),
                 (TIME_TO_INTERACTIVE, load.interactive),
+                (LEAFLET_UPGRADED, load.upgraded),
             ];
             for (metric, time) in times {
                 if let Some(time) = time {
@@ -176,6 +185,38 @@ async fn settled_loads(
             if let Some(bytes) = browser.wasm_memory().await? {
                 recorder.add(key(WASM_MEMORY), bytes);
             }
+        }
+    }
+    Ok(())
+}
+
+/// `runs` loads of the widget + fallback page, each in a fresh tab, with two
+/// sections opened in the fallback and painted before the WASM may start:
+/// the layout shift of the leaflet taking over (Chromium only: Firefox has no
+/// layout-shift entries).
+async fn upgrade_shifts(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    runs: usize,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    println!(
+        "bench: {}, {runs} upgrades with two sections opened in the fallback (layout shift)",
+        browser.name()
+    );
+    let page = Page::WidgetWithFallback;
+    for _ in 0..runs {
+        let url = server.url(&format!("/{}?settled&open-two", page.file()));
+        let load = browser.load(&url, true).await?;
+        if let Some(shift) = load.upgrade_shift {
+            let key = Key {
+                group: Group::PageLoad,
+                browser: browser.name(),
+                condition: Condition::Unthrottled,
+                subject: page.label(),
+                metric: UPGRADE_LAYOUT_SHIFT,
+            };
+            recorder.add(key, shift);
         }
     }
     Ok(())

@@ -16,6 +16,7 @@ pub mod formulary;
 pub mod measure;
 pub mod page_load;
 pub mod pages;
+pub mod repeat_visit;
 pub mod report;
 pub mod series;
 pub mod stats;
@@ -105,13 +106,11 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         println!("bench: no WASM breakdown by crate: {error:#}");
     }
     let pages = pages::write(root, &dist)?;
-    let server = StaticServer::start_compressing_best(
-        0,
-        vec![
-            ("/".into(), pages.clone()),
-            (pages::WIDGET_PATH.into(), dist.clone()),
-        ],
-    )?;
+    let mounts = vec![
+        ("/".into(), pages.clone()),
+        (pages::WIDGET_PATH.into(), dist.clone()),
+    ];
+    let server = StaticServer::start_compressing_best(0, mounts.clone())?;
     let formulary_server = StaticServer::start_compressing_best(
         0,
         vec![("/".into(), pages), (pages::WIDGET_PATH.into(), formulary_dist)],
@@ -119,7 +118,7 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let measured = runtime.block_on(measure::all(&server, &formulary_server, options.runs))?;
+    let measured = runtime.block_on(measure::all(&server, &formulary_server, &mounts, options.runs))?;
 
     let widget_files: Vec<&dist::FileSize> =
         sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
@@ -212,7 +211,7 @@ fn measured_timings(recorder: &Recorder) -> MeasuredTimings {
             .map(|s| s.median)
     };
     MeasuredTimings {
-        tti_ratio_unthrottled: median(Page::Widget.label())
+        tti_ratio_unthrottled: median(Page::WidgetWithFallback.label())
             .zip(median(Page::Baseline.label()))
             .map(|(widget, baseline)| widget / baseline),
         toggle_p95_ms_cpu4x: recorder

@@ -13,11 +13,20 @@ pub struct PageLoad {
     pub first_contentful_paint: Option<f64>,
     /// When the leaflet fired `drug-leaflet-ready` (widget pages only).
     pub shown: Option<f64>,
-    /// When the first section toggle took effect (not on `?settled` loads).
+    /// When the first section toggle took effect (not on `?settled` loads):
+    /// the widget's button on the widget page, a `<details>` of the fallback
+    /// or the baseline as soon as the document is parsed on the others.
     pub interactive: Option<f64>,
+    /// When the widget's own first section toggle took effect (widget pages,
+    /// not on `?settled` loads).
+    pub upgraded: Option<f64>,
     /// Cumulative layout shift of a `?settled` load; `None` on the others and
     /// where the browser has no Layout Instability API (Firefox).
     pub layout_shift: Option<f64>,
+    /// Of a `?settled&open-two` load: the layout shift from the moment two
+    /// sections opened in the fallback were painted (the WASM held back until
+    /// then) to the leaflet settled.
+    pub upgrade_shift: Option<f64>,
     /// When the document's response ended.
     pub document_end: f64,
     pub resources: Vec<Fetch>,
@@ -106,7 +115,9 @@ mod tests {
             first_contentful_paint: None,
             shown: None,
             interactive: None,
+            upgraded: None,
             layout_shift: None,
+            upgrade_shift: None,
             document_end: 10.0,
             resources: vec![
                 fetch("http://127.0.0.1/favicon.ico", 10.5, 11.0),

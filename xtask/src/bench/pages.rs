@@ -2,9 +2,10 @@
 //! templates in `bench/pages/` with the probe (`bench/probe.js`) inlined:
 //!
 //! - `widget.html`: the README snippet, nothing else;
-//! - `widget-fallback.html`: the same with `dist/nusinersen.fallback.html` pasted inside;
-//! - `baseline.html`: the same monograph as static `<details>`/`<summary>`,
-//!   made from that fallback HTML, with the leaflet's stylesheet inline;
+//! - `widget-fallback.html`: the recommended snippet, `dist/embed/nusinersen.html`
+//!   (the pinned loader and print stylesheet, the fallback pasted inside);
+//! - `baseline.html`: the same monograph as static `<details>`/`<summary>`:
+//!   that fallback HTML, with the leaflet's stylesheet inline;
 //! - `lab.html`: the loader and an empty container for the scale experiments.
 
 use std::fs;
@@ -45,6 +46,7 @@ impl Page {
 }
 
 const FALLBACK: &str = "nusinersen.fallback.html";
+const SNIPPET: &str = "embed/nusinersen.html";
 /// Where the templates load dist/ from; the bench serves it there.
 pub const WIDGET_PATH: &str = "/drug-leaflet/";
 
@@ -56,15 +58,16 @@ pub fn write(root: &Path, dist: &Path) -> Result<PathBuf> {
         |path: PathBuf| fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()));
     let probe = read(root.join("bench/probe.js"))?;
     let fallback = read(dist.join(FALLBACK))?;
+    let snippet = read(dist.join(SNIPPET))?;
     let stylesheet = read(root.join("styles/leaflet.css"))?;
-    let baseline = details_from_fallback(&fallback)?;
+    let baseline = sections_as_details(&fallback)?;
     for page in [Page::Widget, Page::WidgetWithFallback, Page::Baseline, Page::Lab] {
         let template = read(root.join("bench/pages").join(page.file()))?;
         let html = template
             .replace("{{PROBE}}", &probe)
-            .replace("{{FALLBACK}}", &fallback)
+            .replace("{{SNIPPET}}", &snippet)
             .replace("{{LEAFLET_CSS}}", &host_rules_on_wrapper(&stylesheet))
-            .replace("{{MONOGRAPH_DETAILS}}", &baseline);
+            .replace("{{MONOGRAPH_DETAILS}}", baseline);
         fs::write(out.join(page.file()), html)?;
     }
     Ok(out)
@@ -91,121 +94,38 @@ pub fn host_rules_on_wrapper(stylesheet: &str) -> String {
     out
 }
 
-/// The fallback HTML with each accordion section (`<section data-section-id>`)
-/// as a `<details>` whose `<summary>` holds the section's heading; the first
-/// one open, as the widget opens it.
-pub fn details_from_fallback(fallback: &str) -> Result<String> {
-    let mut out = String::with_capacity(fallback.len() + 1024);
-    let mut rest = fallback;
-    let mut count = 0;
-    while let Some(start) = find_section_start(rest) {
-        out.push_str(&rest[..start]);
-        let section = &rest[start..];
-        let open_end = section.find('>').context("an unclosed <section tag")? + 1;
-        let close =
-            matching_section_close(section).context("a <section data-section-id> without its </section>")?;
-        let attributes = &section["<section".len()..open_end - 1];
-        let body = &section[open_end..close];
-        let (heading_start, heading_end) = first_heading(body)
-            .with_context(|| format!("a section without a heading: {}", &section[..open_end]))?;
-        let open = if count == 0 { " open" } else { "" };
-        out.push_str(&format!(
-            "<details{attributes}{open}>{}<summary>{}</summary>{}</details>",
-            &body[..heading_start],
-            &body[heading_start..heading_end],
-            &body[heading_end..]
-        ));
-        rest = &section[close + "</section>".len()..];
-        count += 1;
+/// The fallback HTML as the baseline's body: it already writes each section
+/// as a native `<details data-section-id>` (the first one open) whose
+/// `<summary>` holds the heading, which is the static page to beat.
+pub fn sections_as_details(fallback: &str) -> Result<&str> {
+    let sections = fallback
+        .matches("<details class=\"section\" data-section-id=")
+        .count();
+    if sections < 3 {
+        bail!(
+            "the fallback HTML has {sections} <details data-section-id>, not the 3 or more the bench opens"
+        );
     }
-    out.push_str(rest);
-    if count == 0 {
-        bail!("the fallback HTML has no <section data-section-id> to turn into <details>");
-    }
-    Ok(out)
-}
-
-fn find_section_start(html: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = html[from..].find("<section") {
-        let start = from + at;
-        let tag_end = start + html[start..].find('>')?;
-        if html[start..tag_end].contains(" data-section-id=") {
-            return Some(start);
-        }
-        from = tag_end;
-    }
-    None
-}
-
-/// Byte offset of the `</section>` closing the `<section` `html` starts with.
-fn matching_section_close(html: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut at = 0;
-    loop {
-        let next_open = html[at..].find("<section").map(|i| at + i);
-        let next_close = html[at..].find("</section>").map(|i| at + i)?;
-        match next_open {
-            Some(open) if open < next_close => {
-                depth += 1;
-                at = open + "<section".len();
-            }
-            _ => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(next_close);
-                }
-                at = next_close + "</section>".len();
-            }
-        }
-    }
-}
-
-/// Start and end (after its closing tag) of the first `<h1>`..`<h6>` element.
-fn first_heading(html: &str) -> Option<(usize, usize)> {
-    let start = (1..=6)
-        .filter_map(|level| html.find(&format!("<h{level}")))
-        .min()?;
-    let level = &html[start + 2..start + 3];
-    let close = format!("</h{level}>");
-    let end = start + html[start..].find(&close)? + close.len();
-    Some((start, end))
+    Ok(fallback)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const FALLBACK_SAMPLE: &str = concat!(
-        "<article class=\"leaflet\"><section class=\"urgent\"><h3>Get help</h3><p>Call</p></section>",
-        "<div class=\"content\">",
-        "<section data-section-id=\"side-effects\" class=\"section\"><h3 id=\"a\" class=\"section-heading\">Side effects</h3>",
-        "<div class=\"panel\"><p>Headache.</p></div></section>",
-        "<section data-section-id=\"storage\" class=\"section\"><h3 class=\"section-heading\">Storage</h3>",
-        "<div class=\"panel\"><section class=\"nested\"><p>Cold.</p></section></div></section>",
-        "</div></article>"
-    );
-
     #[test]
-    fn each_section_becomes_details_with_its_heading_as_summary() {
-        let html = details_from_fallback(FALLBACK_SAMPLE).unwrap();
-        assert_eq!(
-            html,
-            concat!(
-                "<article class=\"leaflet\"><section class=\"urgent\"><h3>Get help</h3><p>Call</p></section>",
-                "<div class=\"content\">",
-                "<details data-section-id=\"side-effects\" class=\"section\" open><summary><h3 id=\"a\" class=\"section-heading\">Side effects</h3></summary>",
-                "<div class=\"panel\"><p>Headache.</p></div></details>",
-                "<details data-section-id=\"storage\" class=\"section\"><summary><h3 class=\"section-heading\">Storage</h3></summary>",
-                "<div class=\"panel\"><section class=\"nested\"><p>Cold.</p></section></div></details>",
-                "</div></article>"
-            )
+    fn the_fallback_is_the_baseline_when_it_has_sections_to_toggle() {
+        let section = |id: &str| {
+            format!("<details class=\"section\" data-section-id=\"{id}\"><summary>{id}</summary></details>")
+        };
+        let three = format!(
+            "<article>{}{}{}</article>",
+            section("a"),
+            section("b"),
+            section("c")
         );
-    }
-
-    #[test]
-    fn html_without_sections_is_refused() {
-        assert!(details_from_fallback("<article><p>Nothing</p></article>").is_err());
+        assert_eq!(sections_as_details(&three).unwrap(), three);
+        assert!(sections_as_details("<article><section data-section-id=\"a\"></section></article>").is_err());
     }
 
     #[test]

@@ -64,13 +64,15 @@ pub struct Report<'a> {
 }
 
 /// What the bench cannot measure, and how to read what it does.
-pub const NOTES: [&str; 8] = [
+pub const NOTES: [&str; 10] = [
     "Page loads: ms from navigation start, median (min–max) of the runs; the three pages alternate in every run, after one unrecorded load of each.",
     "The bench's server compresses as a production server would (brotli quality 11 when the browser accepts it, else gzip), so under slow 4G the widget and the baseline cross the emulated network at their brotli sizes.",
-    "Time to interactive: the probe clicks the second section's button as soon as it exists (checked every frame) and stops the clock when `aria-expanded` changes; on the baseline it clicks the second `<summary>` at DOMContentLoaded and stops when `open` changes.",
+    "Widget + fallback is the recommended embed, the snippet `cargo xtask dist` writes (dist/embed/nusinersen.html: the pinned loader and print stylesheet, the fallback pasted inside); widget is the element alone; baseline is the same fallback HTML as a static page with the leaflet's stylesheet inline.",
+    "Time to interactive: when a section's disclosure has toggled. On widget + fallback and the baseline the probe clicks the second section's `<summary>` as soon as the document is parsed (readyState \"interactive\", before deferred scripts) and stops the clock when `open` changes; on the widget it clicks the second section's button as soon as it exists (checked every frame) and stops when `aria-expanded` changes. Widget interactive is that second clock on both widget pages: the leaflet's own button toggled, after it took over the fallback.",
     "Layout shift, JS heap and WASM memory of the pages come from separate loads, each in a fresh tab, without that click. Layout shift counts host content that moves (the rule below the leaflet); the pasted fallback's boxes are replaced, not moved, so they add nothing.",
     "Input to next painted frame: the click comes at the start of a frame (requestAnimationFrame) and the clock stops in a task posted then, which runs once that frame is styled, laid out and painted (a frame later if the change came later).",
     "WASM linear memory is the memory's buffer size, caught by the probe when the module is instantiated: it grows in 64 KiB pages and never shrinks, so it is a high-water mark. JS heap is V8's used heap after a forced GC, through the DevTools protocol (Chromium only).",
+    "Repeat visits: each page twice from a server of its own (a new origin: nothing cached by other loads) that lets the browser keep the widget's files (Cache-Control: max-age; documents no-store); the first visit is cold, the second, after about:blank, finds them in the HTTP cache (and the WASM's compiled code where the browser caches it). Layout shift on upgrade: the widget + fallback page in a fresh tab opens the second and third sections of the fallback once parsed, holds the WASM's instantiation until that is painted, and sums the shifts from then until the leaflet has settled.",
     "Firefox: no network or CPU emulation through WebDriver (unthrottled rows only), no layout-shift entries (the Layout Instability API is Chromium's), no JS heap reading.",
     "Formulary: target/bench/dist-500 is built from 500 monographs (nusinersen, examplamab and 498 copies of examplamab, formulary-001 to formulary-498) through DRUG_LEAFLET_MONOGRAPHS; the nusinersen page's requests are its Resource Timing entries in Chromium (transfer size counts the response headers too). Drug set to shown: a fresh lab page from that dist shows the bundled leaflet (loaded unthrottled, then the condition applies), a new element gets drug=\"examplamab\" and is added, and the clock stops at its drug-leaflet-ready; the server sends Cache-Control: no-store, so every run fetches the file.",
 ];
@@ -158,7 +160,7 @@ fn budget_table(out: &mut String, report: &Report, budget: &Budget, timings: &Me
     let ratio = |value: f64| format!("{value:.2}x");
     let _ = writeln!(
         out,
-        "| time to interactive over the baseline's (Chromium, unthrottled) | {} | {} | {} |",
+        "| time to interactive of the snippet page (widget + fallback) over the baseline's (Chromium, unthrottled) | {} | {} | {} |",
         ratio(budget.timings.tti_ratio_unthrottled),
         timings.tti_ratio_unthrottled.map_or("–".into(), ratio),
         within(
@@ -254,7 +256,7 @@ fn find<'a>(
 
 fn page_load_table(out: &mut String, report: &Report) {
     out.push_str(
-        "| page load | browser | network, CPU | widget | ÷ baseline | widget + fallback | ÷ baseline | baseline |\n\
+        "| page load | browser | network, CPU | widget + fallback (the snippet) | ÷ baseline | widget | ÷ baseline | baseline |\n\
          | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
     let mut rows: Vec<(&str, &str, &str, Unit)> = Vec::new();
@@ -280,10 +282,10 @@ fn page_load_table(out: &mut String, report: &Report) {
             let _ = writeln!(
                 out,
                 "| {metric} | {browser} | {condition} | {} | {} | {} | {} | {} |",
-                cell(Page::Widget),
-                ratio(Page::Widget),
                 cell(Page::WidgetWithFallback),
                 ratio(Page::WidgetWithFallback),
+                cell(Page::Widget),
+                ratio(Page::Widget),
                 cell(Page::Baseline)
             );
         }
@@ -647,7 +649,7 @@ mod tests {
             "| drug-leaflet.js, brotli | 900 | 926 | **no** |",
             "| gone.js, raw bytes | 1 | missing | not measured |",
             "| widget total (js + wasm), brotli | 127,500 | 126,176 | yes |",
-            "| time to interactive over the baseline's (Chromium, unthrottled) | 1.50x | 2.12x | **no** |",
+            "| time to interactive of the snippet page (widget + fallback) over the baseline's (Chromium, unthrottled) | 1.50x | 2.12x | **no** |",
             "| section toggle p95, input to paint (Chromium, 4x CPU) | 16 ms | – | not measured |",
             "Measured 2026-11-27T12:03:04Z on AMD EPYC (1 cores), Chromium 1, Firefox 2; 1 runs, 60 s.",
         ] {

@@ -46,6 +46,30 @@ pub const TIME_TO_INTERACTIVE: Metric = Metric {
     name: "time to interactive (a section toggled)",
     unit: Unit::Ms,
 };
+pub const LEAFLET_UPGRADED: Metric = Metric {
+    name: "widget interactive (its own section toggled)",
+    unit: Unit::Ms,
+};
+pub const FIRST_VISIT_INTERACTIVE: Metric = Metric {
+    name: "first visit: time to interactive",
+    unit: Unit::Ms,
+};
+pub const REPEAT_VISIT_INTERACTIVE: Metric = Metric {
+    name: "repeat visit (warm HTTP cache): time to interactive",
+    unit: Unit::Ms,
+};
+pub const FIRST_VISIT_UPGRADED: Metric = Metric {
+    name: "first visit: widget interactive",
+    unit: Unit::Ms,
+};
+pub const REPEAT_VISIT_UPGRADED: Metric = Metric {
+    name: "repeat visit (warm HTTP cache): widget interactive",
+    unit: Unit::Ms,
+};
+pub const UPGRADE_LAYOUT_SHIFT: Metric = Metric {
+    name: "layout shift on upgrade, two sections opened in the fallback",
+    unit: Unit::Score,
+};
 pub const WATERFALL_DEPTH: Metric = Metric {
     name: "request waterfall depth",
     unit: Unit::Count,
