@@ -106,7 +106,12 @@ fn section_markup(
 /// The fallback's section: a native disclosure (`<details>`) whose summary
 /// holds the heading, so it opens and closes with no script at all.
 fn disclosure_markup(out: &mut dyn Markup, options: &Options, head: SectionHead, content: Content) {
-    let SectionHead { id, heading, heading_lang, open } = head;
+    let SectionHead {
+        id,
+        heading,
+        heading_lang,
+        open,
+    } = head;
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
     let heading_id = format!("{}{id}-heading", options.id_prefix);
@@ -141,7 +146,12 @@ fn accordion_item_markup(
     head: SectionHead,
     content: Content,
 ) -> Option<(SectionNodes, Option<web_sys::Element>)> {
-    let SectionHead { id, heading, heading_lang, .. } = head;
+    let SectionHead {
+        id,
+        heading,
+        heading_lang,
+        ..
+    } = head;
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
     let button_id = format!("{}{id}-button", options.id_prefix);
