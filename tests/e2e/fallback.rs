@@ -131,7 +131,8 @@ pub async fn fallback_without_javascript(browser: Browser) {
 /// and the section they were reading keeps its place in the viewport.
 pub async fn fallback_state_carries_over_on_upgrade(browser: Browser) {
     let session = Session::start(browser).await;
-    session.server.delay(pages::FALLBACK_WASM, Duration::from_secs(4));
+    // Long enough for the reader's clicks on a loaded machine (4 s was not).
+    session.server.delay(pages::FALLBACK_WASM, WASM_DELAY);
     session.open(pages::FALLBACK).await;
     session
         .wait_for(
@@ -215,7 +216,7 @@ pub async fn fallback_state_carries_over_on_upgrade(browser: Browser) {
 /// (the loader's few lines), and the leaflet keeps it open and in view.
 pub async fn fallback_follows_a_link_to_a_section(browser: Browser) {
     let session = Session::start(browser).await;
-    session.server.delay(pages::FALLBACK_WASM, Duration::from_secs(3));
+    session.server.delay(pages::FALLBACK_WASM, Duration::from_secs(8));
     session
         .open(&format!("{}#{}", pages::FALLBACK, nusinersen::STORAGE))
         .await;
