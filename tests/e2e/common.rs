@@ -81,3 +81,15 @@ pub async fn click_section(session: &Session, n: usize, section: &str) -> Value 
     button.click().await.expect("click");
     expanded_changed_from(session, n, section, &before).await
 }
+
+/// The page's CSP violation reports, but the one a browser's own request for
+/// the page's favicon meets under `img-src` (Firefox, WebKit): that report is
+/// about the host page, not the leaflet.
+pub async fn csp_violations_but_the_favicon(session: &Session) -> Vec<String> {
+    session
+        .watched("violations")
+        .await
+        .into_iter()
+        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
+        .collect()
+}

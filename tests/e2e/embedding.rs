@@ -6,8 +6,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::common::{
-    alert_text, assert_no_page_errors, click_section, expanded, expanded_changed_from,
-    leaflet_console_errors, wait_for_leaflet,
+    alert_text, assert_no_page_errors, click_section, csp_violations_but_the_favicon, expanded,
+    expanded_changed_from, leaflet_console_errors, wait_for_leaflet,
 };
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
@@ -143,14 +143,7 @@ async fn renders_without_violations(browser: Browser, page: &str) {
         click_section(&session, 0, nusinersen::DOSING).await,
         json!("true")
     );
-    // Firefox applies the page's img-src to its own request for the page's
-    // favicon; that report is about the host page, not the leaflet.
-    let violations: Vec<String> = session
-        .watched("violations")
-        .await
-        .into_iter()
-        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
-        .collect();
+    let violations = csp_violations_but_the_favicon(&session).await;
     assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
     assert_no_page_errors(&session, browser).await;
     session.close().await;

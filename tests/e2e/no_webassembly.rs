@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{assert_no_page_errors, leaflet_console_errors};
+use crate::common::{assert_no_page_errors, csp_violations_but_the_favicon, leaflet_console_errors};
 use crate::fixtures::pages::CARE_TEAM_CONTACT;
 use crate::harness::{Browser, Session};
 
@@ -149,13 +149,7 @@ pub async fn text_version_without_webassembly(browser: Browser) {
         Vec::<String>::new(),
         "{browser:?}"
     );
-    // The browser's own favicon request meets the page's img-src: not the leaflet's.
-    let violations: Vec<String> = session
-        .watched("violations")
-        .await
-        .into_iter()
-        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
-        .collect();
+    let violations = csp_violations_but_the_favicon(&session).await;
     assert_eq!(
         violations,
         Vec::<String>::new(),

@@ -8,7 +8,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::common::{assert_no_page_errors, wait_for_leaflet};
+use crate::common::{assert_no_page_errors, csp_violations_but_the_favicon, wait_for_leaflet};
 use crate::fixtures::{nusinersen, on_demand, pages};
 use crate::harness::{Browser, Launch, Session};
 
@@ -102,13 +102,7 @@ pub async fn fallback_snippet_is_pinned_and_accessible(browser: Browser) {
         )
         .await;
     assert_eq!(stylesheet, json!({ "loaded": true, "rules": 1 }), "{browser:?}");
-    // The browser's own request for a favicon is the host page's business.
-    let violations: Vec<String> = session
-        .watched("violations")
-        .await
-        .into_iter()
-        .filter(|v| !(v.starts_with("img-src ") && v.ends_with("/favicon.ico")))
-        .collect();
+    let violations = csp_violations_but_the_favicon(&session).await;
     assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
     assert_no_page_errors(&session, browser).await;
     session.close().await;
