@@ -170,10 +170,8 @@ fn write_struct(out: &mut String, name: &str, fields: &[(&str, &dyn WriteRust)])
     out.push('}');
 }
 
-/// `WriteRust` for model types, written as struct literals (`Name { field:
-/// <value>, ... }`). The patterns name every field with no `..` and the match
-/// every variant, so a field or block kind added to the model fails this build
-/// until it is listed here.
+/// `WriteRust` for the model types `monograph::model_types!` lists, written as
+/// struct literals (`Name { field: <value>, ... }`).
 macro_rules! write_rust_as_literals {
     () => {};
     (struct $name:ident { $($field:ident),* $(,)? } $($rest:tt)*) => {
@@ -201,30 +199,7 @@ macro_rules! write_rust_as_literals {
     };
 }
 
-write_rust_as_literals! {
-    struct Monograph { meta, sources, summary, sections }
-    struct Meta {
-        id, title, language, pronunciation, generic_name, brand_name, dosage_form, drug_class,
-        reviewed_by, last_updated, based_on, jurisdiction, example, additions,
-    }
-    struct Additions { compiled, reviews }
-    struct Review { name, role, registration, date, texts }
-    struct Source { id, title, publisher, revised, kind, note, short_name, rights, attribution }
-    struct SourceRef { doc, section }
-    struct Section { id, heading, blocks }
-    struct Item { text, source }
-    struct Definition { term, definition, source }
-    enum Block {
-        Paragraph { text, source },
-        Note { text, source },
-        Figure { text, source },
-        List { lead, source, items },
-        Definitions { items },
-        Subheading { heading },
-        KeyFacts { heading, items },
-        Urgent { heading, lead, source, items },
-    }
-}
+monograph::model_types!(write_rust_as_literals);
 
 impl WriteRust for SourceKind {
     fn write_rust(&self, out: &mut String) {

@@ -1,5 +1,5 @@
 //! What a `<drug-leaflet>` shows: a monograph, the problems that stop it from
-//! showing one, a drug's data file on its way, or nothing (an app parked after
+//! showing one, a drug's data file or the host door on its way, or nothing (an app parked after
 //! its element left the page). Chosen here, apart from the element, so host
 //! tests can check it.
 
@@ -33,6 +33,9 @@ pub enum Content {
         integrity: Option<AttrValue>,
         pasted: bool,
     },
+    /// A host's monograph while the door that reads it loads (its first use
+    /// on the page: see `door`).
+    Reading,
     /// A parked app's, between two elements (see `element::PooledApp`).
     Nothing,
 }
@@ -43,6 +46,7 @@ impl PartialEq for Content {
             (Content::Monograph(a), Content::Monograph(b)) => a == b,
             (Content::Invalid(a), Content::Invalid(b)) => Rc::ptr_eq(a, b),
             (Content::Loading { .. }, Content::Loading { .. }) => self.loading() == other.loading(),
+            (Content::Reading, Content::Reading) => true,
             _ => false,
         }
     }

@@ -218,10 +218,66 @@ function setDataFolder(url) {
   dataFolder = url;
 }
 
+// The host door (door/): the module that reads, checks and validates what a
+// page hands a leaflet (the `monograph` property, a drug's data file), kept
+// out of the WASM every page loads. dist/'s start-up code sets how to load it
+// (its WASM fetched with its integrity); a build that links it in never asks.
+let loadDoorModule;
+let door;
+let doorLoading;
+// Why the door could not be loaded, for each element that waited for it.
+const doorFailures = new WeakMap();
+function setDoorLoader(load) {
+  loadDoorModule = load;
+}
+
+// The door once loaded: a promise of undefined, or of why it could not be.
+function loadDoor() {
+  doorLoading ||= (loadDoorModule ? loadDoorModule() : Promise.reject("this build has no host door")).then(
+    (parse) => {
+      door = parse;
+    },
+    (error) => {
+      doorLoading = undefined;
+      const why = `could not load or start the host door, which reads a monograph a page hands the leaflet (${error})`;
+      console.error(`drug-leaflet: ${why}`);
+      return why;
+    },
+  );
+  return doorLoading;
+}
+
+// The door's answer for `value` (bytes the leaflet reads), why there is none
+// (text), or, on the door's first use, undefined while it loads: the
+// element's `setMonograph` runs again with the same value once it arrived,
+// if the element still holds that value. A trap in the door is the door's
+// own (another instance) and leaves the leaflet running.
+export function doorParse(element, value) {
+  const failure = doorFailures.get(element);
+  doorFailures.delete(element);
+  if (failure) {
+    return failure;
+  }
+  if (door) {
+    try {
+      return door(value);
+    } catch (error) {
+      return `the host door failed on this value (${error})`;
+    }
+  }
+  loadDoor().then((why) => {
+    if (element.monographInput === value && element.leafletHandle) {
+      why && doorFailures.set(element, why);
+      guarded(element, "monograph", () => element.leafletHandle.setMonograph(value));
+    }
+  });
+}
+
 // Fetches drug `id`'s data file from the widget's own folder (or takes the
 // loader's fetch of it, started beside the WASM's) and hands it, or why it
 // could not be used, to the element's leaflet, which checks it.
-export function loadDrug(element, id, integrity) {
+// `withDoor`: whether the door is a module of its own, to load beside it.
+export function loadDrug(element, id, integrity, withDoor) {
   const url = dataFolder && new URL(`monographs/${id}.json`, dataFolder).href;
   const key = `${url} ${integrity || ""}`;
   let file = drugFiles.get(key);
@@ -243,7 +299,11 @@ export function loadDrug(element, id, integrity) {
       takeOver(element, fallback);
       element.leafletHandle && element.leafletHandle.drugLoaded(id, integrity, data, failure, fallback.open);
     });
-  file.then(arrived, (failure) => arrived(undefined, String(failure)));
+  // The door reads the file: both are on their way at once.
+  Promise.all([file, withDoor && loadDoor()]).then(
+    ([data, why]) => arrived(data, why),
+    (failure) => arrived(undefined, String(failure)),
+  );
 }
 
 async function fetchDrugFile(url, integrity, started) {

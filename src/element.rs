@@ -20,8 +20,8 @@ use crate::components::accordion::{AccordionAction, Controller};
 use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
+use crate::door;
 use crate::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
-use crate::host_monograph;
 use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
 use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES, QUOTED_CHARS};
@@ -40,7 +40,7 @@ extern "C" {
     /// element asking for it) and hands it, or why it failed, to the host's
     /// `drugLoaded`.
     #[wasm_bindgen(js_name = loadDrug)]
-    fn load_drug(host: &HtmlElement, drug: &str, integrity: Option<&str>);
+    fn load_drug(host: &HtmlElement, drug: &str, integrity: Option<&str>, with_door: bool);
 }
 
 /// Defines `<drug-leaflet>` once; calling it again (a page that includes the
@@ -198,7 +198,9 @@ impl MountedLeaflet {
     pub fn monograph(&self) -> JsValue {
         match &self.props.content {
             Content::Monograph(monograph) => serde_wasm_bindgen::to_value(monograph).unwrap_or(JsValue::NULL),
-            Content::Invalid(_) | Content::Loading { .. } | Content::Nothing => JsValue::NULL,
+            Content::Invalid(_) | Content::Loading { .. } | Content::Reading | Content::Nothing => {
+                JsValue::NULL
+            }
         }
     }
 
@@ -230,7 +232,11 @@ impl MountedLeaflet {
             Some(reason) => Content::drug_problem(format!(
                 "the leaflet for drug=\"{drug}\" could not be loaded: {reason}"
             )),
-            None => Content::from_drug_file(drug, host_monograph::parse(data)),
+            // element.js calls once the door is loaded too: it answers now.
+            None => match door::parse(&self.host, &data) {
+                Some(parsed) => Content::from_drug_file(drug, parsed),
+                None => Content::drug_problem(format!("the leaflet for drug=\"{drug}\" could not be read")),
+            },
         };
         // The fallback the reader had while the drug loaded (through the slot).
         self.show_after_fallback(content, fallback_open);
@@ -317,7 +323,7 @@ fn content_for(host: &HtmlElement, monograph_input: &JsValue) -> Content {
             pasted,
         )
     } else {
-        Content::from_host(host_monograph::parse(monograph_input.clone()))
+        door::parse(host, monograph_input).map_or(Content::Reading, Content::from_host)
     }
 }
 
@@ -332,7 +338,7 @@ fn announce(host: &HtmlElement, content: &Content) {
         report_problems(host, problems);
     }
     if let Some((drug, integrity)) = content.loading() {
-        load_drug(host, drug, integrity);
+        load_drug(host, drug, integrity, door::SEPARATE);
     }
     // Only a document that forbids attributes would refuse; the leaflet shows regardless.
     let _ = match content {

@@ -6,11 +6,11 @@ pub mod components;
 pub mod console;
 pub mod content;
 #[cfg(target_arch = "wasm32")]
+pub mod door;
+#[cfg(target_arch = "wasm32")]
 mod element;
 pub mod events;
 pub mod hooks;
-#[cfg(target_arch = "wasm32")]
-pub mod host_monograph;
 pub mod i18n;
 /// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
 pub use monograph;

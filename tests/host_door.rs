@@ -7,8 +7,8 @@
 //! none may panic (a panic traps the WASM and fails the test).
 #![cfg(target_arch = "wasm32")]
 
-use drug_leaflet::host_monograph;
 use drug_leaflet::monograph::validate::MESSAGE_CHARS;
+use drug_leaflet_door::host_monograph;
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};

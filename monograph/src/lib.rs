@@ -8,6 +8,7 @@
 //! leaves out.
 
 pub mod bundled;
+pub mod bytes;
 pub mod date;
 #[cfg(any(test, feature = "json"))]
 pub mod json;

@@ -53,7 +53,7 @@ pub fn App(props: &AppProps) -> Html {
         Content::Invalid(problems) => html! { <InvalidMonograph problems={Rc::clone(problems)} /> },
         // The host's pasted fallback, or a status line, until the data arrives.
         Content::Loading { pasted: true, .. } => html! { <slot /> },
-        Content::Loading { pasted: false, .. } => {
+        Content::Loading { pasted: false, .. } | Content::Reading => {
             let language = props.options.language;
             html! { <p class="loading" role="status" lang={language.tag()}>{ text_node(language.strings().loading) }</p> }
         }

@@ -6,6 +6,9 @@
 //!                              shell (src/element.js) inlined, starting itself;
 //!                              minified with terser, as is the loader
 //!   drug-leaflet-core_bg.wasm  the app, size-optimised with wasm-opt
+//!   drug-leaflet-door_bg.wasm  the host door (door/), which the core module
+//!                              loads, pinned, only when a page hands a leaflet
+//!                              a monograph or a drug's data file
 //!   drug-leaflet.d.ts          TypeScript declarations for the element
 //!   nusinersen.fallback.html   the leaflet as static HTML, for readers without JS
 //!   monographs/<id>.json       every other drug in monographs/, fetched by an
@@ -18,7 +21,8 @@
 //!
 //! Each file pins the next one's hash: the host's `integrity` covers the loader,
 //! and the loader adds the core module and fetches the WASM, each with its
-//! `integrity` (the core module pins the WASM too when loaded on its own).
+//! `integrity` (the core module pins the WASM too when loaded on its own, and
+//! always the door's).
 
 use std::fs;
 use std::io::Write;
@@ -35,6 +39,10 @@ pub use crate::sri::integrity;
 use crate::toolchain::{Toolchain, WASM_TARGET};
 
 pub const CORE_NAME: &str = "drug-leaflet-core";
+/// The host door's module (door/), loaded the first time a page hands a
+/// leaflet a monograph or a drug's data file.
+pub const DOOR_NAME: &str = "drug-leaflet-door";
+const DOOR_PACKAGE: &str = "drug-leaflet-door";
 /// wasm-bindgen's output (the glue and its snippets), which `package` reuses.
 pub const BINDGEN_DIR: &str = "target/bindgen";
 
@@ -51,6 +59,7 @@ const LOADER: &str = "drug-leaflet.js";
 const BUNDLED_PLACEHOLDER: &str = "__BUNDLED_DRUGS__";
 const CORE_INTEGRITY: &str = "__CORE_INTEGRITY__";
 const WASM_INTEGRITY: &str = "__WASM_INTEGRITY__";
+const DOOR_INTEGRITY: &str = "__DOOR_INTEGRITY__";
 
 /// Features Rust's wasm32 output uses; wasm-opt must accept them.
 const WASM_FEATURES: &[&str] = &[
@@ -167,7 +176,13 @@ fn with_monographs(cargo: &mut Command, monographs: Option<&Path>) {
 /// end-to-end test of a crash. Never shipped.
 pub fn build_crash_test(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     let dir = root.join("target/dist-crash-test");
-    build_widget(root, tools, &["--features", "crash-test"], None, &dir)?;
+    build_widget(
+        root,
+        tools,
+        &["--features", "drug-leaflet/crash-test"],
+        None,
+        &dir,
+    )?;
     Ok(dir)
 }
 
@@ -180,12 +195,16 @@ fn build_widget(
     out: &Path,
 ) -> Result<()> {
     let mut cargo = tools.command("cargo")?;
+    // The leaflet without the door linked in, and the door, its own module.
     cargo.args([
         "build",
         "--release",
         "--lib",
         "--package",
         "drug-leaflet",
+        "--package",
+        DOOR_PACKAGE,
+        "--no-default-features",
         "--target",
         WASM_TARGET,
     ]);
@@ -215,53 +234,56 @@ fn build_widget(
         println!("dist: prebuilt std (no rust-src): panic messages stay in the WASM, about 11 KB brotli");
     }
     run(&mut cargo)?;
-    let wasm = root
-        .join("target")
-        .join(WASM_TARGET)
-        .join("release/drug_leaflet.wasm");
     let bindgen_out = root.join(BINDGEN_DIR);
     if bindgen_out.exists() {
         fs::remove_dir_all(&bindgen_out)?;
     }
-    run(tools
-        .command(tools.wasm_bindgen())?
-        .arg(&wasm)
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            CORE_NAME,
-            "--out-dir",
-        ])
-        .arg(&bindgen_out))?;
-
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
     }
     fs::create_dir_all(out)?;
-    run(tools
-        .command(tools.wasm_opt())?
-        .arg(bindgen_out.join(format!("{CORE_NAME}_bg.wasm")))
-        // --converge repeats -Oz until nothing shrinks: about 0.7 KB brotli.
-        // --low-memory-unused folds small constant offsets into loads and
-        // stores (about 0.7 KB): it assumes no address wraps around 4 GiB to
-        // below 1 KiB, which Rust's pointers never do (only a trap changes:
-        // out of bounds instead of a wild access). The target_features
-        // section only serves linkers.
-        .args(["--low-memory-unused", "-Oz", "--converge"])
-        .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
-        .args(WASM_FEATURES)
-        .arg("-o")
-        .arg(out.join(format!("{CORE_NAME}_bg.wasm"))))?;
-    // The imports' hashed names shortened in the WASM and in the glue that
+    for (crate_file, name) in [("drug_leaflet", CORE_NAME), ("drug_leaflet_door", DOOR_NAME)] {
+        let wasm = root
+            .join("target")
+            .join(WASM_TARGET)
+            .join(format!("release/{crate_file}.wasm"));
+        run(tools
+            .command(tools.wasm_bindgen())?
+            .arg(&wasm)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(&bindgen_out))?;
+        run(tools
+            .command(tools.wasm_opt())?
+            .arg(bindgen_out.join(format!("{name}_bg.wasm")))
+            // --converge repeats -Oz until nothing shrinks: about 0.7 KB brotli.
+            // --low-memory-unused folds small constant offsets into loads and
+            // stores (about 0.7 KB): it assumes no address wraps around 4 GiB to
+            // below 1 KiB, which Rust's pointers never do (only a trap changes:
+            // out of bounds instead of a wild access). The target_features
+            // section only serves linkers.
+            .args(["--low-memory-unused", "-Oz", "--converge"])
+            .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
+            .args(WASM_FEATURES)
+            .arg("-o")
+            .arg(out.join(format!("{name}_bg.wasm"))))?;
+    }
+    // The imports' hashed names shortened in each WASM and in the glue that
     // `bundle_core` and `package` read (target/bindgen's WASM keeps them, for
     // twiggy): see names.rs.
-    let wasm_path = out.join(format!("{CORE_NAME}_bg.wasm"));
-    let glue_path = bindgen_out.join(format!("{CORE_NAME}.js"));
-    let (wasm, glue) = names::shorten(&fs::read(&wasm_path)?, &fs::read_to_string(&glue_path)?)?;
-    fs::write(&wasm_path, wasm)?;
-    fs::write(&glue_path, glue)?;
+    for name in [CORE_NAME, DOOR_NAME] {
+        let wasm_path = out.join(format!("{name}_bg.wasm"));
+        let glue_path = bindgen_out.join(format!("{name}.js"));
+        let (wasm, glue) = names::shorten(&fs::read(&wasm_path)?, &fs::read_to_string(&glue_path)?, name)?;
+        fs::write(&wasm_path, wasm)?;
+        fs::write(&glue_path, glue)?;
+    }
     let wasm_integrity = integrity(&fs::read(out.join(format!("{CORE_NAME}_bg.wasm")))?);
     let bundled = bindgen_out.join(format!("{CORE_NAME}.bundled.js"));
     fs::write(&bundled, bundle_core(&bindgen_out)?)?;
@@ -269,10 +291,14 @@ fn build_widget(
         tools.command(tools.terser())?,
         &bundled,
         Script::Module,
-        &[WASM_INTEGRITY],
+        &[WASM_INTEGRITY, DOOR_INTEGRITY],
         &bindgen_out,
     )?
-    .replace(WASM_INTEGRITY, &wasm_integrity);
+    .replace(WASM_INTEGRITY, &wasm_integrity)
+    .replace(
+        DOOR_INTEGRITY,
+        &integrity(&fs::read(out.join(format!("{DOOR_NAME}_bg.wasm")))?),
+    );
     let core_path = out.join(format!("{CORE_NAME}.js"));
     fs::write(&core_path, &core)?;
     let loader = minify(
@@ -359,7 +385,10 @@ fn check_syntax(mut node: Command, file: &Path, script: Script) -> Result<()> {
 /// cannot start, `startFailed` (src/element.js) defines it to show each
 /// element's fallback, given the bundled drugs' ids.
 fn bundle_core(bindgen_out: &Path) -> Result<String> {
-    let glue = glue_with_snippets(bindgen_out)?;
+    let door = format!(
+        "fetch(new URL(\"{DOOR_NAME}_bg.wasm\", import.meta.url), {{ integrity: \"{DOOR_INTEGRITY}\" }})"
+    );
+    let glue = glue_with_snippets(bindgen_out, &door)?;
     // dist's module starts itself and nothing imports it: without the glue's
     // exports of `initSync` and the init function, terser drops `initSync`
     // (about 350 bytes, 50 brotli: what the start-up's fallback costs).
@@ -392,8 +421,10 @@ if (globalThis.WebAssembly) {{
 }
 
 /// wasm-bindgen's glue with its snippets (the element shell, src/element.js)
-/// inlined: one module, for dist/ and for the npm package alike.
-pub fn glue_with_snippets(bindgen_out: &Path) -> Result<String> {
+/// inlined, and the door's glue after it: one module, for dist/ and for the
+/// npm package alike. `door_wasm`: the expression that gives the door's WASM
+/// (a URL or a fetch) to its glue.
+pub fn glue_with_snippets(bindgen_out: &Path, door_wasm: &str) -> Result<String> {
     let glue = fs::read_to_string(bindgen_out.join(format!("{CORE_NAME}.js")))?;
     let mut bundled = String::new();
     for line in glue.lines() {
@@ -421,7 +452,39 @@ pub fn glue_with_snippets(bindgen_out: &Path) -> Result<String> {
     if !bundled.contains(exports) {
         bail!("wasm-bindgen's glue no longer sets `wasm = instance.exports`: update the crash guard in glue_with_snippets");
     }
-    Ok(bundled.replace(exports, "\n    wasm = guardWasm(instance.exports);\n"))
+    let mut bundled = bundled.replace(exports, "\n    wasm = guardWasm(instance.exports);\n");
+    bundled.push_str(&door_glue(bindgen_out, door_wasm)?);
+    Ok(bundled)
+}
+
+/// The door's wasm-bindgen glue inside a function, so that its names (`wasm`,
+/// `__wbg_init`, ...) are its own beside the leaflet's, handed to the element
+/// shell (`setDoorLoader`), which runs it the first time a page needs it. Its
+/// instance is not guarded: a trap in the door is the door's (src/element.js
+/// `doorParse`), the leaflet's instance carries on.
+fn door_glue(bindgen_out: &Path, door_wasm: &str) -> Result<String> {
+    let glue = fs::read_to_string(bindgen_out.join(format!("{DOOR_NAME}.js")))?;
+    let exports = "export { initSync, __wbg_init as default };";
+    let default_url = format!("module_or_path = new URL('{DOOR_NAME}_bg.wasm', import.meta.url);");
+    if glue.matches(exports).count() != 1
+        || glue.matches(&default_url).count() != 1
+        || glue.matches("export function ").count() != 1
+        || glue.contains("\nimport ")
+    {
+        bail!("the door's wasm-bindgen glue is not as door_glue expects (one `export function parse`, no imports, {exports:?}, {default_url:?}): update door_glue");
+    }
+    let glue = glue
+        .replace(exports, "")
+        .replace(
+            &default_url,
+            "throw new Error('drug-leaflet: the door is started with its WASM');",
+        )
+        .replace("export function ", "function ");
+    Ok(format!(
+        "\nfunction doorModule() {{\n{glue}\nreturn {{ init: __wbg_init, parse }};\n}}\n\
+         setDoorLoader(() => {{\n  const door = doorModule();\n  \
+         return door.init({{ module_or_path: {door_wasm} }}).then(() => door.parse);\n}});\n"
+    ))
 }
 
 /// `flags` after any RUSTFLAGS the caller set.
@@ -545,6 +608,12 @@ fn brotli_len(bytes: &[u8]) -> Result<usize> {
     Ok(out.len())
 }
 
+/// A `.js` or `.wasm` file in dist/ that every page with a leaflet loads: not
+/// the host door, loaded only on its first use.
+pub fn is_widget_file(path: &str) -> bool {
+    (path.ends_with(".js") || path.ends_with(".wasm")) && path != format!("{DOOR_NAME}_bg.wasm")
+}
+
 fn print_sizes(dist: &Path) -> Result<()> {
     let sizes = sizes(dist)?;
     println!("\n{:<58} {:>10} {:>10} {:>10}", "dist/", "raw", "gzip", "brotli");
@@ -554,13 +623,10 @@ fn print_sizes(dist: &Path) -> Result<()> {
             file.path, file.raw, file.gzip, file.brotli
         );
     }
-    let shipped: Vec<&FileSize> = sizes
-        .iter()
-        .filter(|f| f.path.ends_with(".js") || f.path.ends_with(".wasm"))
-        .collect();
+    let shipped: Vec<&FileSize> = sizes.iter().filter(|f| is_widget_file(&f.path)).collect();
     println!(
         "{:<58} {:>10} {:>10} {:>10}\n",
-        "widget total (js + wasm)",
+        "widget total (js + wasm a plain page loads: not the door)",
         shipped.iter().map(|f| f.raw).sum::<usize>(),
         shipped.iter().map(|f| f.gzip).sum::<usize>(),
         shipped.iter().map(|f| f.brotli).sum::<usize>()

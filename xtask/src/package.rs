@@ -8,6 +8,7 @@
 //!                              (src/package/entry.js)
 //!   drug-leaflet-core.js       wasm-bindgen's glue with src/element.js inlined, as in dist/
 //!   drug-leaflet-core_bg.wasm  dist/'s WASM
+//!   drug-leaflet-door_bg.wasm  dist/'s host door, loaded when an app sets `monograph`
 //!   drug-leaflet.d.ts          src/drug-leaflet.d.ts and defineElement's declaration
 //!   <id>.fallback.html         dist/'s fallback HTML, each its own export path
 //!   LICENSE*                   the repository's license files
@@ -23,7 +24,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use serde_json::json;
 
-use crate::dist::{self, CORE_NAME};
+use crate::dist::{self, CORE_NAME, DOOR_NAME};
 use crate::process::{run, TestCounts};
 use crate::toolchain::Toolchain;
 
@@ -52,7 +53,8 @@ pub fn write(root: &Path, dist: &Path) -> Result<PathBuf> {
     fs::create_dir_all(&out)?;
     let manifest = cargo_manifest(root)?;
 
-    let glue = dist::glue_with_snippets(&root.join(dist::BINDGEN_DIR))?;
+    let door = format!("new URL(\"./{DOOR_NAME}_bg.wasm\", import.meta.url)");
+    let glue = dist::glue_with_snippets(&root.join(dist::BINDGEN_DIR), &door)?;
     if glue.matches(GLUE_DEFAULT_URL).count() != 1 {
         bail!("wasm-bindgen's glue no longer has the line {GLUE_DEFAULT_URL:?}: update package.rs");
     }
@@ -64,6 +66,8 @@ pub fn write(root: &Path, dist: &Path) -> Result<PathBuf> {
 
     let wasm = format!("{CORE_NAME}_bg.wasm");
     fs::copy(dist.join(&wasm), out.join(&wasm)).context("copying the WASM from dist/")?;
+    let door_wasm = format!("{DOOR_NAME}_bg.wasm");
+    fs::copy(dist.join(&door_wasm), out.join(&door_wasm)).context("copying the door's WASM from dist/")?;
     let types = fs::read_to_string(root.join("src/drug-leaflet.d.ts"))?
         + &fs::read_to_string(root.join("src/package/entry.d.ts"))?;
     fs::write(out.join(TYPES), types)?;
@@ -73,6 +77,7 @@ pub fn write(root: &Path, dist: &Path) -> Result<PathBuf> {
         ENTRY.to_owned(),
         format!("{CORE_NAME}.js"),
         wasm,
+        door_wasm,
         TYPES.to_owned(),
     ];
     let mut exports = serde_json::Map::new();
@@ -155,16 +160,26 @@ fn cargo_manifest(root: &Path) -> Result<CargoManifest> {
     })
 }
 
-/// A bundler emits the WASM only if it sees one literal
-/// `new URL("./…", import.meta.url)`; dist/'s script-tag chain (its integrity
-/// hashes, the loader's hand-off) would be wrong in an app's build.
+/// A bundler emits each WASM (the leaflet's, the door's) only if it sees one
+/// literal `new URL("./…", import.meta.url)`; dist/'s script-tag chain (its
+/// integrity hashes, the loader's hand-off) would be wrong in an app's build.
 fn check_for_bundlers(modules: &[&str]) -> Result<()> {
     let all = modules.concat();
-    let literal = format!("new URL(\"./{CORE_NAME}_bg.wasm\", import.meta.url)");
-    if all.matches(", import.meta.url)").count() != 1 || !all.contains(&literal) {
-        bail!("the package's modules must locate the WASM with exactly one {literal}");
+    for name in [CORE_NAME, DOOR_NAME] {
+        let literal = format!("new URL(\"./{name}_bg.wasm\", import.meta.url)");
+        if all.matches(&literal).count() != 1 {
+            bail!("the package's modules must locate {name}_bg.wasm with exactly one {literal}");
+        }
     }
-    for leftover in ["sha384-", "__WASM_INTEGRITY__", "__drugLeafletLoader.wasm"] {
+    if all.matches(", import.meta.url)").count() != 2 {
+        bail!("the package's modules locate a file other than the two WASM files with import.meta.url");
+    }
+    for leftover in [
+        "sha384-",
+        "__WASM_INTEGRITY__",
+        "__DOOR_INTEGRITY__",
+        "__drugLeafletLoader.wasm",
+    ] {
         if all.contains(leftover) {
             bail!("the package's modules contain dist/'s {leftover:?}");
         }
@@ -382,8 +397,13 @@ mod tests {
 
     #[test]
     fn refuses_modules_a_bundler_cannot_follow() {
-        let good = format!("const u = new URL(\"./{CORE_NAME}_bg.wasm\", import.meta.url);");
+        let good = format!(
+            "const u = new URL(\"./{CORE_NAME}_bg.wasm\", import.meta.url); \
+             const d = new URL(\"./{DOOR_NAME}_bg.wasm\", import.meta.url);"
+        );
         assert!(check_for_bundlers(&[&good]).is_ok());
+        let no_door = format!("const u = new URL(\"./{CORE_NAME}_bg.wasm\", import.meta.url);");
+        assert!(check_for_bundlers(&[&no_door]).is_err());
         let computed = "const u = new URL(name, import.meta.url);";
         assert!(check_for_bundlers(&[computed]).is_err());
         let pinned = format!("{good} fetch(u, {{ integrity: \"sha384-abc\" }});");

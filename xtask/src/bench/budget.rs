@@ -29,7 +29,8 @@ pub struct FileBudget {
     pub brotli: usize,
 }
 
-/// What a plain page loads: every `.js` and `.wasm` file in dist/.
+/// What a plain page loads: every `.js` and `.wasm` file in dist/ but the
+/// host door's, which a page loads only when it hands a leaflet a monograph.
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WidgetBudget {
@@ -128,17 +129,13 @@ impl Budget {
     }
 }
 
-/// Brotli bytes of every `.js` and `.wasm` file: what a plain page loads.
+/// Brotli bytes of what a plain page loads (`is_widget_file`).
 pub fn widget_total_brotli(sizes: &[FileSize]) -> usize {
     sizes
         .iter()
-        .filter(|s| is_widget_file(&s.path))
+        .filter(|s| dist::is_widget_file(&s.path))
         .map(|s| s.brotli)
         .sum()
-}
-
-pub fn is_widget_file(path: &str) -> bool {
-    path.ends_with(".js") || path.ends_with(".wasm")
 }
 
 fn over_budget(what: &str, actual: usize, allowed: usize) -> String {

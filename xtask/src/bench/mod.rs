@@ -120,8 +120,10 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         .build()?;
     let measured = runtime.block_on(measure::all(&server, &formulary_server, &mounts, options.runs))?;
 
-    let widget_files: Vec<&dist::FileSize> =
-        sizes.iter().filter(|s| budget::is_widget_file(&s.path)).collect();
+    let widget_files: Vec<&dist::FileSize> = sizes
+        .iter()
+        .filter(|s| crate::dist::is_widget_file(&s.path))
+        .collect();
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let report = Report {
         date: crate::timestamp::iso8601_utc(SystemTime::now()),

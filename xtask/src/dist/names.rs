@@ -11,17 +11,17 @@
 
 use anyhow::{bail, Context, Result};
 
-/// The glue's name for the module every import comes from.
-const IMPORT_MODULE: &str = "./drug-leaflet-core_bg.js";
 /// How wasm-bindgen names a closure's exported entry point.
 const CLOSURE_EXPORT: &str = "___convert__closures_";
 
 /// `wasm` and `glue` with the imports (module and names) and the closures'
-/// exports renamed, the same in both. Fails when the glue does not name one
+/// exports renamed, the same in both. `name`: the module's (`drug-leaflet-core`),
+/// after which wasm-bindgen names the module every import comes from. Fails when the glue does not name one
 /// of them the way this expects (a wasm-bindgen update): then the two files
 /// would no longer match.
-pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
-    let mut glue = replace_once(glue, &format!("\"{IMPORT_MODULE}\": import0"), "\"a\": import0")?;
+pub fn shorten(wasm: &[u8], glue: &str, name: &str) -> Result<(Vec<u8>, String)> {
+    let import_module = format!("./{name}_bg.js");
+    let mut glue = replace_once(glue, &format!("\"{import_module}\": import0"), "\"a\": import0")?;
     let mut out = wasm[..8].to_vec();
     let mut next = 0;
     let mut rest = &wasm[8..];
@@ -34,7 +34,7 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
             .context("a WASM section runs past the end")?;
         rest = &rest[at + size..];
         let body = match id {
-            IMPORT_SECTION => rename_imports(body, &mut glue, &mut next)?,
+            IMPORT_SECTION => rename_imports(body, &import_module, &mut glue, &mut next)?,
             EXPORT_SECTION => rename_exports(body, &mut glue, &mut next)?,
             _ => body.to_vec(),
         };
@@ -48,15 +48,15 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
 const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 
-fn rename_imports(body: &[u8], glue: &mut String, next: &mut usize) -> Result<Vec<u8>> {
+fn rename_imports(body: &[u8], import_module: &str, glue: &mut String, next: &mut usize) -> Result<Vec<u8>> {
     let mut at = 0;
     let count = leb(body, &mut at)?;
     let mut out = Vec::new();
     write_leb(&mut out, count);
     for _ in 0..count {
         let module = name(body, &mut at)?;
-        if module != IMPORT_MODULE {
-            bail!("the WASM imports from {module}, not only from {IMPORT_MODULE}");
+        if module != import_module {
+            bail!("the WASM imports from {module}, not only from {import_module}");
         }
         let field = name(body, &mut at)?;
         let start = at;
@@ -247,13 +247,13 @@ mod tests {
         write_leb(&mut wasm, exports.len() as u64);
         wasm.extend_from_slice(&exports);
         let glue = "const import0 = {\n        __wbg_get_0123456789abcdef: function(a) {},\n        __wbg_set_fedcba9876543210: function(a) {},\n        mem: function(\n};\n\"./drug-leaflet-core_bg.js\": import0\nwasm.wasm_bindgen_1___convert__closures_____invoke_______true_(1);\n";
-        let (renamed, glue) = shorten(&wasm, glue).expect("renamed");
+        let (renamed, glue) = shorten(&wasm, glue, "drug-leaflet-core").expect("renamed");
         assert_eq!(
             glue,
             "const import0 = {\n        a: function(a) {},\n        b: function(a) {},\n        c: function(\n};\n\"a\": import0\nwasm.d(1);\n"
         );
         assert!(renamed.windows(6).any(|w| w == b"memory"));
         assert!(!renamed.windows(5).any(|w| w == b"__wbg"));
-        assert!(shorten(&wasm, "no such glue").is_err());
+        assert!(shorten(&wasm, "no such glue", "drug-leaflet-core").is_err());
     }
 }

@@ -12,9 +12,9 @@ use serde::de::{self, Deserialize, IntoDeserializer, Visitor};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::monograph::model::{Block, Monograph};
-use crate::monograph::shape::{locate, Found, Node, Shape, MAX_LIST, MONOGRAPH};
-use crate::monograph::validate::{validate, Problem};
+use monograph::model::{Block, Monograph};
+use monograph::shape::{locate, Found, Node, Shape, MAX_LIST, MONOGRAPH};
+use monograph::validate::{validate, Problem};
 
 #[wasm_bindgen]
 extern "C" {
