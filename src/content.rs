@@ -163,7 +163,7 @@ mod tests {
     fn shown_id(content: &Content) -> Option<&str> {
         match content {
             Content::Monograph(monograph) => Some(monograph.meta.id.as_str()),
-            Content::Invalid(_) | Content::Loading { .. } | Content::Nothing => None,
+            Content::Invalid(_) | Content::Loading { .. } | Content::Reading | Content::Nothing => None,
         }
     }
 

@@ -142,9 +142,11 @@ export interface DrugLeafletSourcesDetail {
 export interface DrugLeafletElement extends HTMLElement {
   /**
    * The monograph shown, as a plain object (null while the element shows an
-   * error or loads a drug's data file).
+   * error or loads a drug's data file or the host door).
    * Setting it validates the object and shows it; an invalid one shows a
-   * role="alert" message listing each problem. null or undefined goes back to
+   * role="alert" message listing each problem. The first set on a page loads
+   * the host door (drug-leaflet-door_bg.wasm), so the leaflet shows it a moment
+   * later: drug-leaflet-ready or drug-leaflet-error tells when. null or undefined goes back to
    * the bundled monograph named by the `drug` attribute; changing `drug` also
    * replaces a monograph set here.
    */

@@ -24,6 +24,7 @@ use crate::door;
 use crate::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
 use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
+use crate::monograph_object::ToObject;
 use crate::options::{unknown_attribute_warning, Options, OBSERVED_ATTRIBUTES, QUOTED_CHARS};
 
 pub const TAG_NAME: &str = "drug-leaflet";
@@ -197,7 +198,7 @@ impl MountedLeaflet {
     /// error or loads a drug.
     pub fn monograph(&self) -> JsValue {
         match &self.props.content {
-            Content::Monograph(monograph) => serde_wasm_bindgen::to_value(monograph).unwrap_or(JsValue::NULL),
+            Content::Monograph(monograph) => monograph.to_object(),
             Content::Invalid(_) | Content::Loading { .. } | Content::Reading | Content::Nothing => {
                 JsValue::NULL
             }

@@ -14,6 +14,8 @@ pub mod hooks;
 pub mod i18n;
 /// The monograph's model and rules, from the `drug-leaflet-monograph` crate.
 pub use monograph;
+#[cfg(target_arch = "wasm32")]
+mod monograph_object;
 pub mod options;
 mod static_markup;
 pub mod text;

@@ -229,6 +229,39 @@ async fn the_source_markers_checkbox_and_the_leaflet_agree_after_other_options_c
     );
 }
 
+/// `value` without its `null` fields: serde writes `None` as null, the
+/// getter leaves the field out, as serde-wasm-bindgen's undefined did for JSON.
+fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(fields) => fields
+            .into_iter()
+            .filter(|(_, value)| !value.is_null())
+            .map(|(name, value)| (name, without_nulls(value)))
+            .collect(),
+        serde_json::Value::Array(items) => items.into_iter().map(without_nulls).collect(),
+        other => other,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_monograph_property_gives_every_field_serde_writes() {
+    let leaflet = Mounted::new().await;
+    let json = js_sys::JSON::stringify(&monograph_of(&leaflet)).expect("plain data");
+    let given: serde_json::Value = serde_json::from_str(&String::from(json)).expect("JSON");
+    let bundled = drug_leaflet::bundled::by_id("nusinersen").expect("bundled");
+    let written = without_nulls(serde_json::to_value(&bundled).expect("serialisable"));
+    assert_eq!(given, written);
+    // Every kind of block, with its `kind`, and the sources' rights and kinds.
+    for kind in [
+        "\"kind\":\"urgent\"",
+        "\"kind\":\"key_facts\"",
+        "\"rights\":\"public-domain\"",
+        "\"kind\":\"label\"",
+    ] {
+        assert!(given.to_string().contains(kind), "{kind}");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_monograph_property_reads_and_replaces_the_content() {
     let leaflet = Mounted::new().await;

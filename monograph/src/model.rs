@@ -324,6 +324,23 @@ struct ItemFields {
     source: Option<SourceRef>,
 }
 
+impl Block {
+    /// The block's `kind`, as a file or a host page names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::Paragraph { .. } => BlockKind::Paragraph,
+            Block::List { .. } => BlockKind::List,
+            Block::Note { .. } => BlockKind::Note,
+            Block::Figure { .. } => BlockKind::Figure,
+            Block::Definitions { .. } => BlockKind::Definitions,
+            Block::KeyFacts { .. } => BlockKind::KeyFacts,
+            Block::Urgent { .. } => BlockKind::Urgent,
+            Block::Subheading { .. } => BlockKind::Subheading,
+        }
+        .name()
+    }
+}
+
 impl BlockKind {
     fn name(self) -> &'static str {
         match self {

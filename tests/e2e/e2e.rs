@@ -8,6 +8,7 @@ mod accessibility;
 mod clinical;
 mod common;
 mod crash;
+mod door;
 mod embedding;
 mod epi;
 mod fallback;
@@ -53,6 +54,8 @@ in_browsers!(
     embedding::moved_between_parents,
     embedding::invalid_monograph,
     embedding::property_set_before_definition,
+    door::the_door_loads_once_on_first_use,
+    door::a_broken_door_is_named_and_the_leaflet_carries_on,
     fallback::fallback_without_webassembly,
     fallback::fallback_when_a_file_is_broken,
     fallback::fallback_without_javascript,

@@ -245,7 +245,7 @@ fn generate_pages(dist: &std::path::Path) -> PathBuf {
     let crash = std::fs::read_to_string(root().join("tests/pages/crash-template.html")).expect("template");
     std::fs::write(dir.join("crash.html"), crash.replace("{{FALLBACK}}", &fallback)).expect("write page");
     // Broken copies of dist/, each behind its own fallback page: a changed
-    // core module, a changed WASM, a WASM that is not there.
+    // core module, a changed WASM, a WASM that is not there, a changed door.
     for (name, file, break_it) in BROKEN_DISTS {
         let copy = dir.join(name);
         std::fs::create_dir_all(&copy).expect("dist copy");
@@ -320,8 +320,9 @@ enum Break {
 }
 
 /// `/generated/<name>.html`: the fallback page on a copy of dist/ with `file` broken.
-const BROKEN_DISTS: [(&str, &str, Break); 3] = [
+const BROKEN_DISTS: [(&str, &str, Break); 4] = [
     ("changed-core", "drug-leaflet-core.js", Break::Change),
     ("changed-wasm", "drug-leaflet-core_bg.wasm", Break::Change),
     ("missing-wasm", "drug-leaflet-core_bg.wasm", Break::Remove),
+    ("changed-door", "drug-leaflet-door_bg.wasm", Break::Change),
 ];
