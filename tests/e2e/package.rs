@@ -39,28 +39,37 @@ fn files_ending(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// The app's page shows the leaflet, a section opens and closes, the WASM is
-/// the package's, emitted as its own file (not inlined), and every request
-/// stays on the app's origin.
+/// The app's page shows the leaflet, a section opens and closes, the WASM and
+/// the door are the package's, each emitted as its own file (not inlined), the
+/// door loaded once the app sets a monograph, and every request stays on the
+/// app's origin.
 pub async fn bundled_app(app: &str) {
     let build = build_of(app);
     let mut wasm_files = Vec::new();
     files_ending(&build, "wasm", &mut wasm_files);
-    let packaged = fs::read(
-        xtask::project_root()
-            .join(PACKAGE_DIR)
-            .join("drug-leaflet-core_bg.wasm"),
-    )
-    .expect("the package's WASM");
     assert_eq!(
         wasm_files.len(),
-        1,
-        "{app}: one .wasm asset, found {wasm_files:?}"
+        2,
+        "{app}: two .wasm assets, the leaflet's and the door's, found {wasm_files:?}"
     );
-    assert!(
-        fs::read(&wasm_files[0]).expect("read") == packaged,
-        "{app}: the emitted .wasm is the package's"
-    );
+    // Each emitted .wasm is the package's, by content (bundlers rename them).
+    let emitted = |name: &str| {
+        let packaged =
+            fs::read(xtask::project_root().join(PACKAGE_DIR).join(name)).expect("the package's WASM");
+        let found = wasm_files
+            .iter()
+            .find(|file| fs::read(file).expect("read") == packaged)
+            .unwrap_or_else(|| panic!("{app}: no emitted .wasm is the package's {name}"));
+        format!(
+            "/{}",
+            found
+                .strip_prefix(&build)
+                .expect("inside the build")
+                .to_string_lossy()
+        )
+    };
+    let wasm_path = emitted("drug-leaflet-core_bg.wasm");
+    let door_path = emitted("drug-leaflet-door_bg.wasm");
     let mut scripts = Vec::new();
     files_ending(&build, "js", &mut scripts);
     assert!(!scripts.is_empty(), "{app}: no script in the build");
@@ -79,14 +88,6 @@ pub async fn bundled_app(app: &str) {
             script.display()
         );
     }
-    let wasm_path = format!(
-        "/{}",
-        wasm_files[0]
-            .strip_prefix(&build)
-            .expect("inside the build")
-            .to_string_lossy()
-    );
-
     let session = Session::serving(Browser::Chromium, Launch::default(), vec![("/".into(), build)]).await;
     session.open("/index.html").await;
     wait_for_leaflet(&session, 0).await;
@@ -105,6 +106,32 @@ pub async fn bundled_app(app: &str) {
     assert!(
         requested.contains(&wasm_path),
         "{app}: the page loaded {wasm_path}; it requested {requested:?}"
+    );
+    assert!(
+        !requested.contains(&door_path),
+        "{app}: no door before a monograph is set"
+    );
+    // The app sets a monograph: the bundled door reads it.
+    session
+        .eval(
+            "const element = document.querySelector('drug-leaflet');
+             const monograph = element.monograph;
+             monograph.meta.title = 'Set by the app';
+             element.monograph = monograph;",
+            vec![],
+        )
+        .await;
+    session
+        .wait_for(
+            "const t = document.querySelector('drug-leaflet').shadowRoot.querySelector('.title')?.textContent;
+             return t === 'Set by the app' ? t : null;",
+            vec![],
+        )
+        .await;
+    let requested: BTreeSet<String> = session.server.requested_paths().into_iter().collect();
+    assert!(
+        requested.contains(&door_path),
+        "{app}: the page loaded {door_path}; it requested {requested:?}"
     );
     let origin = session.server.url("/");
     let resources = session
