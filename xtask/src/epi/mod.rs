@@ -310,6 +310,7 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         }]),
         summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
         sections: IArray::from(sections),
+        revisions: IArray::default(),
     })
 }
 

@@ -453,6 +453,7 @@ impl Header {
             }]),
             summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
             sections: IArray::from(sections.to_vec()),
+            revisions: IArray::default(),
         })
     }
 }
