@@ -32,7 +32,7 @@ pub struct Monograph {
     pub sections: IArray<Section>,
     /// What changed when, oldest first: the leaflet marks the sections changed
     /// since a reader's last visit (`last-read`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "IArray::is_empty")]
     pub revisions: IArray<Revision>,
 }
 

@@ -40,9 +40,9 @@ pub(super) fn check_revisions(report: &mut Report, revisions: &[Revision], secti
         for (s, id) in revision.sections.iter().enumerate() {
             let place = format!("{path}.sections[{s}]");
             if !sections.iter().any(|section| section.id == *id) {
-                report.error(place, format!("{} is not the id of a section", quoted(&id)));
+                report.error(place, format!("{} is not the id of a section", quoted(id)));
             } else if !named.insert(id.as_str()) {
-                report.error(place, format!("{} is named twice", quoted(&id)));
+                report.error(place, format!("{} is named twice", quoted(id)));
             }
         }
     }
