@@ -890,6 +890,7 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         ("heading-level", &long),
         ("expanded", " "),
         ("label", " "),
+        ("last-read", "3 March"),
     ])
     .await;
     assert_eq!(
@@ -917,6 +918,11 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         "{text}"
     );
     assert_eq!(leaflet_name(&leaflet), "Nusinersen", "a blank label is no name");
+    assert!(
+        text.contains("last-read=\"3 March\" is not a date; use YYYY-MM-DD. Ignoring it."),
+        "{text}"
+    );
+    assert_eq!(leaflet.all(".updated-mark").len(), 0);
     assert!(text.len() < 2_000, "long values are cut: {} bytes", text.len());
     assert_eq!(leaflet.all("img").len(), 0, "markup in a value stays text");
 
@@ -1157,5 +1163,12 @@ async fn remember_local_keeps_the_last_revision_seen_for_the_next_visit() {
     let local = Mounted::with_attributes(&[("remember", "local")]).await;
     assert_eq!(updates(&local).0.len(), 5);
     drop(local);
+
+    // An entry that is not a day is ignored, and the newest revision replaces it.
+    storage.set_item(key, "<b>soon</b>").expect("set");
+    let forged = Mounted::with_attributes(&[("remember", "local")]).await;
+    assert_eq!(updates(&forged), (Vec::new(), None));
+    assert_eq!(storage.get_item(key).expect("readable").as_deref(), Some("2026-12-06"));
+    drop(forged);
     storage.remove_item(key).expect("remove");
 }
