@@ -1074,7 +1074,7 @@ async fn sections_changed_since_last_read_are_marked_and_named_in_one_line_that_
 
     let pregnancy = leaflet.one("[data-section-id='pregnancy'] .section-button");
     assert!(!expanded(&pregnancy));
-    leaflet.all(".updated-since button")[2].click();
+    leaflet.all(".updated-since a")[2].click();
     settle().await;
     assert!(expanded(&pregnancy), "the link opens its section");
     assert_eq!(
@@ -1120,10 +1120,7 @@ async fn the_update_line_and_marks_speak_the_leaflets_language() {
         Some("es")
     );
     assert_eq!(
-        leaflet
-            .one(".updated-since button")
-            .get_attribute("lang")
-            .as_deref(),
+        leaflet.one(".updated-since a").get_attribute("lang").as_deref(),
         Some("en"),
         "section names keep the content's language"
     );
@@ -1168,7 +1165,10 @@ async fn remember_local_keeps_the_last_revision_seen_for_the_next_visit() {
     storage.set_item(key, "<b>soon</b>").expect("set");
     let forged = Mounted::with_attributes(&[("remember", "local")]).await;
     assert_eq!(updates(&forged), (Vec::new(), None));
-    assert_eq!(storage.get_item(key).expect("readable").as_deref(), Some("2026-12-06"));
+    assert_eq!(
+        storage.get_item(key).expect("readable").as_deref(),
+        Some("2026-12-06")
+    );
     drop(forged);
     storage.remove_item(key).expect("remove");
 }

@@ -1,4 +1,3 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::accordion::{
@@ -65,21 +64,6 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     }
     let since = use_last_read(monograph, &options);
     let updated = std::rc::Rc::new(updated_since(monograph, since));
-    let open_updated = {
-        let (accordion, controls) = (accordion.dispatcher(), controls.clone());
-        Callback::from(move |id: AttrValue| {
-            let section = controls.section_element(&id);
-            accordion.dispatch(AccordionAction::Open(id));
-            crate::hooks::after_render(move || {
-                let Some(section) = section else { return };
-                section.scroll_into_view();
-                let button = section.query_selector("button").ok().flatten();
-                if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = button.focus();
-                }
-            });
-        })
-    };
     let dispatch = |action: AccordionAction| {
         let accordion = accordion.clone();
         Callback::from(move |()| accordion.dispatch(action.clone()))
@@ -101,7 +85,6 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                         updated={updated.clone()}
                         {since}
                         content_lang={monograph.meta.language.clone()}
-                        on_open={open_updated}
                     />
                 }
                 <Blocks

@@ -1,19 +1,18 @@
 //! "What changed since you last read": the sections the monograph's revisions
 //! changed after the reader's last visit (the host's `last-read`, or with
 //! `remember="local"` the last revision this browser showed), marked by their
-//! headings and named, as buttons that open them, in one line under the header.
+//! headings and named, as links that open them, in one line under the header.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::text_node;
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::date::IsoDate;
 use crate::monograph::model::Monograph;
 use crate::options::{Options, Remember};
-use crate::static_markup::Markup;
+use crate::static_markup::{static_html, Markup};
 
 /// A section changed since the last reading, and its latest change's date.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,37 +44,27 @@ pub fn updated_since(monograph: &Monograph, since: Option<IsoDate>) -> Vec<Updat
     sections.collect()
 }
 
-/// localStorage key of the last revision this browser showed of drug `id`.
-pub fn seen_key(id: &str) -> String {
-    format!("drug-leaflet:last-revision:{id}")
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// When the reader last read the leaflet: the host's `last-read`, or the
-/// later revision this browser showed (`remember="local"`), which this visit
-/// then moves to the newest. Storage that is missing or refused keeps nothing.
+/// later revision this browser showed (`remember="local"`), read once a mount.
 #[hook]
 pub fn use_last_read(monograph: &Monograph, options: &Options) -> Option<IsoDate> {
     let local = options.remember == Remember::Local && options.interactive;
-    let key = seen_key(&monograph.meta.id);
-    // Read once, before this visit writes its own.
-    let stored = *use_state({
-        let key = key.clone();
-        move || {
-            let seen = local.then(|| local_storage()?.get_item(&key).ok().flatten());
-            seen.flatten().and_then(|date| IsoDate::parse_day(&date))
-        }
-    });
-    let newest = monograph.revisions.last().map(|revision| revision.date.clone());
-    use_effect_with((local, newest), move |(local, newest)| {
-        if let (true, Some(newest), Some(storage)) = (*local, newest, local_storage()) {
-            let _ = storage.set_item(&key, newest);
-        }
-    });
+    let stored = *use_state(|| local.then(|| seen(monograph)).flatten());
     options.last_read.max(stored)
+}
+
+/// The last revision this browser showed of `monograph`, from localStorage
+/// (`drug-leaflet:last-revision:<id>`), which then becomes its newest. Only
+/// with `remember="local"`, which the server renderer never has; storage
+/// that is missing or refused keeps nothing.
+fn seen(monograph: &Monograph) -> Option<IsoDate> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let key = format!("drug-leaflet:last-revision:{}", monograph.meta.id);
+    let seen = storage.get_item(&key).ok().flatten();
+    if let Some(newest) = monograph.revisions.last() {
+        let _ = storage.set_item(&key, &newest.date);
+    }
+    IsoDate::parse_day(&seen?)
 }
 
 /// "Updated March 3, 2026", after a section's title in its button.
@@ -100,36 +89,31 @@ pub struct UpdatesLineProps {
     pub since: IsoDate,
     /// The content's language, which the sections' names are in.
     pub content_lang: AttrValue,
-    pub on_open: Callback<AttrValue>,
 }
 
 /// "Updated since you last read on March 3, 2026: How it is given, Side
-/// effects", each name a button that opens its section. Plain text in the
-/// reading order, written once with the leaflet: a screen reader meets it
-/// after the header, as a sighted reader does, and hears it once (a live
-/// region would interrupt, and announce again on each change).
+/// effects", each name a link to its section's button, which the glossary
+/// links' listener (`use_term_links`) follows: the section opens and its
+/// button takes focus. Plain text in the reading order, written once with
+/// the leaflet: a screen reader meets it after the header, as a sighted
+/// reader does, and hears it once (a live region would interrupt, and
+/// speak again on each change). Static markup: no yew node or listener.
 #[function_component]
 pub fn UpdatesLine(props: &UpdatesLineProps) -> Html {
-    let language = use_options().language;
-    let links = props.updated.iter().enumerate().map(|(n, updated)| {
-        let (id, on_open) = (updated.id.clone(), props.on_open.clone());
-        html! {
-            <>
-                if n > 0 { { ", " } }
-                <button
-                    type="button"
-                    class="link-button"
-                    lang={props.content_lang.clone()}
-                    onclick={move |_| on_open.emit(id.clone())}
-                >{ text_node(updated.heading.clone()) }</button>
-            </>
+    let options = use_options();
+    let language = options.language;
+    let attributes = [("class", "updated-since"), ("lang", language.tag())];
+    static_html("p", &attributes, |out| {
+        out.text(language.strings().updated_since);
+        out.text(&format!(" {}: ", language.format_date(props.since)));
+        for (n, updated) in props.updated.iter().enumerate() {
+            if n > 0 {
+                out.text(", ");
+            }
+            let href = format!("#{}{}-button", options.id_prefix, updated.id);
+            out.element("a", &[("href", &href), ("lang", &props.content_lang)], |out| {
+                out.text(&updated.heading)
+            });
         }
-    });
-    html! {
-        <p class="updated-since" lang={language.tag()}>
-            { text_node(language.strings().updated_since) }
-            { format!(" {}: ", language.format_date(props.since)) }
-            { for links }
-        </p>
-    }
+    })
 }
