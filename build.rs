@@ -16,8 +16,8 @@ use implicit_clone::ImplicitClone;
 use monograph::bundled;
 use monograph::loader::{load, monograph_files, Loaded};
 use monograph::model::{
-    Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
-    SourceRef,
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Revision, Rights, Section, Source,
+    SourceKind, SourceRef,
 };
 
 /// Another folder of monographs to build from instead of `monographs/`: the

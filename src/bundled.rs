@@ -3,8 +3,8 @@
 
 #[allow(unused_imports)] // the generated data names only the types its monographs use
 use crate::monograph::model::{
-    Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
-    SourceRef,
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Revision, Rights, Section, Source,
+    SourceKind, SourceRef,
 };
 use implicit_clone::unsync::{IArray, IString};
 

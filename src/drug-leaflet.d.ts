@@ -106,6 +106,11 @@ export interface Monograph {
   /** Shown under the header, never collapsed: one `urgent` block, at most one `key_facts`. */
   summary: Block[];
   sections: { id: string; heading: string; blocks: Block[] }[];
+  /**
+   * What changed when, oldest first: `date` YYYY-MM-DD (each after the one
+   * before), a plain summary, the ids of the sections changed.
+   */
+  revisions?: { date: string; summary: string; sections: string[] }[];
 }
 
 export interface MonographProblem {
@@ -166,9 +171,9 @@ export interface DrugLeafletElement extends HTMLElement {
   /** Attributes: drug (default "nusinersen"; another id loads monographs/<id>.json
    *  from the widget's folder), integrity ("sha384-..." pinning that file),
    *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
-   *  remember ("on" | "off"), sources ("section" | "inline"), print-sources ("inline" | "section"),
-   *  label (the leaflet's name in its landmarks). */
-  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | "label" | string, value: string): void;
+   *  remember ("on" | "off" | "local"), sources ("section" | "inline"), print-sources ("inline" | "section"),
+   *  label (the leaflet's name in its landmarks), last-read ("YYYY-MM-DD": sections changed since are marked). */
+  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | "label" | "last-read" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
@@ -212,13 +217,16 @@ export interface DrugLeafletAttributes {
   "heading-level"?: "2" | "3" | "4" | "5" | "6";
   "expanded"?: "first" | "all" | "none";
   "lang"?: "en" | "es";
-  "remember"?: "on" | "off";
+  /** Open sections in sessionStorage (on); local also keeps the newest revision shown in localStorage, per drug. */
+  "remember"?: "on" | "off" | "local";
   /** Each section's "Where this comes from" line (default), or also each line's marker. */
   "sources"?: "section" | "inline";
   /** On paper: each line's marker (default, a pharmacist's printout), or the section lines only. */
   "print-sources"?: "inline" | "section";
   /** The leaflet's name in its landmarks ("Key facts, <label>"); without it the title, numbered from the second leaflet with that title. */
   "label"?: string;
+  /** YYYY-MM-DD: when the reader last read it; sections changed since are marked "Updated <date>". */
+  "last-read"?: string;
 }
 
 // <drug-leaflet> in React's JSX (@types/react 18.3 or 19): the attributes and

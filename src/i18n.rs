@@ -196,6 +196,10 @@ pub struct Strings {
     /// The header's status line; "About this leaflet" says by whom and when.
     pub added_text_not_reviewed: &'static str,
     pub added_text_reviewed: &'static str,
+    /// By a section's heading: "Updated {date}".
+    pub updated: &'static str,
+    /// "Updated since you last read on {date}: {section}, {section}"
+    pub updated_since: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -287,6 +291,8 @@ static EN: Strings = Strings {
     example_banner: "TEST DATA: NOT A REAL MEDICINE",
     added_text_not_reviewed: "Added text not yet reviewed by a pharmacist.",
     added_text_reviewed: "Added text reviewed by a pharmacist.",
+    updated: "Updated",
+    updated_since: "Updated since you last read on",
 };
 
 static ES: Strings = Strings {
@@ -378,6 +384,8 @@ static ES: Strings = Strings {
     example_banner: "DATOS DE PRUEBA: NO ES UN MEDICAMENTO REAL",
     added_text_not_reviewed: "Texto añadido aún no revisado por un farmacéutico.",
     added_text_reviewed: "Texto añadido revisado por un farmacéutico.",
+    updated: "Actualizado el",
+    updated_since: "Actualizado desde su última lectura, el",
 };
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::monograph::model::{
-    Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
-    SourceRef,
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Revision, Rights, Section, Source,
+    SourceKind, SourceRef,
 };
 
 pub trait ToObject {

@@ -5,6 +5,7 @@
 use yew::AttrValue;
 
 use crate::i18n::Language;
+use crate::monograph::date::IsoDate;
 use crate::monograph::markup::preview;
 
 /// How much of a host's value (an attribute, an id passed to `open`) a
@@ -12,7 +13,7 @@ use crate::monograph::markup::preview;
 pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
     "drug",
     "integrity",
     "heading-level",
@@ -22,6 +23,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
     "sources",
     "print-sources",
     "label",
+    "last-read",
 ];
 
 /// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
@@ -82,8 +84,11 @@ pub struct Options {
     pub expanded: Expanded,
     /// Language of the leaflet's own words; the content keeps the monograph's.
     pub language: Language,
-    /// Keep the reader's open sections in sessionStorage for this page.
-    pub remember: bool,
+    /// What the leaflet keeps in the browser's storage.
+    pub remember: Remember,
+    /// `last-read`: when the reader last read this leaflet (the host knows);
+    /// the sections changed since are marked.
+    pub last_read: Option<IsoDate>,
     /// False for the prerendered no-JavaScript fallback: native disclosures,
     /// no buttons, no script.
     pub interactive: bool,
@@ -103,7 +108,8 @@ impl Default for Options {
             heading_level: 2,
             expanded: Expanded::First,
             language: Language::En,
-            remember: true,
+            remember: Remember::On,
+            last_read: None,
             interactive: true,
             sources_inline: false,
             print_sources_inline: true,
@@ -141,6 +147,7 @@ impl Options {
             "expanded" => set(&mut self.expanded, parse_expanded(value), defaults.expanded),
             "lang" => set(&mut self.language, parse_language(value), defaults.language),
             "remember" => set(&mut self.remember, parse_remember(value), defaults.remember),
+            "last-read" => set(&mut self.last_read, parse_last_read(value), None),
             "sources" => set(
                 &mut self.sources_inline,
                 parse_sources("sources", value, "section"),
@@ -187,14 +194,36 @@ fn parse_expanded(value: Option<&str>) -> Result<Expanded, String> {
     }
 }
 
-fn parse_remember(value: Option<&str>) -> Result<bool, String> {
+/// `remember`: `on` keeps the open sections in sessionStorage; `local` also
+/// keeps the last revision seen in localStorage; `off` keeps nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remember {
+    Off,
+    On,
+    Local,
+}
+
+fn parse_remember(value: Option<&str>) -> Result<Remember, String> {
     match value.map(str::trim) {
-        None | Some("on") => Ok(true),
-        Some("off") => Ok(false),
+        None | Some("on") => Ok(Remember::On),
+        Some("off") => Ok(Remember::Off),
+        Some("local") => Ok(Remember::Local),
         Some(v) => Err(format!(
-            "remember=\"{}\" is not allowed; use on or off. Using on.",
+            "remember=\"{}\" is not allowed; use on, local or off. Using on.",
             preview(v, QUOTED_CHARS)
         )),
+    }
+}
+
+fn parse_last_read(value: Option<&str>) -> Result<Option<IsoDate>, String> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(v) => IsoDate::parse_day(v).map(Some).ok_or_else(|| {
+            format!(
+                "last-read=\"{}\" is not a date; use YYYY-MM-DD. Ignoring it.",
+                preview(v, QUOTED_CHARS)
+            )
+        }),
     }
 }
 
@@ -294,7 +323,7 @@ mod tests {
         let warning = unknown_attribute_warning("heading_level").expect("a typo");
         assert_eq!(
             warning,
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources, label."
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources, label, last-read."
         );
         for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
             assert_eq!(unknown_attribute_warning(name), None, "{name}");
@@ -304,9 +333,28 @@ mod tests {
     #[test]
     fn remember_off_turns_storage_off() {
         let mut options = Options::default();
-        assert!(options.remember);
+        assert_eq!(options.remember, Remember::On);
         options.apply_attribute("remember", Some("off")).expect("valid");
-        assert!(!options.remember);
+        assert_eq!(options.remember, Remember::Off);
+        options.apply_attribute("remember", Some("local")).expect("valid");
+        assert_eq!(options.remember, Remember::Local);
+    }
+
+    #[test]
+    fn last_read_is_a_day_or_ignored() {
+        let mut options = Options::default();
+        options
+            .apply_attribute("last-read", Some("2026-03-03"))
+            .expect("valid");
+        assert_eq!(options.last_read, IsoDate::parse("2026-03-03"));
+        let warning = options
+            .apply_attribute("last-read", Some("3 March"))
+            .expect_err("not a date");
+        assert_eq!(
+            warning,
+            "last-read=\"3 March\" is not a date; use YYYY-MM-DD. Ignoring it."
+        );
+        assert_eq!(options.last_read, None);
     }
 
     #[test]

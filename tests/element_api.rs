@@ -5,7 +5,7 @@
 mod support;
 
 use support::{
-    call, document, expanded, get, next_task, set, settle, visible, ConsoleLog, EventLog, Mounted,
+    call, document, expanded, get, next_task, normalize, set, settle, visible, ConsoleLog, EventLog, Mounted,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -890,6 +890,7 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         ("heading-level", &long),
         ("expanded", " "),
         ("label", " "),
+        ("last-read", "3 March"),
     ])
     .await;
     assert_eq!(
@@ -904,7 +905,7 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         "{text}"
     );
     assert!(
-        text.contains("remember=\"maybe\" is not allowed; use on or off. Using on."),
+        text.contains("remember=\"maybe\" is not allowed; use on, local or off. Using on."),
         "{text}"
     );
     assert!(
@@ -917,6 +918,11 @@ async fn every_attribute_with_a_bad_value_warns_and_keeps_the_default() {
         "{text}"
     );
     assert_eq!(leaflet_name(&leaflet), "Nusinersen", "a blank label is no name");
+    assert!(
+        text.contains("last-read=\"3 March\" is not a date; use YYYY-MM-DD. Ignoring it."),
+        "{text}"
+    );
+    assert_eq!(leaflet.all(".updated-mark").len(), 0);
     assert!(text.len() < 2_000, "long values are cut: {} bytes", text.len());
     assert_eq!(leaflet.all("img").len(), 0, "markup in a value stays text");
 
@@ -1019,4 +1025,150 @@ async fn the_label_or_an_instance_number_names_the_landmarks() {
     settle().await;
     assert_eq!(leaflet_name(&second), "Nusinersen", "alone again");
     assert!(first.all("#leaflet-name").is_empty(), "nothing left behind");
+}
+
+/// The sections marked "Updated <date>" (their ids), and the line under the header.
+fn updates(leaflet: &Mounted) -> (Vec<(String, String)>, Option<String>) {
+    let marks = leaflet
+        .all(".updated-mark")
+        .iter()
+        .map(|mark| {
+            let section = mark
+                .closest("[data-section-id]")
+                .ok()
+                .flatten()
+                .expect("in a section");
+            let id = section.get_attribute("data-section-id").unwrap_or_default();
+            (id, mark.inner_text())
+        })
+        .collect();
+    let line = leaflet
+        .all(".updated-since")
+        .first()
+        .map(|line| normalize(&line.inner_text()));
+    (marks, line)
+}
+
+#[wasm_bindgen_test]
+async fn sections_changed_since_last_read_are_marked_and_named_in_one_line_that_opens_them() {
+    let leaflet = Mounted::with_attributes(&[("last-read", "2026-12-01")]).await;
+    let (marks, line) = updates(&leaflet);
+    let latest = "Updated December 6, 2026".to_owned();
+    let ids = [
+        "side-effects",
+        "serious-side-effects",
+        "pregnancy",
+        "dosing",
+        "glossary",
+    ];
+    assert_eq!(marks, ids.map(|id| (id.to_owned(), latest.clone())));
+    assert_eq!(
+        line.as_deref(),
+        Some("Updated since you last read on December 1, 2026: Nusinersen side effects, Serious side effects and warnings, Pregnancy, Dosing information, Words used in this leaflet")
+    );
+    // The line is the content's first text: after the header, before the summary.
+    let content = leaflet.one(".content");
+    let first = content.first_element_child().expect("a first child");
+    assert_eq!(first.class_name(), "updated-since");
+    assert_eq!(first.get_attribute("role"), None, "plain text, not a live region");
+
+    let pregnancy = leaflet.one("[data-section-id='pregnancy'] .section-button");
+    assert!(!expanded(&pregnancy));
+    leaflet.all(".updated-since a")[2].click();
+    settle().await;
+    assert!(expanded(&pregnancy), "the link opens its section");
+    assert_eq!(
+        leaflet.shadow.active_element().map(|e| e.id()),
+        Some(pregnancy.id()),
+        "and moves focus to its heading's button"
+    );
+
+    // Read before both revisions: each section shows its latest change.
+    leaflet
+        .host
+        .set_attribute("last-read", "2026-11-01")
+        .expect("set");
+    settle().await;
+    let (marks, _) = updates(&leaflet);
+    let older = "Updated November 27, 2026".to_owned();
+    assert_eq!(marks.len(), 7, "{marks:?}");
+    assert!(marks.contains(&("interactions".to_owned(), older)), "{marks:?}");
+    assert!(marks.contains(&("dosing".to_owned(), latest)), "{marks:?}");
+
+    // Read after the last revision, or no date at all: nothing.
+    for last_read in [Some("2026-12-06"), None] {
+        match last_read {
+            Some(date) => leaflet.host.set_attribute("last-read", date).expect("set"),
+            None => leaflet.host.remove_attribute("last-read").expect("remove"),
+        }
+        settle().await;
+        assert_eq!(updates(&leaflet), (Vec::new(), None), "{last_read:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_update_line_and_marks_speak_the_leaflets_language() {
+    let leaflet = Mounted::with_attributes(&[("last-read", "2026-11-30"), ("lang", "es")]).await;
+    let (marks, line) = updates(&leaflet);
+    assert_eq!(marks[0].1, "Actualizado el 6 de diciembre de 2026");
+    assert_eq!(
+        line.as_deref(),
+        Some("Actualizado desde su última lectura, el 30 de noviembre de 2026: Nusinersen side effects, Serious side effects and warnings, Pregnancy, Dosing information, Words used in this leaflet")
+    );
+    assert_eq!(
+        leaflet.one(".updated-since").get_attribute("lang").as_deref(),
+        Some("es")
+    );
+    assert_eq!(
+        leaflet.one(".updated-since a").get_attribute("lang").as_deref(),
+        Some("en"),
+        "section names keep the content's language"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn remember_local_keeps_the_last_revision_seen_for_the_next_visit() {
+    let storage = web_sys::window()
+        .expect("window")
+        .local_storage()
+        .expect("allowed")
+        .expect("storage");
+    let key = "drug-leaflet:last-revision:nusinersen";
+    storage.remove_item(key).expect("remove");
+    let attributes = [("remember", "local"), ("last-read", "2026-12-01")];
+    let first = Mounted::with_attributes(&attributes).await;
+    assert_eq!(updates(&first).0.len(), 5);
+    assert_eq!(
+        storage.get_item(key).expect("readable").as_deref(),
+        Some("2026-12-06"),
+        "the newest revision shown, under the drug's key"
+    );
+    drop(first);
+    let again = Mounted::with_attributes(&attributes).await;
+    assert_eq!(updates(&again), (Vec::new(), None), "seen already");
+    drop(again);
+
+    // Without the host's date, the stored one counts; by default nothing is read or written.
+    storage.set_item(key, "2026-11-30").expect("set");
+    let default = Mounted::with_attributes(&[]).await;
+    assert_eq!(updates(&default), (Vec::new(), None));
+    assert_eq!(
+        storage.get_item(key).expect("readable").as_deref(),
+        Some("2026-11-30")
+    );
+    drop(default);
+    let local = Mounted::with_attributes(&[("remember", "local")]).await;
+    assert_eq!(updates(&local).0.len(), 5);
+    drop(local);
+
+    // An entry that is not a day is ignored, and the newest revision replaces it.
+    storage.set_item(key, "<b>soon</b>").expect("set");
+    let forged = Mounted::with_attributes(&[("remember", "local")]).await;
+    assert_eq!(updates(&forged), (Vec::new(), None));
+    assert_eq!(
+        storage.get_item(key).expect("readable").as_deref(),
+        Some("2026-12-06")
+    );
+    drop(forged);
+    storage.remove_item(key).expect("remove");
 }

@@ -11,8 +11,8 @@ use implicit_clone::unsync::{IArray, IString};
 use implicit_clone::ImplicitClone;
 
 use crate::model::{
-    Additions, Block, Definition, Item, Meta, Monograph, Review, Rights, Section, Source, SourceKind,
-    SourceRef,
+    Additions, Block, Definition, Item, Meta, Monograph, Review, Revision, Rights, Section, Source,
+    SourceKind, SourceRef,
 };
 use crate::problem::Problem;
 

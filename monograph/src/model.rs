@@ -30,6 +30,22 @@ pub struct Monograph {
     #[serde(default)]
     pub summary: IArray<Block>,
     pub sections: IArray<Section>,
+    /// What changed when, oldest first: the leaflet marks the sections changed
+    /// since a reader's last visit (`last-read`).
+    #[serde(default, skip_serializing_if = "IArray::is_empty")]
+    pub revisions: IArray<Revision>,
+}
+
+/// One dated change to the leaflet's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// ISO 8601 date (`YYYY-MM-DD`) of the change.
+    pub date: IString,
+    /// What changed, in the editors' plain words.
+    pub summary: IString,
+    /// The ids of the sections it changed.
+    pub sections: IArray<IString>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -499,6 +515,7 @@ impl ImplicitClone for Rights {}
 impl ImplicitClone for Source {}
 impl ImplicitClone for SourceRef {}
 impl ImplicitClone for Section {}
+impl ImplicitClone for Revision {}
 impl ImplicitClone for Block {}
 impl ImplicitClone for Item {}
 impl ImplicitClone for Definition {}
@@ -590,7 +607,8 @@ mod tests {
 macro_rules! model_types {
     ($write:ident) => {
         $write! {
-            struct Monograph { meta, sources, summary, sections }
+            struct Monograph { meta, sources, summary, sections, revisions }
+            struct Revision { date, summary, sections }
             struct Meta {
                 id, title, language, pronunciation, generic_name, brand_name, dosage_form, drug_class,
                 reviewed_by, last_updated, based_on, jurisdiction, example, additions,

@@ -207,12 +207,18 @@ const META: Shape = Shape::Object(&[
     defaulted("example", &Shape::Bool),
     optional("additions", &ADDITIONS),
 ]);
+const REVISION: Shape = Shape::Object(&[
+    required("date", &TEXT),
+    required("summary", &TEXT),
+    required("sections", &Shape::List(&TEXT)),
+]);
 /// `model::Monograph`: the contract test in this file holds the two together.
 pub const MONOGRAPH: Shape = Shape::Object(&[
     required("meta", &META),
     required("sources", &Shape::List(&SOURCE)),
     defaulted("summary", &Shape::List(&BLOCK)),
     required("sections", &Shape::List(&SECTION)),
+    defaulted("revisions", &Shape::List(&REVISION)),
 ]);
 
 /// The first place where `value` breaks `shape`, or `None` where the shape
@@ -336,7 +342,8 @@ mod tests {
             "sections": [{ "id": "s", "heading": "S", "blocks": [
                 { "kind": "paragraph", "text": "T." },
                 { "kind": "definitions", "items": [{ "term": "A", "definition": "B.", "source": { "doc": "seed" } }] }
-            ] }]
+            ] }],
+            "revisions": [{ "date": "2026-12-06", "summary": "Reworded.", "sections": ["s"] }]
         })
     }
 

@@ -8,8 +8,10 @@ use super::block_view::Blocks;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
+use super::updates::{updated_since, use_last_read, UpdatesLine};
 use crate::hooks::use_options;
 use crate::monograph::model::Monograph;
+use crate::options::Remember;
 
 #[derive(Properties, PartialEq)]
 pub struct LeafletProps {
@@ -48,7 +50,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
     // Remembered state first, so a deep link opens its section on top of it;
     // what the reader did in the fallback is newer than anything remembered.
     use_remembered_sections(
-        options.remember && options.interactive && props.fallback_open.is_none(),
+        options.remember != Remember::Off && options.interactive && props.fallback_open.is_none(),
         monograph.meta.id.clone(),
         &accordion,
     );
@@ -60,6 +62,8 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
         let id = monograph.meta.id.clone();
         use_effect_with((), move |_| on_ready.emit(id));
     }
+    let since = use_last_read(monograph, &options);
+    let updated = std::rc::Rc::new(updated_since(monograph, since));
     let dispatch = |action: AccordionAction| {
         let accordion = accordion.clone();
         Callback::from(move |()| accordion.dispatch(action.clone()))
@@ -76,6 +80,13 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
             <SkipLink target={content.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
+                if let (Some(since), false) = (since, updated.is_empty()) {
+                    <UpdatesLine
+                        updated={updated.clone()}
+                        {since}
+                        content_lang={monograph.meta.language.clone()}
+                    />
+                }
                 <Blocks
                     blocks={monograph.summary.clone()}
                     based_on={based_on.clone()}
@@ -95,6 +106,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
                     sources={monograph.sources.clone()}
                     based_on={based_on.clone()}
                     {controls}
+                    {updated}
                 />
             </div>
         </article>

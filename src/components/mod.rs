@@ -10,6 +10,7 @@ mod leaflet_header;
 mod show_all;
 mod skip_link;
 mod sources;
+mod updates;
 
 pub use app::{App, AppProps};
 

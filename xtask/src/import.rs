@@ -6,9 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use implicit_clone::unsync::IArray;
+use implicit_clone::unsync::{IArray, IString};
+use monograph::date::IsoDate;
 use monograph::loader;
-use monograph::model::{Block, Item, Monograph, RESERVED_SECTION_IDS};
+use monograph::model::{Block, Item, Monograph, Revision, Section, RESERVED_SECTION_IDS};
 use monograph::validate::validate;
 
 /// What the import did, for the report printed to stdout.
@@ -133,6 +134,134 @@ pub fn write_checked(
         .errors
         .extend(problems.into_iter().map(|p| format!("{}: {p}", file.display())));
     Ok(None)
+}
+
+/// The previous version of an imported monograph (`--previous <file>`): a
+/// monograph file (`.toml`, whose revisions are kept), else the previous
+/// document itself, converted by `convert` as the new one is.
+pub fn previous_version(file: &Path, convert: impl FnOnce(&str) -> Option<Monograph>) -> Result<Monograph> {
+    if file.extension().is_some_and(|e| e == "toml") {
+        let loaded = loader::load(file).with_context(|| format!("--previous {}", file.display()))?;
+        return Ok(loaded.monograph);
+    }
+    let text = fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    match convert(&text) {
+        Some(monograph) => Ok(monograph),
+        None => bail!(
+            "--previous {}: the previous version does not import cleanly",
+            file.display()
+        ),
+    }
+}
+
+/// `monograph` with the revision `--previous <file>` computes (as
+/// `record_revision` does), checked again; as it was without a file.
+pub fn with_previous(
+    mut monograph: Monograph,
+    previous: Option<&Path>,
+    convert: impl FnOnce(&str) -> Option<Monograph>,
+    report: &mut ImportReport,
+) -> Result<Option<Monograph>> {
+    let Some(file) = previous else {
+        return Ok(Some(monograph));
+    };
+    let previous = previous_version(file, convert)?;
+    record_revision(&mut monograph, &previous, report);
+    Ok(validated(Some(monograph), report))
+}
+
+/// A section's words, white space aside: its heading and every text in it,
+/// not the places they cite (a renumbered source is not a change a reader sees).
+fn section_words(section: &Section) -> String {
+    let mut words = vec![section.heading.to_string()];
+    let mut push = |text: &Option<IString>| words.extend(text.iter().map(ToString::to_string));
+    for block in section.blocks.iter() {
+        match block {
+            Block::Paragraph { text, .. } | Block::Note { text, .. } | Block::Figure { text, .. } => {
+                push(&Some(text.clone()))
+            }
+            Block::Subheading { heading } => push(&Some(heading.clone())),
+            Block::List { lead, items, .. } | Block::Urgent { lead, items, .. } => {
+                push(lead);
+                items.iter().for_each(|item| push(&Some(item.text.clone())));
+            }
+            Block::KeyFacts { heading, items } => {
+                push(&Some(heading.clone()));
+                items.iter().for_each(|item| push(&Some(item.text.clone())));
+            }
+            Block::Definitions { items } => items.iter().for_each(|item| {
+                push(&Some(item.term.clone()));
+                push(&Some(item.definition.clone()));
+            }),
+        }
+    }
+    let joined = words.join(" ");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Records in `monograph` what changed since `previous`: the sections whose
+/// words differ, or that are new, as a revision dated by the new document
+/// (`meta.last_updated`), after `previous`'s revisions (those naming removed
+/// sections lose them). None when nothing changed; the report says which
+/// sections changed and which were removed.
+pub fn record_revision(monograph: &mut Monograph, previous: &Monograph, report: &mut ImportReport) {
+    let before = |id: &str| previous.sections.iter().find(|s| s.id == id).map(section_words);
+    let changed: Vec<&Section> = monograph
+        .sections
+        .iter()
+        .filter(|section| before(&section.id) != Some(section_words(section)))
+        .collect();
+    let kept = |id: &IString| monograph.sections.iter().any(|s| s.id == *id);
+    for removed in previous.sections.iter().filter(|s| !kept(&s.id)) {
+        report.converted_by_rule.push(format!(
+            "--previous: section {} is gone from the new version",
+            removed.id
+        ));
+    }
+    let mut revisions: Vec<Revision> = previous
+        .revisions
+        .iter()
+        .filter_map(|revision| {
+            let sections: Vec<IString> = revision.sections.iter().filter(|id| kept(id)).cloned().collect();
+            (!sections.is_empty()).then(|| Revision {
+                sections: sections.into(),
+                ..revision.clone()
+            })
+        })
+        .collect();
+    let date = monograph.meta.last_updated.clone();
+    if changed.is_empty() {
+        report
+            .converted_by_rule
+            .push("--previous: no section changed; no revision recorded".to_owned());
+    } else {
+        let headings: Vec<&str> = changed.iter().map(|s| s.heading.as_str()).collect();
+        report.converted_by_rule.push(format!(
+            "--previous: revision {date}: {}",
+            changed
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let latest = revisions.last().map(|r| r.date.clone());
+        if let Some(latest) = latest.filter(|l| IsoDate::parse_day(l) >= IsoDate::parse_day(&date)) {
+            report.errors.push(format!(
+                "--previous: the new version is dated {date}, not after the previous one's last revision ({latest}); pass an older version"
+            ));
+            return;
+        }
+        revisions.push(Revision {
+            date: date.clone(),
+            summary: format!(
+                "New version of the leaflet: changed text in {}.",
+                headings.join(", ")
+            )
+            .into(),
+            sections: changed.iter().map(|s| s.id.clone()).collect::<Vec<_>>().into(),
+        });
+    }
+    monograph.revisions = revisions.into();
 }
 
 /// Section ids made unique within one leaflet.

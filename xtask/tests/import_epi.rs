@@ -705,3 +705,118 @@ fn a_leaflet_of_paragraphs_gets_its_urgent_box_from_the_named_sections_paragraph
         .iter()
         .all(|i| i.source.as_ref().and_then(|s| s.section.as_deref()) == Some("PL-4")));
 }
+
+/// (date, section ids) of each revision.
+fn revisions(monograph: &Monograph) -> Vec<(String, Vec<String>)> {
+    monograph
+        .revisions
+        .iter()
+        .map(|r| {
+            (
+                r.date.to_string(),
+                r.sections.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// `examplamab-en-previous.json` is the English bundle a month earlier: the
+/// serious side effects lack one sign, storage lacks "Do not freeze.", and the
+/// first section's text is the same but for its white space.
+#[test]
+fn previous_gives_the_sections_whose_words_changed_as_a_revision_dated_by_the_new_leaflet() {
+    let dir = TempDir::new("previous");
+    let options = ImportOptions {
+        previous: Some(fixture("examplamab-en-previous.json")),
+        ..urgent_at(ENGLISH_URGENT)
+    };
+    let (report, written) = import(&fixture("examplamab-en.json"), &dir.0, &options).expect("read");
+    let file = written.unwrap_or_else(|| panic!("nothing written:\n{}", report.text()));
+    let monograph = loader::load(&file).expect("parses").monograph;
+    let ids = section_ids(&monograph);
+    let (side_effects, storage) = (ids[3].clone(), ids[4].clone());
+    assert_eq!(
+        revisions(&monograph),
+        [(
+            "2026-10-01".to_owned(),
+            vec![side_effects.clone(), storage.clone()]
+        )]
+    );
+    assert_eq!(
+        monograph.revisions[0].summary.as_str(),
+        format!(
+            "New version of the leaflet: changed text in {}, {}.",
+            monograph.sections[3].heading, monograph.sections[4].heading
+        )
+    );
+    assert!(
+        report.converted_by_rule.contains(&format!(
+            "--previous: revision 2026-10-01: {side_effects}, {storage}"
+        )),
+        "{}",
+        report.text()
+    );
+
+    // The previous import's file instead: its revisions are kept, the new one follows.
+    let old_dir = TempDir::new("previous-toml");
+    let old = imported_from(
+        &fixture("examplamab-en-previous.json"),
+        &old_dir.0,
+        &urgent_at(ENGLISH_URGENT),
+    );
+    let old_file = old_dir.0.join("examplamab.toml");
+    let earlier = format!(
+        "{}\n[[revisions]]\ndate = \"2026-08-01\"\nsummary = \"First import.\"\nsections = [\"{}\"]\n",
+        fs::read_to_string(&old_file).expect("read"),
+        old.sections[0].id
+    );
+    fs::write(&old_file, earlier).expect("write");
+    let options = ImportOptions {
+        previous: Some(old_file.clone()),
+        ..urgent_at(ENGLISH_URGENT)
+    };
+    let monograph = imported_from(&fixture("examplamab-en.json"), &dir.0, &options);
+    assert_eq!(
+        revisions(&monograph),
+        [
+            ("2026-08-01".to_owned(), vec![ids[0].clone()]),
+            ("2026-10-01".to_owned(), vec![side_effects, storage]),
+        ]
+    );
+
+    // The same version again: nothing changed, no revision.
+    let options = ImportOptions {
+        previous: Some(fixture("examplamab-en.json")),
+        ..urgent_at(ENGLISH_URGENT)
+    };
+    let (report, _) = import(&fixture("examplamab-en.json"), &dir.0, &options).expect("read");
+    assert!(report
+        .converted_by_rule
+        .contains(&"--previous: no section changed; no revision recorded".to_owned()));
+
+    // A "previous" version that is not older: refused, nothing written.
+    let newer = edited_fixture("examplamab-en-previous.json", &dir, "newer.json", |bundle| {
+        bundle["entry"][0]["resource"]["date"] = "2026-10-01T09:00:00Z".into();
+    });
+    let same_day = TempDir::new("previous-same-day");
+    let newer_monograph = imported_from(&newer, &same_day.0, &urgent_at(ENGLISH_URGENT));
+    let newer_file = same_day.0.join("examplamab.toml");
+    let with_revision = format!(
+        "{}\n[[revisions]]\ndate = \"2026-10-01\"\nsummary = \"Imported.\"\nsections = [\"{}\"]\n",
+        fs::read_to_string(&newer_file).expect("read"),
+        newer_monograph.sections[0].id
+    );
+    fs::write(&newer_file, with_revision).expect("write");
+    let out = TempDir::new("previous-refused");
+    let options = ImportOptions {
+        previous: Some(newer_file),
+        ..urgent_at(ENGLISH_URGENT)
+    };
+    let (report, written) = import(&fixture("examplamab-en.json"), &out.0, &options).expect("read");
+    assert!(written.is_none());
+    assert_eq!(
+        report.errors,
+        ["--previous: the new version is dated 2026-10-01, not after the previous one's last revision (2026-10-01); pass an older version"]
+    );
+    assert_eq!(out.files(), Vec::<String>::new());
+}

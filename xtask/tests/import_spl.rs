@@ -347,3 +347,46 @@ fn the_command_imports_a_folder_and_fails_if_any_file_did() {
         String::from_utf8_lossy(&media.stderr)
     );
 }
+
+/// `--previous`: an earlier version of the label, in which "What is EXAMPLOL?"
+/// said less, gives one revision naming that section, dated by the new label.
+#[test]
+fn previous_gives_the_sections_whose_words_changed_as_a_revision() {
+    let dir = TempDir::new("spl-previous");
+    let xml = std::fs::read_to_string(fixture("medguide-questions.xml")).expect("fixture");
+    let changed = "EXAMPLOL is a made-up prescription medicine used in examples.";
+    assert!(xml.contains(changed));
+    let old = xml
+        .replace("20261015", "20260901")
+        .replace(changed, "EXAMPLOL is a made-up prescription medicine.");
+    let previous = dir.0.join("previous.xml");
+    std::fs::write(&previous, old).expect("write");
+    let out = TempDir::new("spl-previous-out");
+    let options = SplOptions {
+        previous: Some(previous),
+        ..SplOptions::default()
+    };
+    let monograph = imported("medguide-questions.xml", &options, &out);
+    let what_is = monograph
+        .sections
+        .iter()
+        .find(|s| s.heading.contains("What is EXAMPLOL?"))
+        .expect("the section")
+        .id
+        .to_string();
+    let revisions: Vec<(String, Vec<String>)> = monograph
+        .revisions
+        .iter()
+        .map(|r| {
+            (
+                r.date.to_string(),
+                r.sections.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        revisions,
+        [(monograph.meta.last_updated.to_string(), vec![what_is])]
+    );
+    assert_eq!(monograph.meta.last_updated.as_str(), "2026-10-15");
+}

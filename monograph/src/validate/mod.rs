@@ -10,6 +10,7 @@ mod blocks;
 mod forms;
 mod meta;
 mod report;
+mod revisions;
 mod sections;
 mod sources;
 mod style;
@@ -32,13 +33,15 @@ use crate::model::Monograph;
 use additions::check_additions;
 use blocks::BlockChecker;
 use meta::check_meta;
+use revisions::check_revisions;
 use sections::check_sections;
 use sources::{announcement_ids, check_sources};
 use summary::check_summary;
 use terms::check_terms;
 
 /// Every rule broken by `monograph`, area by area: meta, sources, terms, the
-/// summary, the sections, the additions (the order messages are shown in).
+/// summary, the sections, the additions, the revisions (the order messages
+/// are shown in).
 pub fn validate(monograph: &Monograph) -> Report {
     let mut report = Report::default();
     check_meta(&mut report, &monograph.meta);
@@ -49,5 +52,6 @@ pub fn validate(monograph: &Monograph) -> Report {
     check_summary(&mut report, &mut checker, &monograph.summary);
     check_sections(&mut report, &mut checker, &monograph.sections);
     check_additions(&mut report, monograph, checker.added);
+    check_revisions(&mut report, &monograph.revisions, &monograph.sections);
     report
 }

@@ -664,3 +664,62 @@ fn sentences_end_at_a_stop_followed_by_a_space_or_the_end() {
     let found: Vec<&str> = sentences(" Take 0.5 mL. Is it cold? Yes!Keep it ").collect();
     assert_eq!(found, ["Take 0.5 mL.", "Is it cold?", "Yes!Keep it"]);
 }
+
+/// MINIMAL with `[[revisions]]` of these (date, sections) pairs.
+fn with_revisions(revisions: &[(&str, &str)]) -> String {
+    let mut text = MINIMAL.to_owned();
+    for (date, sections) in revisions {
+        text.push_str(&format!(
+            "\n[[revisions]]\ndate = \"{date}\"\nsummary = \"Reworded.\"\nsections = [{sections}]\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn revisions_are_dated_oldest_first_and_name_sections_the_leaflet_has() {
+    let valid = with_revisions(&[
+        ("2026-11-27", "\"side-effects\""),
+        ("2026-12-06", "\"side-effects\""),
+    ]);
+    assert_eq!(errors_of(&valid), Vec::<String>::new());
+    assert_eq!(
+        errors_of(&with_revisions(&[
+            ("2026-12-06", "\"side-effects\""),
+            ("2026-11-27", "\"side-effects\""),
+            ("2026-11-27", "\"side-effects\""),
+        ])),
+        [
+            "revisions[1].date: \"2026-11-27\" is not after the revision before it (\"2026-12-06\"): list revisions oldest first, one a day",
+            "revisions[2].date: \"2026-11-27\" is not after the revision before it (\"2026-11-27\"): list revisions oldest first, one a day",
+        ]
+    );
+    assert_eq!(
+        errors_of(&with_revisions(&[
+            ("2026-02-30", "\"side-effects\""),
+            ("2026-12", "\"side-effects\"")
+        ])),
+        [
+            "revisions[0].date: \"2026-02-30\" is not an ISO 8601 date (YYYY-MM-DD)",
+            "revisions[1].date: \"2026-12\" is not an ISO 8601 date (YYYY-MM-DD)",
+        ]
+    );
+    assert_eq!(
+        errors_of(&with_revisions(&[(
+            "2026-12-06",
+            "\"side-effects\", \"dosing\", \"sources\", \"side-effects\""
+        )])),
+        [
+            "revisions[0].sections[1]: \"dosing\" is not the id of a section",
+            "revisions[0].sections[2]: \"sources\" is not the id of a section",
+            "revisions[0].sections[3]: \"side-effects\" is named twice",
+        ]
+    );
+    assert_eq!(
+        errors_of(&with_revisions(&[("2026-12-06", "")]).replace("Reworded.", " ")),
+        [
+            "revisions[0].summary: must not be empty",
+            "revisions[0].sections: name the ids of the sections it changed",
+        ]
+    );
+}

@@ -171,12 +171,12 @@ impl AccordionControls {
         });
     }
 
-    /// The id of the section whose panel is or holds `node`.
+    /// The id of the section that is or holds `node` (its button, a node in its panel).
     pub fn section_holding(&self, node: &Node) -> Option<AttrValue> {
         let owner = self.0.borrow();
         let nodes = &owner.written.as_ref()?.nodes;
         nodes
-            .holding(node, |section| &section.panel)
+            .holding(node, |section| &section.section)
             .map(|section| section.id.clone())
     }
 

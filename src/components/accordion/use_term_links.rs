@@ -9,7 +9,8 @@ use crate::hooks::{after_render, element_by_id};
 
 /// A `[[term]]` link goes to the term's definition: its section opens, the
 /// definition scrolls into view and takes focus, so a keyboard or screen reader
-/// user lands on it. A fragment link cannot reach into the shadow root by itself,
+/// user lands on it. The "Updated since you last read" line's links go to a
+/// section's button the same way. A fragment link cannot reach into the shadow root by itself,
 /// and following it would change the host page's URL.
 #[hook]
 pub fn use_term_links(

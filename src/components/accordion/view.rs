@@ -7,7 +7,9 @@ use super::state::SOURCES_SECTION_ID;
 use crate::components::block_view::{blocks_markup, source_line};
 use crate::components::heading_tag;
 use crate::components::sources::sources_markup;
+use crate::components::updates::{updated_mark, Updated};
 use crate::hooks::use_options;
+use crate::monograph::date::IsoDate;
 use crate::monograph::model::{Section, Source};
 use crate::options::Options;
 use crate::static_markup::{static_html_then, Markup};
@@ -20,6 +22,10 @@ pub struct SectionsProps {
     pub based_on: AttrValue,
     /// The accordion's owner, handed the nodes this view marks.
     pub controls: AccordionControls,
+    /// The sections changed since the reader last read the leaflet: each is
+    /// marked "Updated <date>" by its heading.
+    #[prop_or_default]
+    pub updated: std::rc::Rc<Vec<Updated>>,
 }
 
 /// Every section, then Sources, in one `<div class="sections">` written as
@@ -40,6 +46,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
                 id: &section.id,
                 heading: &section.heading,
                 heading_lang: None,
+                updated: props.updated.iter().find(|u| u.id == section.id).map(|u| u.date),
                 open,
             };
             let written = section_markup(out, &options, head, &mut |out| {
@@ -54,6 +61,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
             id: &AttrValue::Static(SOURCES_SECTION_ID),
             heading: sources,
             heading_lang: Some(language),
+            updated: None,
             open: false,
         };
         let written = section_markup(out, &options, head, &mut |out| {
@@ -74,12 +82,14 @@ pub fn Sections(props: &SectionsProps) -> Html {
 }
 
 /// What one section is written from: `heading_lang` is the heading's language
-/// when it is the leaflet's own word ("Sources"); `open`, whether the
-/// fallback's disclosure starts open.
+/// when it is the leaflet's own word ("Sources"); `updated`, the date of its
+/// change since the last reading; `open`, whether the fallback's disclosure
+/// starts open.
 struct SectionHead<'a> {
     id: &'a AttrValue,
     heading: &'a str,
     heading_lang: Option<&'a str>,
+    updated: Option<IsoDate>,
     open: bool,
 }
 
@@ -111,6 +121,7 @@ fn disclosure_markup(out: &mut dyn Markup, options: &Options, head: SectionHead,
         heading,
         heading_lang,
         open,
+        ..
     } = head;
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = format!("{}{id}-panel", options.id_prefix);
@@ -150,6 +161,7 @@ fn accordion_item_markup(
         id,
         heading,
         heading_lang,
+        updated,
         ..
     } = head;
     let heading_tag = heading_tag(options.section_heading_level());
@@ -183,6 +195,9 @@ fn accordion_item_markup(
                     None => [("class", "section-title")].to_vec(),
                 };
                 out.element("span", &title, |out| out.text(heading));
+                if let Some(date) = updated {
+                    updated_mark(out, date, options.language);
+                }
                 out.element("span", &[("class", "chevron"), ("aria-hidden", "true")], |_| {});
             });
         });

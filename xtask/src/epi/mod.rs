@@ -15,13 +15,16 @@ use monograph::model::{Block, Meta, Monograph, Rights, Section, Source, SourceKi
 use monograph::validate::{is_jurisdiction, is_language_tag, is_slug};
 
 pub use crate::import::ImportReport;
-use crate::import::{slug, urgent_box, urgent_candidate, validated, write_checked, Args, SectionIds};
+use crate::import::{
+    slug, urgent_box, urgent_candidate, validated, with_previous, write_checked, Args, SectionIds,
+};
 use crate::narrative::xhtml as narrative;
 use bundle::{EpiSection, Leaflet, StatedJurisdiction};
 
 /// How the command is called: the message for a call without a bundle.
 pub const USAGE: &str = "import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] \
-     [--reviewed-by <who>] [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]";
+     [--reviewed-by <who>] [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>] \
+     [--previous <old bundle.json or monograph.toml>]";
 
 /// The id of the one source an imported monograph declares: the ePI itself.
 pub const SOURCE_ID: &str = "ePI";
@@ -51,6 +54,10 @@ pub struct ImportOptions {
     pub generic_name: Option<String>,
     /// The dosage form (`--dosage-form`), for an ePI that does not give one.
     pub dosage_form: Option<String>,
+    /// The previous version (`--previous`): its bundle, or the monograph
+    /// imported from it, whose revisions are kept. The sections changed since
+    /// become a revision dated by the new leaflet.
+    pub previous: Option<PathBuf>,
 }
 
 /// Converts the Bundle JSON `text`; the monograph is `None` when there are errors.
@@ -89,6 +96,11 @@ pub fn import(
     let Some(monograph) = monograph else {
         return Ok((report, None));
     };
+    let previous = |text: &str| convert(text, options).0;
+    let Some(monograph) = with_previous(monograph, options.previous.as_deref(), previous, &mut report)?
+    else {
+        return Ok((report, None));
+    };
     let header = format!(
         "# Imported from the FHIR ePI {} by `cargo xtask import-epi`.\n\
          # Every item cites its ePI section code. Change the ePI and import it again\n\
@@ -100,7 +112,8 @@ pub fn import(
 }
 
 /// `cargo xtask import-epi <bundle.json> --jurisdiction <code> [--id <slug>] [--urgent <section>] [--reviewed-by <who>]
-/// [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]`.
+/// [--language <tag>] [--generic-name <name>] [--dosage-form <form>] [--example] [--out <dir>]
+/// [--previous <old bundle.json or monograph.toml>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let args = Args::parse(
         "import-epi",
@@ -114,6 +127,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             "--generic-name",
             "--dosage-form",
             "--out",
+            "--previous",
         ],
         &["--example"],
     )?;
@@ -126,6 +140,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         language: args.value("--language"),
         generic_name: args.value("--generic-name"),
         dosage_form: args.value("--dosage-form"),
+        previous: args.value("--previous").map(PathBuf::from),
     };
     let out_dir = args
         .value("--out")
@@ -310,6 +325,7 @@ fn monograph(leaflet: &Leaflet, options: &ImportOptions, report: &mut ImportRepo
         }]),
         summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
         sections: IArray::from(sections),
+        revisions: IArray::default(),
     })
 }
 

@@ -15,7 +15,8 @@ use monograph::validate::is_slug;
 use roxmltree::{Document, Node};
 
 use crate::import::{
-    slug, urgent_box, urgent_candidate, validated, write_checked, Args, ImportReport, SectionIds,
+    slug, urgent_box, urgent_candidate, validated, with_previous, write_checked, Args, ImportReport,
+    SectionIds,
 };
 use crate::narrative::spl::{is, text_of, Spl, HL7};
 
@@ -31,7 +32,8 @@ pub const PATIENT_SECTIONS: [(&str, &str); 4] = [
 ];
 
 /// How the command is called: the message for a call without files.
-pub const USAGE: &str = "import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>]";
+pub const USAGE: &str = "import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>] \
+     [--previous <old file.xml or monograph.toml>]";
 
 /// The approval sentence a Medication Guide carries, which the review line quotes.
 const APPROVAL: &str = "approved by the U.S. Food and Drug Administration";
@@ -47,6 +49,10 @@ pub struct SplOptions {
     /// The heading of the section or subheading whose first list (else its
     /// paragraphs) is the urgent box (`--urgent`), instead of the default.
     pub urgent: Option<String>,
+    /// The previous version (`--previous`, one document only): its SPL, or
+    /// the monograph imported from it, whose revisions are kept. The sections
+    /// changed since become a revision dated by the new label.
+    pub previous: Option<PathBuf>,
 }
 
 /// What became of one SPL file.
@@ -148,6 +154,11 @@ pub fn import(file: &Path, out_dir: &Path, options: &SplOptions) -> Result<FileI
         };
         return Ok(done(report, outcome));
     };
+    let previous = |xml: &str| convert(xml, options).ok().flatten().and_then(|(m, _)| m);
+    let Some(monograph) = with_previous(monograph, options.previous.as_deref(), previous, &mut report)?
+    else {
+        return Ok(done(report, Outcome::Failed));
+    };
     let header = format!(
         "# Imported from the FDA SPL {} by `cargo xtask import-spl`.\n\
          # Every item cites its patient section. Change the SPL (a newer version) and\n\
@@ -181,9 +192,15 @@ pub fn xml_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// `cargo xtask import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>]`.
+/// `cargo xtask import-spl <file.xml|dir>... [--out DIR] [--id <slug>] [--urgent <heading>]
+/// [--previous <old file.xml or monograph.toml>]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let args = Args::parse("import-spl", args, &["--out", "--id", "--urgent", "--media"], &[])?;
+    let args = Args::parse(
+        "import-spl",
+        args,
+        &["--out", "--id", "--urgent", "--media", "--previous"],
+        &[],
+    )?;
     if args.value("--media").is_some() {
         bail!(
             "import-spl: --media is not supported yet: images are imported as figures of their text alternative, shown as \"Picture: <alt>\""
@@ -192,6 +209,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let options = SplOptions {
         id: args.value("--id"),
         urgent: args.value("--urgent"),
+        previous: args.value("--previous").map(PathBuf::from),
     };
     let out_dir = args
         .value("--out")
@@ -201,6 +219,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     let paths: Vec<PathBuf> = args.others.iter().map(PathBuf::from).collect();
     let files = xml_files(&paths)?;
+    if options.previous.is_some() && files.len() > 1 {
+        bail!(
+            "import-spl: --previous is the previous version of one document: pass one file with it, not {}",
+            files.len()
+        );
+    }
     if options.id.is_some() && files.len() > 1 {
         bail!(
             "import-spl: --id names one monograph: pass one file with it, not {}",
@@ -453,6 +477,7 @@ impl Header {
             }]),
             summary: IArray::from(urgent.into_iter().collect::<Vec<_>>()),
             sections: IArray::from(sections.to_vec()),
+            revisions: IArray::default(),
         })
     }
 }
