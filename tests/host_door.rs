@@ -58,6 +58,7 @@ fn field_name() -> impl Strategy<Value = String> {
             "id", "title", "kind", "text", "items", "heading", "blocks", "source", "doc", "meta",
             "sections", "summary", "sources", "lead", "term", "definition", "additions", "reviews",
             "texts", "jurisdiction", "example", "rights", "short_name", "compiled", "section", "language", "based_on", "revised",
+            "revisions", "date",
         ])
         .prop_map(str::to_owned),
         1 => prop::sample::select(vec!["__proto__", "constructor", "toString", "length", "0", ""])
@@ -327,7 +328,7 @@ fn check(input: &JsValue) -> Result<(), TestCaseError> {
             continue;
         }
         prop_assert!(
-            ["meta", "sources", "summary", "sections"].contains(&keys[0].as_str()),
+            ["meta", "sources", "summary", "sections", "revisions"].contains(&keys[0].as_str()),
             "{problem}: the path starts outside a monograph"
         );
         // Every step but the last exists in the input (the last may be the
