@@ -21,7 +21,7 @@ use crate::components::{App, AppProps};
 use crate::console;
 use crate::content::Content;
 use crate::door;
-use crate::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
+use crate::events::{self, ErrorDetail, Problems, ReadyDetail, SourcesDetail, ToggleDetail};
 use crate::monograph::markup::preview;
 use crate::monograph::validate::Problem;
 use crate::monograph_object::ToObject;
@@ -355,7 +355,7 @@ fn report_problems(host: &HtmlElement, problems: &[Problem]) {
         host,
         events::ERROR,
         &ErrorDetail {
-            problems,
+            problems: Problems(problems),
             fatal: false,
         },
     );
@@ -367,7 +367,8 @@ fn fire_event(host: &HtmlElement, name: &str, detail: &impl Serialize) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL));
+    let objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    init.set_detail(&detail.serialize(&objects).unwrap_or(JsValue::NULL));
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         // A listener that throws is the host's bug; the leaflet carries on.
         let _ = host.dispatch_event(&event);

@@ -2,7 +2,7 @@
 //! mirror the `Drug*Detail` types in `src/drug-leaflet.d.ts` (the contract test
 //! holds the two together).
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::monograph::validate::Problem;
 
@@ -21,25 +21,67 @@ pub const SOURCES: &str = "drug-leaflet-sources";
 
 pub const ALL: [&str; 4] = [READY, TOGGLE, ERROR, SOURCES];
 
-#[derive(Serialize)]
 pub struct SourcesDetail {
     pub inline: bool,
 }
 
-#[derive(Serialize)]
 pub struct ReadyDetail<'a> {
     pub drug: &'a str,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ToggleDetail<'a> {
     pub section_id: &'a str,
     pub expanded: bool,
 }
 
-#[derive(Serialize)]
 pub struct ErrorDetail<'a> {
-    pub problems: &'a [Problem],
+    pub problems: Problems<'a>,
     pub fatal: bool,
+}
+
+/// The problems of an error event, each `{ path, message }`.
+pub struct Problems<'a>(pub &'a [Problem]);
+
+/// A detail as a map of its fields, which serde-wasm-bindgen writes as a
+/// plain object (`serialize_maps_as_objects`), as it would a struct; a
+/// struct's field names go through a cache of JS strings that costs the
+/// module about 0.4 KB brotli for these few objects.
+macro_rules! serialize_as_map {
+    ($($name:ty { $($field:ident: $key:literal),* })*) => {$(
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some([$($key),*].len()))?;
+                $(map.serialize_entry($key, &self.$field)?;)*
+                map.end()
+            }
+        }
+    )*};
+}
+
+serialize_as_map! {
+    SourcesDetail { inline: "inline" }
+    ReadyDetail<'_> { drug: "drug" }
+    ToggleDetail<'_> { section_id: "sectionId", expanded: "expanded" }
+    ErrorDetail<'_> { problems: "problems", fatal: "fatal" }
+}
+
+impl Serialize for Problems<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut list = serializer.serialize_seq(Some(self.0.len()))?;
+        for problem in self.0 {
+            list.serialize_element(&ProblemFields(problem))?;
+        }
+        list.end()
+    }
+}
+
+struct ProblemFields<'a>(&'a Problem);
+
+impl Serialize for ProblemFields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("path", &self.0.path)?;
+        map.serialize_entry("message", &self.0.message)?;
+        map.end()
+    }
 }

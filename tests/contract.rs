@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
-use drug_leaflet::events::{self, ErrorDetail, ReadyDetail, SourcesDetail, ToggleDetail};
+use drug_leaflet::events::{self, ErrorDetail, Problems, ReadyDetail, SourcesDetail, ToggleDetail};
 use drug_leaflet::monograph::model::SOURCES_SECTION_ID;
 use drug_leaflet::monograph::validate::Problem;
 use drug_leaflet::options::{Options, OBSERVED_ATTRIBUTES};
@@ -138,7 +138,7 @@ fn events_and_their_details_match_the_readme_and_the_declarations() {
             events::ERROR,
             "DrugLeafletErrorDetail",
             serde_json::to_value(ErrorDetail {
-                problems: &problems,
+                problems: Problems(&problems),
                 fatal: false,
             }),
         ),

@@ -27,9 +27,28 @@ pub fn encode(parsed: &Parsed) -> Vec<u8> {
 }
 
 /// The door's answer from `bytes`; `None` if they are not one answer, whole.
-pub fn decode(mut bytes: &[u8]) -> Option<Parsed> {
-    let parsed = Parsed::decode(&mut bytes)?;
-    bytes.is_empty().then_some(parsed)
+pub fn decode(bytes: &[u8]) -> Option<Parsed> {
+    let mut input = Reader {
+        rest: bytes,
+        ok: true,
+    };
+    let parsed = Parsed::decode(&mut input);
+    (input.ok && input.rest.is_empty()).then_some(parsed)
+}
+
+/// The bytes not read yet, and whether every read so far succeeded: after a
+/// failure every read returns an empty value and reads nothing.
+pub struct Reader<'a> {
+    rest: &'a [u8],
+    ok: bool,
+}
+
+impl Reader<'_> {
+    #[inline(never)]
+    fn fail(&mut self) {
+        self.ok = false;
+        self.rest = &[];
+    }
 }
 
 pub trait Encode {
@@ -37,8 +56,7 @@ pub trait Encode {
 }
 
 pub trait Decode: Sized {
-    /// Reads one value from the front of `input`, moving it on.
-    fn decode(input: &mut &[u8]) -> Option<Self>;
+    fn decode(input: &mut Reader) -> Self;
 }
 
 fn encode_len(mut len: usize, out: &mut Vec<u8>) {
@@ -49,22 +67,39 @@ fn encode_len(mut len: usize, out: &mut Vec<u8>) {
     out.push(len as u8);
 }
 
-fn decode_byte(input: &mut &[u8]) -> Option<u8> {
-    let (&byte, rest) = input.split_first()?;
-    *input = rest;
-    Some(byte)
-}
-
-fn decode_len(input: &mut &[u8]) -> Option<usize> {
-    let mut len = 0usize;
-    for shift in (0..usize::BITS).step_by(7) {
-        let byte = decode_byte(input)?;
-        len |= usize::from(byte & 0x7f).checked_shl(shift)?;
-        if byte < 0x80 {
-            return Some(len);
+#[inline(never)]
+fn decode_byte(input: &mut Reader) -> u8 {
+    match input.rest.split_first() {
+        Some((&byte, rest)) => {
+            input.rest = rest;
+            byte
+        }
+        None => {
+            input.fail();
+            0
         }
     }
-    None
+}
+
+#[inline(never)]
+fn decode_len(input: &mut Reader) -> usize {
+    let mut len = 0usize;
+    for shift in (0..usize::BITS).step_by(7) {
+        let byte = decode_byte(input);
+        match usize::from(byte & 0x7f).checked_shl(shift) {
+            Some(part) => len |= part,
+            None => break,
+        }
+        if byte < 0x80 {
+            // Each element or byte takes at least a byte: no allocation beyond the input.
+            if len <= input.rest.len() {
+                return len;
+            }
+            break;
+        }
+    }
+    input.fail();
+    0
 }
 
 impl Encode for str {
@@ -74,12 +109,23 @@ impl Encode for str {
     }
 }
 
+#[inline(never)]
+fn decode_str<'a>(input: &mut Reader<'a>) -> &'a str {
+    let len = decode_len(input);
+    let (text, rest) = input.rest.split_at(len);
+    input.rest = rest;
+    match core::str::from_utf8(text) {
+        Ok(text) => text,
+        Err(_) => {
+            input.fail();
+            ""
+        }
+    }
+}
+
 impl Decode for String {
-    fn decode(input: &mut &[u8]) -> Option<String> {
-        let len = decode_len(input)?;
-        let text = input.get(..len)?;
-        *input = &input[len..];
-        String::from_utf8(text.to_vec()).ok()
+    fn decode(input: &mut Reader) -> String {
+        decode_str(input).to_owned()
     }
 }
 
@@ -96,8 +142,9 @@ impl Encode for IString {
 }
 
 impl Decode for IString {
-    fn decode(input: &mut &[u8]) -> Option<IString> {
-        String::decode(input).map(IString::from)
+    #[inline(never)]
+    fn decode(input: &mut Reader) -> IString {
+        IString::from(decode_str(input))
     }
 }
 
@@ -107,13 +154,20 @@ impl Encode for bool {
     }
 }
 
+/// A tag byte below `n`; 0 (and failed) otherwise.
+#[inline(never)]
+fn decode_tag(input: &mut Reader, n: u8) -> u8 {
+    let byte = decode_byte(input);
+    if byte < n {
+        return byte;
+    }
+    input.fail();
+    0
+}
+
 impl Decode for bool {
-    fn decode(input: &mut &[u8]) -> Option<bool> {
-        match decode_byte(input)? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
+    fn decode(input: &mut Reader) -> bool {
+        decode_tag(input, 2) == 1
     }
 }
 
@@ -130,10 +184,9 @@ impl<T: Encode> Encode for Option<T> {
 }
 
 impl<T: Decode> Decode for Option<T> {
-    fn decode(input: &mut &[u8]) -> Option<Option<T>> {
-        match decode_byte(input)? {
-            0 => Some(None),
-            1 => T::decode(input).map(Some),
+    fn decode(input: &mut Reader) -> Option<T> {
+        match decode_tag(input, 2) {
+            1 => Some(T::decode(input)),
             _ => None,
         }
     }
@@ -149,13 +202,13 @@ impl<T: Encode> Encode for [T] {
 }
 
 impl<T: Decode> Decode for Vec<T> {
-    fn decode(input: &mut &[u8]) -> Option<Vec<T>> {
-        let len = decode_len(input)?;
-        // Each element takes at least a byte: no allocation beyond the input.
-        if len > input.len() {
-            return None;
+    fn decode(input: &mut Reader) -> Vec<T> {
+        let len = decode_len(input);
+        let mut items = Vec::new();
+        for _ in 0..len {
+            items.push(T::decode(input));
         }
-        (0..len).map(|_| T::decode(input)).collect()
+        items
     }
 }
 
@@ -172,12 +225,12 @@ impl<T: Encode + ImplicitClone + 'static> Encode for IArray<T> {
 }
 
 impl<T: Decode + ImplicitClone + 'static> Decode for IArray<T> {
-    fn decode(input: &mut &[u8]) -> Option<IArray<T>> {
-        // Empty as serde's `default` makes it: IArray's `==` tells the two apart.
-        Vec::decode(input).map(|items| match items.is_empty() {
+    fn decode(input: &mut Reader) -> IArray<T> {
+        let items = Vec::decode(input);
+        match items.is_empty() {
             true => IArray::EMPTY,
             false => IArray::from(items),
-        })
+        }
     }
 }
 
@@ -197,16 +250,14 @@ impl<T: Encode, E: Encode> Encode for Result<T, E> {
 }
 
 impl<T: Decode, E: Decode> Decode for Result<T, E> {
-    fn decode(input: &mut &[u8]) -> Option<Result<T, E>> {
-        match decode_byte(input)? {
-            0 => T::decode(input).map(Ok),
-            1 => E::decode(input).map(Err),
-            _ => None,
+    fn decode(input: &mut Reader) -> Result<T, E> {
+        match decode_tag(input, 2) {
+            0 => Ok(T::decode(input)),
+            _ => Err(E::decode(input)),
         }
     }
 }
 
-/// A fieldless enum as its index in its `ALL` table.
 macro_rules! by_index {
     ($($kind:ident),*) => {$(
         impl Encode for $kind {
@@ -216,8 +267,8 @@ macro_rules! by_index {
         }
 
         impl Decode for $kind {
-            fn decode(input: &mut &[u8]) -> Option<$kind> {
-                $kind::ALL.get(usize::from(decode_byte(input)?)).copied()
+            fn decode(input: &mut Reader) -> $kind {
+                $kind::ALL[usize::from(decode_tag(input, $kind::ALL.len() as u8))]
             }
         }
     )*};
@@ -225,8 +276,12 @@ macro_rules! by_index {
 
 by_index!(Rights, SourceKind);
 
-/// A struct as its fields in order; an enum as its variant's name, then the
-/// variant's fields.
+macro_rules! first_variant {
+    ($input:ident, $name:ident, $variant:ident { $($field:ident),* } $($rest:tt)*) => {
+        $name::$variant { $($field: Decode::decode($input)),* }
+    };
+}
+
 macro_rules! by_fields {
     () => {};
     (struct $name:ident { $($field:ident),* $(,)? } $($rest:tt)*) => {
@@ -238,8 +293,8 @@ macro_rules! by_fields {
         }
 
         impl Decode for $name {
-            fn decode(input: &mut &[u8]) -> Option<$name> {
-                Some($name { $($field: Decode::decode(input)?),* })
+            fn decode(input: &mut Reader) -> $name {
+                $name { $($field: Decode::decode(input)),* }
             }
         }
         by_fields!($($rest)*);
@@ -257,11 +312,13 @@ macro_rules! by_fields {
         }
 
         impl Decode for $name {
-            fn decode(input: &mut &[u8]) -> Option<$name> {
-                Some(match String::decode(input)?.as_str() {
-                    $(stringify!($variant) => $name::$variant { $($field: Decode::decode(input)?),* },)*
-                    _ => return None,
-                })
+            fn decode(input: &mut Reader) -> $name {
+                let variant = decode_str(input);
+                $(if variant == stringify!($variant) {
+                    return $name::$variant { $($field: Decode::decode(input)),* };
+                })*
+                input.fail();
+                first_variant!(input, $name, $($variant { $($field),* })*)
             }
         }
         by_fields!($($rest)*);
@@ -281,6 +338,13 @@ mod tests {
         toml::from_str(include_str!("../../monographs/nusinersen.toml")).expect("the bundled monograph")
     }
 
+    fn reader(bytes: &[u8]) -> Reader<'_> {
+        Reader {
+            rest: bytes,
+            ok: true,
+        }
+    }
+
     #[test]
     fn a_monograph_and_problems_come_back_as_they_went() {
         let monograph = nusinersen();
@@ -293,20 +357,28 @@ mod tests {
     }
 
     #[test]
-    fn lengths_of_every_size_round_trip() {
-        for len in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, usize::MAX] {
+    fn lengths_of_every_size_round_trip_when_the_bytes_are_there() {
+        for len in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21] {
             let mut out = Vec::new();
             encode_len(len, &mut out);
-            let mut input = out.as_slice();
-            assert_eq!(decode_len(&mut input), Some(len), "{len}");
-            assert!(input.is_empty());
+            let header = out.len();
+            out.resize(header + len, 0);
+            let mut input = reader(&out);
+            assert_eq!(decode_len(&mut input), len, "{len}");
+            assert!(input.ok && input.rest.len() == len);
         }
+        // A length beyond the bytes left fails: nothing is allocated for it.
+        let mut out = Vec::new();
+        encode_len(usize::MAX, &mut out);
+        let mut input = reader(&out);
+        assert_eq!(decode_len(&mut input), 0);
+        assert!(!input.ok);
     }
 
     #[test]
     fn cut_or_padded_bytes_are_refused_not_misread() {
         let bytes = encode(&Ok(nusinersen()));
-        for end in [0, 1, 2, bytes.len() / 2, bytes.len() - 1] {
+        for end in 0..bytes.len() {
             assert_eq!(decode(&bytes[..end]), None, "cut at {end}");
         }
         let mut padded = bytes.clone();
@@ -314,16 +386,20 @@ mod tests {
         assert_eq!(decode(&padded), None);
         // A list claiming more elements than there are bytes allocates nothing.
         assert_eq!(decode(&[1, 0xff, 0xff, 0xff, 0xff, 0x0f]), None);
-        // An unknown variant, enum index or flag.
-        let mut unknown_kind = Vec::new();
+        // An unknown answer, enum index or variant.
+        let mut unknown_answer = Vec::new();
         Err::<Monograph, _>(vec![Problem {
             path: "p".into(),
             message: "m".into(),
         }])
-        .encode(&mut unknown_kind);
-        unknown_kind[0] = 7;
-        assert_eq!(decode(&unknown_kind), None);
-        assert_eq!(SourceKind::decode(&mut [8u8].as_slice()), None);
-        assert_eq!(Block::decode(&mut b"\x04Poem".as_slice()), None);
+        .encode(&mut unknown_answer);
+        unknown_answer[0] = 7;
+        assert_eq!(decode(&unknown_answer), None);
+        let mut input = reader(&[8]);
+        SourceKind::decode(&mut input);
+        assert!(!input.ok);
+        let mut input = reader(b"\x04Poem");
+        Block::decode(&mut input);
+        assert!(!input.ok);
     }
 }

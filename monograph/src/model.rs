@@ -520,6 +520,42 @@ impl ImplicitClone for Block {}
 impl ImplicitClone for Item {}
 impl ImplicitClone for Definition {}
 
+/// Calls `$write!` with every model type and its fields, each listed once:
+/// build.rs writes the bundled monographs as Rust constants from it, and
+/// `bytes` the host door's answer. The writers destructure every field with
+/// no `..` and match every variant, so a field or block kind added to the
+/// model fails to build until it is listed here.
+#[macro_export]
+macro_rules! model_types {
+    ($write:ident) => {
+        $write! {
+            struct Monograph { meta, sources, summary, sections, revisions }
+            struct Revision { date, summary, sections }
+            struct Meta {
+                id, title, language, pronunciation, generic_name, brand_name, dosage_form, drug_class,
+                reviewed_by, last_updated, based_on, jurisdiction, example, additions,
+            }
+            struct Additions { compiled, reviews }
+            struct Review { name, role, registration, date, texts }
+            struct Source { id, title, publisher, revised, kind, note, short_name, rights, attribution }
+            struct SourceRef { doc, section }
+            struct Section { id, heading, blocks }
+            struct Item { text, source }
+            struct Definition { term, definition, source }
+            enum Block {
+                Paragraph { text, source },
+                Note { text, source },
+                Figure { text, source },
+                List { lead, source, items },
+                Definitions { items },
+                Subheading { heading },
+                KeyFacts { heading, items },
+                Urgent { heading, lead, source, items },
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,40 +632,4 @@ mod tests {
         let typo = block(r#"kind = "paragraph", txt = "Hi.""#).expect_err("unknown field");
         assert!(typo.contains("unknown field `txt`"), "{typo}");
     }
-}
-
-/// Calls `$write!` with every model type and its fields, each listed once:
-/// build.rs writes the bundled monographs as Rust constants from it, and
-/// `bytes` the host door's answer. The writers destructure every field with
-/// no `..` and match every variant, so a field or block kind added to the
-/// model fails to build until it is listed here.
-#[macro_export]
-macro_rules! model_types {
-    ($write:ident) => {
-        $write! {
-            struct Monograph { meta, sources, summary, sections, revisions }
-            struct Revision { date, summary, sections }
-            struct Meta {
-                id, title, language, pronunciation, generic_name, brand_name, dosage_form, drug_class,
-                reviewed_by, last_updated, based_on, jurisdiction, example, additions,
-            }
-            struct Additions { compiled, reviews }
-            struct Review { name, role, registration, date, texts }
-            struct Source { id, title, publisher, revised, kind, note, short_name, rights, attribution }
-            struct SourceRef { doc, section }
-            struct Section { id, heading, blocks }
-            struct Item { text, source }
-            struct Definition { term, definition, source }
-            enum Block {
-                Paragraph { text, source },
-                Note { text, source },
-                Figure { text, source },
-                List { lead, source, items },
-                Definitions { items },
-                Subheading { heading },
-                KeyFacts { heading, items },
-                Urgent { heading, lead, source, items },
-            }
-        }
-    };
 }
