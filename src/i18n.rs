@@ -200,6 +200,12 @@ pub struct Strings {
     pub updated: &'static str,
     /// "Updated since you last read on {date}: {section}, {section}"
     pub updated_since: &'static str,
+    /// When the leaflet's text is not in the reader's language: "This
+    /// leaflet is not available in English." "It is shown in" "Spanish" ".".
+    pub not_in_your_language: &'static str,
+    pub shown_in: &'static str,
+    /// Each `Language`'s name, in `Language::ALL`'s order.
+    pub language_names: [&'static str; 2],
 }
 
 static EN: Strings = Strings {
@@ -293,6 +299,9 @@ static EN: Strings = Strings {
     added_text_reviewed: "Added text reviewed by a pharmacist.",
     updated: "Updated",
     updated_since: "Updated since you last read on",
+    not_in_your_language: "This leaflet is not available in English.",
+    shown_in: "It is shown in",
+    language_names: ["English", "Spanish"],
 };
 
 static ES: Strings = Strings {
@@ -386,6 +395,9 @@ static ES: Strings = Strings {
     added_text_reviewed: "Texto añadido revisado por un farmacéutico.",
     updated: "Actualizado el",
     updated_since: "Actualizado desde su última lectura, el",
+    not_in_your_language: "Este prospecto no está disponible en español.",
+    shown_in: "Se muestra en",
+    language_names: ["inglés", "español"],
 };
 
 #[cfg(test)]

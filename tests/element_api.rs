@@ -1172,3 +1172,40 @@ async fn remember_local_keeps_the_last_revision_seen_for_the_next_visit() {
     drop(forged);
     storage.remove_item(key).expect("remove");
 }
+
+#[wasm_bindgen_test]
+async fn a_leaflet_not_in_the_readers_language_says_so_in_theirs() {
+    let leaflet = Mounted::with_attributes(&[("lang", "es")]).await;
+    let notice = leaflet.one(".language-notice");
+    assert_eq!(
+        notice.text_content().as_deref(),
+        Some("Este prospecto no está disponible en español. Se muestra en inglés.")
+    );
+    assert_eq!(notice.get_attribute("lang").as_deref(), Some("es"));
+    assert_eq!(
+        leaflet.one("article").get_attribute("lang").as_deref(),
+        Some("en"),
+        "the text keeps its own language, for the screen reader's voice"
+    );
+    // First in the leaflet after the skip link: read before anything in English.
+    let article = leaflet.one("article");
+    let second = article.children().item(1).expect("a second child");
+    assert_eq!(second.class_name(), "language-notice");
+
+    leaflet.host.set_attribute("lang", "en-US").expect("set");
+    settle().await;
+    assert!(
+        leaflet.all(".language-notice").is_empty(),
+        "English text for an English reader"
+    );
+
+    // A Spanish text for an English reader.
+    let monograph = monograph_of(&leaflet);
+    set(&monograph, "meta.language", &"es-ES".into());
+    set(&leaflet.host, "monograph", &monograph);
+    settle().await;
+    assert_eq!(
+        leaflet.one(".language-notice").text_content().as_deref(),
+        Some("This leaflet is not available in English. It is shown in Spanish.")
+    );
+}

@@ -5,6 +5,7 @@ use super::accordion::{
     Controller, Sections,
 };
 use super::block_view::Blocks;
+use super::language_notice::LanguageNotice;
 use super::leaflet_header::LeafletHeader;
 use super::show_all::ShowAll;
 use super::skip_link::SkipLink;
@@ -78,6 +79,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
             data-print-sources={if options.print_sources_inline { "inline" } else { "section" }}
         >
             <SkipLink target={content.clone()} />
+            <LanguageNotice content_language={monograph.meta.language.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
             <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
                 if let (Some(since), false) = (since, updated.is_empty()) {

@@ -5,6 +5,7 @@ pub mod accordion;
 mod app;
 mod block_view;
 mod invalid_monograph;
+mod language_notice;
 mod leaflet;
 mod leaflet_header;
 mod show_all;
