@@ -765,12 +765,7 @@ fn previous_gives_the_sections_whose_words_changed_as_a_revision_dated_by_the_ne
         &urgent_at(ENGLISH_URGENT),
     );
     let old_file = old_dir.0.join("examplamab.toml");
-    let earlier = format!(
-        "{}\n[[revisions]]\ndate = \"2026-08-01\"\nsummary = \"First import.\"\nsections = [\"{}\"]\n",
-        fs::read_to_string(&old_file).expect("read"),
-        old.sections[0].id
-    );
-    fs::write(&old_file, earlier).expect("write");
+    add_revision(&old_file, "2026-08-01", "First import.", &old.sections[0].id);
     let options = ImportOptions {
         previous: Some(old_file.clone()),
         ..urgent_at(ENGLISH_URGENT)
@@ -801,12 +796,12 @@ fn previous_gives_the_sections_whose_words_changed_as_a_revision_dated_by_the_ne
     let same_day = TempDir::new("previous-same-day");
     let newer_monograph = imported_from(&newer, &same_day.0, &urgent_at(ENGLISH_URGENT));
     let newer_file = same_day.0.join("examplamab.toml");
-    let with_revision = format!(
-        "{}\n[[revisions]]\ndate = \"2026-10-01\"\nsummary = \"Imported.\"\nsections = [\"{}\"]\n",
-        fs::read_to_string(&newer_file).expect("read"),
-        newer_monograph.sections[0].id
+    add_revision(
+        &newer_file,
+        "2026-10-01",
+        "Imported.",
+        &newer_monograph.sections[0].id,
     );
-    fs::write(&newer_file, with_revision).expect("write");
     let out = TempDir::new("previous-refused");
     let options = ImportOptions {
         previous: Some(newer_file),
@@ -819,4 +814,12 @@ fn previous_gives_the_sections_whose_words_changed_as_a_revision_dated_by_the_ne
         ["--previous: the new version is dated 2026-10-01, not after the previous one's last revision (2026-10-01); pass an older version"]
     );
     assert_eq!(out.files(), Vec::<String>::new());
+}
+
+/// Appends a revision of `section` on `date` to the monograph file `file`.
+fn add_revision(file: &Path, date: &str, summary: &str, section: &str) {
+    let text = fs::read_to_string(file).expect("read");
+    let revision =
+        format!("\n[[revisions]]\ndate = \"{date}\"\nsummary = \"{summary}\"\nsections = [\"{section}\"]\n");
+    fs::write(file, text + &revision).expect("write");
 }
