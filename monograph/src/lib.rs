@@ -10,6 +10,7 @@
 pub mod bundled;
 pub mod bytes;
 pub mod date;
+pub mod decimal;
 #[cfg(any(test, feature = "json"))]
 pub mod json;
 #[cfg(feature = "loader")]

@@ -48,7 +48,7 @@ pub fn shown_text(text: &str) -> String {
 /// text echoed in a message (an id of a megabyte) stays readable.
 pub fn preview(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
+        Some((cut, _)) => [&text[..cut], "..."].concat(),
         None => text.to_owned(),
     }
 }

@@ -15,8 +15,16 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// "path: message", as the problem displays, written without `core::fmt`
+    /// (see `decimal`): the leaflet's alert and console lines.
+    pub fn line(&self) -> String {
+        [self.path.as_str(), ": ", &self.message].concat()
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&self.line())
     }
 }

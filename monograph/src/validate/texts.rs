@@ -1,6 +1,7 @@
 //! Walks over a monograph's blocks and texts, shared by the rules, the header's
 //! review status, the provenance lines and the sign-off record.
 
+use crate::decimal::decimal;
 use crate::model::{Block, Item, Monograph, Section, SourceRef};
 
 /// Every block with its path: the summary's, then each section's.
@@ -10,13 +11,15 @@ pub fn all_blocks(monograph: &Monograph) -> impl Iterator<Item = (String, &Block
     let summary = summary
         .iter()
         .enumerate()
-        .map(|(b, block)| (format!("summary[{b}]"), block));
+        .map(|(b, block)| (["summary[", &decimal(b), "]"].concat(), block));
     let sections = sections.iter().enumerate().flat_map(|(s, section)| {
         let blocks: &[Block] = &section.blocks;
-        blocks
-            .iter()
-            .enumerate()
-            .map(move |(b, block)| (format!("sections[{s}].blocks[{b}]"), block))
+        blocks.iter().enumerate().map(move |(b, block)| {
+            (
+                ["sections[", &decimal(s), "].blocks[", &decimal(b), "]"].concat(),
+                block,
+            )
+        })
     });
     summary.chain(sections)
 }
@@ -45,17 +48,13 @@ pub fn sourced_texts<'a>(monograph: &'a Monograph) -> Vec<SourcedText<'a>> {
     let mut texts = Vec::new();
     for (path, block) in all_blocks(monograph) {
         for_each_text(block, &mut |field, source, text| {
-            let field = match field {
-                Field::Text => "text".to_owned(),
-                Field::Lead => "lead".to_owned(),
-                Field::Item(i) => format!("items[{i}].text"),
-                Field::Definition(i) => format!("items[{i}].definition"),
+            let path = match field {
+                Field::Text => [&path, ".text"].concat(),
+                Field::Lead => [&path, ".lead"].concat(),
+                Field::Item(i) => [&path, ".items[", &decimal(i), "].text"].concat(),
+                Field::Definition(i) => [&path, ".items[", &decimal(i), "].definition"].concat(),
             };
-            texts.push(SourcedText {
-                path: format!("{path}.{field}"),
-                source,
-                text,
-            })
+            texts.push(SourcedText { path, source, text })
         });
     }
     texts
