@@ -18,18 +18,22 @@ extern "C" {
 }
 
 pub fn info(message: &str) {
-    let _ = console_info(&format!("drug-leaflet: {message}"));
+    let _ = console_info(&prefixed(message));
 }
 
 pub fn warn(message: &str) {
-    let _ = console_warn(&format!("drug-leaflet: {message}"));
+    let _ = console_warn(&prefixed(message));
 }
 
 pub fn error(message: &str) {
-    let _ = console_error(&format!("drug-leaflet: {message}"));
+    let _ = console_error(&prefixed(message));
 }
 
 /// `message`, then `value` as the console shows it (an exception, say).
 pub fn error_with(message: &str, value: &JsValue) {
-    let _ = console_error_with(&format!("drug-leaflet: {message}"), value);
+    let _ = console_error_with(&prefixed(message), value);
+}
+
+fn prefixed(message: &str) -> String {
+    ["drug-leaflet: ", message].concat()
 }

@@ -72,18 +72,29 @@ impl Content {
             return Content::Monograph(monograph);
         }
         if id.len() > MAX_DRUG_ID || !is_slug(id) {
-            return Content::drug_problem(format!(
-                "drug=\"{}\" is not a drug id (at most 100 lowercase letters, digits and single hyphens, such as {})",
-                preview(id, QUOTED_CHARS),
-                bundled::DEFAULT_ID
-            ));
+            return Content::drug_problem(
+                [
+                    "drug=\"",
+                    &preview(id, QUOTED_CHARS),
+                    "\" is not a drug id (at most 100 lowercase letters, digits and single hyphens, such as ",
+                    bundled::DEFAULT_ID,
+                    ")",
+                ]
+                .concat(),
+            );
         }
         let integrity = integrity.map(str::trim).filter(|value| !value.is_empty());
         if let Some(value) = integrity.filter(|value| !is_integrity(value)) {
-            return Content::drug_problem(format!(
-                "integrity=\"{}\" is not a Subresource Integrity hash (sha384- and 64 base64 characters, as dist/integrity.txt lists); {id} is not loaded",
-                preview(value, QUOTED_CHARS)
-            ));
+            return Content::drug_problem(
+                [
+                    "integrity=\"",
+                    &preview(value, QUOTED_CHARS),
+                    "\" is not a Subresource Integrity hash (sha384- and 64 base64 characters, as dist/integrity.txt lists); ",
+                    id,
+                    " is not loaded",
+                ]
+                .concat(),
+            );
         }
         Content::Loading {
             drug: AttrValue::from(id.to_owned()),
@@ -106,15 +117,23 @@ impl Content {
     pub fn from_drug_file(id: &str, parsed: Result<Monograph, Vec<Problem>>) -> Content {
         match parsed {
             Ok(monograph) if monograph.meta.id == id => Content::Monograph(monograph),
-            Ok(monograph) => Content::drug_problem(format!(
-                "monographs/{id}.json holds the monograph \"{}\", not \"{id}\"",
-                preview(&monograph.meta.id, QUOTED_CHARS)
-            )),
+            Ok(monograph) => Content::drug_problem(
+                [
+                    "monographs/",
+                    id,
+                    ".json holds the monograph \"",
+                    &preview(&monograph.meta.id, QUOTED_CHARS),
+                    "\", not \"",
+                    id,
+                    "\"",
+                ]
+                .concat(),
+            ),
             Err(problems) => Content::Invalid(
                 problems
                     .into_iter()
                     .map(|problem| Problem {
-                        path: format!("monographs/{id}.json {}", problem.path),
+                        path: ["monographs/", id, ".json ", &problem.path].concat(),
                         message: problem.message,
                     })
                     .collect(),

@@ -5,7 +5,7 @@
 //! events' names and payloads live in `events`.
 
 use std::cell::{OnceCell, RefCell};
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use js_sys::Array;
 use serde::Serialize;
@@ -92,11 +92,11 @@ thread_local! {
 }
 // Plain counters: atomics cost nothing more on wasm32 and need no thread_local.
 static APPS: AtomicUsize = AtomicUsize::new(0);
-static REVISIONS: AtomicU32 = AtomicU32::new(0);
+static REVISIONS: AtomicUsize = AtomicUsize::new(0);
 
 /// A revision no leaflet on the page had: a reused app's new element (even one
 /// connected in the same task as the old one left) starts a fresh `Leaflet`.
-fn next_revision() -> u32 {
+fn next_revision() -> usize {
     REVISIONS.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
 }
 
@@ -230,13 +230,21 @@ impl MountedLeaflet {
             return;
         }
         let content = match failure {
-            Some(reason) => Content::drug_problem(format!(
-                "the leaflet for drug=\"{drug}\" could not be loaded: {reason}"
-            )),
+            Some(reason) => Content::drug_problem(
+                [
+                    "the leaflet for drug=\"",
+                    drug,
+                    "\" could not be loaded: ",
+                    &reason,
+                ]
+                .concat(),
+            ),
             // element.js calls once the door is loaded too: it answers now.
             None => match door::parse(&self.host, &data) {
                 Some(parsed) => Content::from_drug_file(drug, parsed),
-                None => Content::drug_problem(format!("the leaflet for drug=\"{drug}\" could not be read")),
+                None => {
+                    Content::drug_problem(["the leaflet for drug=\"", drug, "\" could not be read"].concat())
+                }
             },
         };
         // The fallback the reader had while the drug loaded (through the slot).
@@ -276,10 +284,14 @@ impl MountedLeaflet {
     pub fn open(&self, section_id: &str) -> bool {
         let opened = self.props.controller.open(section_id);
         if !opened {
-            console::warn(&format!(
-                "open(\"{}\"): this leaflet has no section with that id.",
-                preview(section_id, QUOTED_CHARS)
-            ));
+            console::warn(
+                &[
+                    "open(\"",
+                    &preview(section_id, QUOTED_CHARS),
+                    "\"): this leaflet has no section with that id.",
+                ]
+                .concat(),
+            );
         }
         opened
     }
@@ -349,8 +361,8 @@ fn announce(host: &HtmlElement, content: &Content) {
 }
 
 fn report_problems(host: &HtmlElement, problems: &[Problem]) {
-    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-    console::error(&format!("the monograph cannot be shown:\n{}", lines.join("\n")));
+    let lines: Vec<String> = problems.iter().map(|p| ["  ", &p.line()].concat()).collect();
+    console::error(&["the monograph cannot be shown:\n", &lines.join("\n")].concat());
     fire_event(
         host,
         events::ERROR,

@@ -2,6 +2,7 @@
 //! `lang` attribute picks the table; the content keeps the monograph's language.
 
 use crate::monograph::date::IsoDate;
+use crate::monograph::decimal::decimal;
 use crate::monograph::model::{Rights, SourceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -42,16 +43,16 @@ impl Language {
 
     /// A date in running text: "May 20, 2025", "20 de mayo de 2025", "March 2026", "2022".
     pub fn format_date(self, date: IsoDate) -> String {
-        let year = date.year;
+        let year = decimal(date.year.into());
         let Some(month) = date.month else {
-            return year.to_string();
+            return year;
         };
         let month = self.strings().months[usize::from(month) - 1];
-        match (self, date.day) {
-            (Language::En, Some(day)) => format!("{month} {day}, {year}"),
-            (Language::En, None) => format!("{month} {year}"),
-            (Language::Es, Some(day)) => format!("{day} de {month} de {year}"),
-            (Language::Es, None) => format!("{month} de {year}"),
+        match (self, date.day.map(|day| decimal(day.into()))) {
+            (Language::En, Some(day)) => [month, " ", &day, ", ", &year].concat(),
+            (Language::En, None) => [month, " ", &year].concat(),
+            (Language::Es, Some(day)) => [&day, " de ", month, " de ", &year].concat(),
+            (Language::Es, None) => [month, " de ", &year].concat(),
         }
     }
 }

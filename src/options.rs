@@ -49,11 +49,14 @@ pub fn unknown_attribute_warning(name: &str) -> Option<String> {
             .iter()
             .any(|prefix| name.starts_with(prefix));
     (!known).then(|| {
-        format!(
-            "unknown attribute \"{}\" is ignored; <drug-leaflet> knows {}.",
-            preview(name, QUOTED_CHARS),
-            OBSERVED_ATTRIBUTES.join(", ")
-        )
+        [
+            "unknown attribute \"",
+            &preview(name, QUOTED_CHARS),
+            "\" is ignored; <drug-leaflet> knows ",
+            &OBSERVED_ATTRIBUTES.join(", "),
+            ".",
+        ]
+        .concat()
     })
 }
 
@@ -125,7 +128,7 @@ impl Options {
     pub fn fallback(drug: &str) -> Options {
         Options {
             interactive: false,
-            id_prefix: format!("drug-leaflet-{drug}-").into(),
+            id_prefix: ["drug-leaflet-", drug, "-"].concat().into(),
             ..Options::default()
         }
     }
@@ -171,13 +174,20 @@ fn set<T: Copy>(field: &mut T, parsed: Result<T, String>, default: T) -> Result<
     parsed.map(|_| ())
 }
 
+/// `name="value" why`: a warning about an attribute, quoting its value (at
+/// most `QUOTED_CHARS` characters of it).
+fn invalid(name: &str, value: &str, why: &str) -> String {
+    [name, "=\"", &preview(value, QUOTED_CHARS), "\" ", why].concat()
+}
+
 fn parse_heading_level(value: Option<&str>) -> Result<u8, String> {
     match value.map(|v| (v, v.trim().parse::<u8>())) {
         None => Ok(2),
         Some((_, Ok(level @ 2..=6))) => Ok(level),
-        Some((v, _)) => Err(format!(
-            "heading-level=\"{}\" is not allowed; use 2, 3, 4, 5 or 6. Using 2.",
-            preview(v, QUOTED_CHARS)
+        Some((v, _)) => Err(invalid(
+            "heading-level",
+            v,
+            "is not allowed; use 2, 3, 4, 5 or 6. Using 2.",
         )),
     }
 }
@@ -187,9 +197,10 @@ fn parse_expanded(value: Option<&str>) -> Result<Expanded, String> {
         None | Some("first") => Ok(Expanded::First),
         Some("all") => Ok(Expanded::All),
         Some("none") => Ok(Expanded::None),
-        Some(v) => Err(format!(
-            "expanded=\"{}\" is not allowed; use first, all or none. Using first.",
-            preview(v, QUOTED_CHARS)
+        Some(v) => Err(invalid(
+            "expanded",
+            v,
+            "is not allowed; use first, all or none. Using first.",
         )),
     }
 }
@@ -208,9 +219,10 @@ fn parse_remember(value: Option<&str>) -> Result<Remember, String> {
         None | Some("on") => Ok(Remember::On),
         Some("off") => Ok(Remember::Off),
         Some("local") => Ok(Remember::Local),
-        Some(v) => Err(format!(
-            "remember=\"{}\" is not allowed; use on, local or off. Using on.",
-            preview(v, QUOTED_CHARS)
+        Some(v) => Err(invalid(
+            "remember",
+            v,
+            "is not allowed; use on, local or off. Using on.",
         )),
     }
 }
@@ -218,12 +230,9 @@ fn parse_remember(value: Option<&str>) -> Result<Remember, String> {
 fn parse_last_read(value: Option<&str>) -> Result<Option<IsoDate>, String> {
     match value.map(str::trim) {
         None => Ok(None),
-        Some(v) => IsoDate::parse_day(v).map(Some).ok_or_else(|| {
-            format!(
-                "last-read=\"{}\" is not a date; use YYYY-MM-DD. Ignoring it.",
-                preview(v, QUOTED_CHARS)
-            )
-        }),
+        Some(v) => IsoDate::parse_day(v)
+            .map(Some)
+            .ok_or_else(|| invalid("last-read", v, "is not a date; use YYYY-MM-DD. Ignoring it.")),
     }
 }
 
@@ -233,9 +242,10 @@ fn parse_sources(name: &str, value: Option<&str>, default: &str) -> Result<bool,
     match value.map(str::trim).unwrap_or(default) {
         "inline" => Ok(true),
         "section" => Ok(false),
-        v => Err(format!(
-            "{name}=\"{}\" is not allowed; use section or inline. Using {default}.",
-            preview(v, QUOTED_CHARS)
+        v => Err(invalid(
+            name,
+            v,
+            &["is not allowed; use section or inline. Using ", default, "."].concat(),
         )),
     }
 }
@@ -244,9 +254,10 @@ fn parse_sources(name: &str, value: Option<&str>, default: &str) -> Result<bool,
 /// screen reader says, so one with none (`label=""`) is no name.
 fn check_label(value: Option<&str>) -> Result<(), String> {
     match value {
-        Some(v) if v.trim().is_empty() => Err(format!(
-            "label=\"{}\" is not allowed; use the words a reader should hear for this leaflet. Using the drug's title.",
-            preview(v, QUOTED_CHARS)
+        Some(v) if v.trim().is_empty() => Err(invalid(
+            "label",
+            v,
+            "is not allowed; use the words a reader should hear for this leaflet. Using the drug's title.",
         )),
         _ => Ok(()),
     }
@@ -257,10 +268,10 @@ fn parse_language(value: Option<&str>) -> Result<Language, String> {
         None => Ok(Language::En),
         Some(v) => Language::from_tag(v.trim()).ok_or_else(|| {
             let allowed: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
-            format!(
-                "lang=\"{}\" is not allowed; use {}. Using en.",
-                preview(v, QUOTED_CHARS),
-                allowed.join(" or ")
+            invalid(
+                "lang",
+                v,
+                &["is not allowed; use ", &allowed.join(" or "), ". Using en."].concat(),
             )
         }),
     }

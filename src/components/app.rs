@@ -7,6 +7,7 @@ use super::invalid_monograph::InvalidMonograph;
 use super::leaflet::Leaflet;
 use super::text_node;
 use crate::content::Content;
+use crate::monograph::decimal::decimal;
 use crate::options::Options;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -28,7 +29,7 @@ pub struct AppProps {
     /// Changed when the content is replaced or an app parked by one element
     /// shows another's, so the accordion starts afresh.
     #[prop_or_default]
-    pub revision: u32,
+    pub revision: usize,
     /// The sections (ids, space-separated) the reader left open in the pasted
     /// fallback: the leaflet starts with them.
     #[prop_or_default]
@@ -41,7 +42,7 @@ pub fn App(props: &AppProps) -> Html {
     let body = match &props.content {
         Content::Monograph(monograph) => html! {
             <Leaflet
-                key={props.revision}
+                key={decimal(props.revision)}
                 monograph={monograph.clone()}
                 controller={props.controller.clone()}
                 on_section_change={props.on_section_change.clone()}

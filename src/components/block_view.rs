@@ -272,7 +272,7 @@ fn summary_box(
     options: &Options,
     content: impl FnOnce(&mut dyn Markup),
 ) {
-    let heading_id = format!("{}{class}-heading", options.id_prefix);
+    let heading_id = [&options.id_prefix, class, "-heading"].concat();
     // Named by its heading and the leaflet's name, so two leaflets on a page
     // ("Get medical help right away" in each) give landmarks a reader can tell
     // apart: in the element, the node the shell (`element.js`) keeps beside
@@ -283,7 +283,7 @@ fn summary_box(
     } else {
         title_id(options)
     };
-    let name = format!("{heading_id} {leaflet_name}");
+    let name = [heading_id.as_str(), " ", &leaflet_name].concat();
     let heading_tag = heading_tag(options.section_heading_level());
     out.element(
         "section",
@@ -354,7 +354,7 @@ fn rich_text(out: &mut dyn Markup, text: &str, options: &Options) {
                 }
             }
             Run::Term { shown, term } => {
-                let href = format!("#{}", term_element_id(options, term));
+                let href = ["#", &term_element_id(options, term)].concat();
                 out.element("a", &[("class", "term-link"), ("href", &href)], |out| {
                     out.text(shown)
                 });
@@ -365,7 +365,7 @@ fn rich_text(out: &mut dyn Markup, text: &str, options: &Options) {
 
 /// The id of a term's definition, which `[[...]]` links in the text point to.
 pub fn term_element_id(options: &Options, term: &str) -> String {
-    format!("{}term-{}", options.id_prefix, slug(term))
+    [&options.id_prefix, "term-", &slug(term)].concat()
 }
 
 /// " (Source: PI 6.1)" after content that is not from the base document:
@@ -380,7 +380,7 @@ fn source_marker(out: &mut dyn Markup, source: Option<&SourceRef>, based_on: &st
     let section = source
         .section
         .as_ref()
-        .map(|s| format!(" {s}"))
+        .map(|s| [" ", s.as_str()].concat())
         .unwrap_or_default();
     out.text(" ");
     out.element(
@@ -390,12 +390,6 @@ fn source_marker(out: &mut dyn Markup, source: Option<&SourceRef>, based_on: &st
             ("part", "source-marker"),
             ("lang", language.tag()),
         ],
-        |out| {
-            out.text(&format!(
-                "({}: {}{section})",
-                language.strings().source,
-                source.doc
-            ))
-        },
+        |out| out.text(&["(", language.strings().source, ": ", &source.doc, &section, ")"].concat()),
     );
 }

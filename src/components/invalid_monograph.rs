@@ -28,7 +28,7 @@ pub fn InvalidMonograph(props: &InvalidMonographProps) -> Html {
             <div class="alert" role="alert" part="alert" lang={language.tag()}>
                 <p>{ text_node(if not_loaded { strings.not_loaded } else { strings.invalid_monograph }) }</p>
                 <ul>
-                    { for props.problems.iter().map(|problem| html! { <li>{ text_node(problem.to_string()) }</li> }) }
+                    { for props.problems.iter().map(|problem| html! { <li>{ text_node(problem.line()) }</li> }) }
                 </ul>
             </div>
             <slot />

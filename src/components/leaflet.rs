@@ -81,7 +81,7 @@ pub fn Leaflet(props: &LeafletProps) -> Html {
             <SkipLink target={content.clone()} />
             <LanguageNotice content_language={monograph.meta.language.clone()} />
             <LeafletHeader monograph={monograph.clone()} />
-            <div class="content" id={format!("{}leaflet-content", options.id_prefix)} tabindex="-1" ref={content}>
+            <div class="content" id={[&options.id_prefix, "leaflet-content"].concat()} tabindex="-1" ref={content}>
                 if let (Some(since), false) = (since, updated.is_empty()) {
                     <UpdatesLine
                         updated={updated.clone()}

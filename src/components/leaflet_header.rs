@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::heading_tag;
 use crate::hooks::use_options;
 use crate::i18n::Language;
+use crate::monograph::decimal::decimal;
 use crate::monograph::model::{Monograph, SourceKind};
 use crate::monograph::validate::{added_texts, AddedText};
 use crate::options::Options;
@@ -15,7 +16,7 @@ pub struct LeafletHeaderProps {
 
 /// The id of the leaflet's title, which names the summary's regions too.
 pub fn title_id(options: &Options) -> String {
-    format!("{}title", options.id_prefix)
+    [options.id_prefix.as_str(), "title"].concat()
 }
 
 /// Title, names and form of the drug, and who reviewed what when: always
@@ -176,8 +177,8 @@ fn provenance(
             // The editors' own notes are not a source the facts were compiled from.
             .filter(|source| cited.contains(&source.id) && source.kind != Some(SourceKind::Editorial))
             .map(|source| match &source.revised {
-                Some(revised) => format!("{} ({})", source.id, language.format_iso(revised)),
-                None => source.id.to_string(),
+                Some(revised) => [source.id.as_str(), " (", &language.format_iso(revised), ")"].concat(),
+                None => source.id.as_str().to_owned(),
             })
             .collect();
         out.element("p", &[("class", "review"), ("lang", lang)], |out| {
@@ -221,7 +222,7 @@ fn provenance(
                             content(out, registration);
                             out.text(")");
                         }
-                        out.text(&format!(", {} ", strings.reviewed_on));
+                        out.text(&[", ", strings.reviewed_on, " "].concat());
                         date(out, &review.date, language);
                     }
                     out.text(if signed == all {
@@ -237,7 +238,17 @@ fn provenance(
 
 /// "96 of 97 ".
 fn count_of(out: &mut dyn Markup, signed: usize, all: usize, language: Language) {
-    out.text(&format!("{signed} {} {all} ", language.strings().of));
+    out.text(
+        &[
+            &decimal(signed),
+            " ",
+            language.strings().of,
+            " ",
+            &decimal(all),
+            " ",
+        ]
+        .concat(),
+    );
 }
 
 /// How many of the `all` added texts a pharmacist signed off, and `all`.

@@ -24,7 +24,7 @@ pub fn ShowAll(props: &ShowAllProps) -> Html {
     let onclick = callback.reform(|_: MouseEvent| ());
     html! {
         <div class="show-all" lang={language.tag()}>
-            <button type="button" class="show-all-button" part="show-all" aria-expanded={props.all_open.to_string()} {onclick}>
+            <button type="button" class="show-all-button" part="show-all" aria-expanded={if props.all_open { "true" } else { "false" }} {onclick}>
                 { text_node(label) }
             </button>
         </div>

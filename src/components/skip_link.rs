@@ -27,7 +27,7 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
         })
     };
     html! {
-        <a class="skip-link" part="skip-link" lang={options.language.tag()} href={format!("#{}leaflet-content", options.id_prefix)} {onclick}>
+        <a class="skip-link" part="skip-link" lang={options.language.tag()} href={["#", &options.id_prefix, "leaflet-content"].concat()} {onclick}>
             { text_node(options.language.strings().skip_link) }
         </a>
     }

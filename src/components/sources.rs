@@ -44,35 +44,37 @@ pub fn sources_markup(
                         out.text(&source.id);
                         if source.id == based_on {
                             out.element("span", &[("lang", lang)], |out| {
-                                out.text(&format!(" ({})", strings.main_source));
+                                out.text(&[" (", strings.main_source, ")"].concat());
                             });
                         }
                     });
                     out.text(": ");
                     if let Some(kind) = source.kind {
                         out.element("span", &[("class", "source-kind"), ("lang", lang)], |out| {
-                            out.text(&format!("{}. ", strings.source_kinds.name(kind)));
+                            out.text(&[strings.source_kinds.name(kind), ". "].concat());
                         });
                     }
                     out.text(&source.title);
                     if let Some(publisher) = &source.publisher {
-                        out.text(&format!(", {publisher}"));
+                        out.text(&[", ", publisher.as_str()].concat());
                     }
                     out.text(". ");
                     let revised = match &source.revised {
-                        Some(date) => format!("{} {}.", strings.revised, options.language.format_iso(date)),
+                        Some(date) => {
+                            [strings.revised, " ", &options.language.format_iso(date), "."].concat()
+                        }
                         None => strings.revision_not_stated.to_owned(),
                     };
                     out.element("span", &[("lang", lang)], |out| out.text(&revised));
                     if let Some(note) = &source.note {
-                        out.text(&format!(" {note}"));
+                        out.text(&[" ", note.as_str()].concat());
                     }
                     out.text(" ");
                     out.element("span", &[("class", "source-rights"), ("lang", lang)], |out| {
                         out.text(strings.rights.name(source.rights));
                     });
                     if let Some(attribution) = &source.attribution {
-                        out.text(&format!(" {attribution}"));
+                        out.text(&[" ", attribution.as_str()].concat());
                     }
                 });
             }

@@ -59,7 +59,7 @@ pub fn use_last_read(monograph: &Monograph, options: &Options) -> Option<IsoDate
 /// that is missing or refused keeps nothing.
 fn seen(monograph: &Monograph) -> Option<IsoDate> {
     let storage = web_sys::window()?.local_storage().ok()??;
-    let key = format!("drug-leaflet:last-revision:{}", monograph.meta.id);
+    let key = ["drug-leaflet:last-revision:", &monograph.meta.id].concat();
     let seen = storage.get_item(&key).ok().flatten();
     if let Some(newest) = monograph.revisions.last() {
         let _ = storage.set_item(&key, &newest.date);
@@ -73,13 +73,7 @@ pub fn updated_mark(out: &mut dyn Markup, date: IsoDate, language: Language) {
     out.element(
         "span",
         &[("class", "updated-mark"), ("lang", language.tag())],
-        |out| {
-            out.text(&format!(
-                "{} {}",
-                language.strings().updated,
-                language.format_date(date)
-            ))
-        },
+        |out| out.text(&[language.strings().updated, " ", &language.format_date(date)].concat()),
     );
 }
 
@@ -105,12 +99,12 @@ pub fn UpdatesLine(props: &UpdatesLineProps) -> Html {
     let attributes = [("class", "updated-since"), ("lang", language.tag())];
     static_html("p", &attributes, |out| {
         out.text(language.strings().updated_since);
-        out.text(&format!(" {}: ", language.format_date(props.since)));
+        out.text(&[" ", &language.format_date(props.since), ": "].concat());
         for (n, updated) in props.updated.iter().enumerate() {
             if n > 0 {
                 out.text(", ");
             }
-            let href = format!("#{}{}-button", options.id_prefix, updated.id);
+            let href = ["#", &options.id_prefix, &updated.id, "-button"].concat();
             out.element("a", &[("href", &href), ("lang", &props.content_lang)], |out| {
                 out.text(&updated.heading)
             });

@@ -314,7 +314,7 @@ fn copy_section_link(id: AttrValue, language: Language, accordion: UseReducerDis
         return;
     };
     let page = window.location().href().unwrap_or_default();
-    let url = format!("{}#{id}", page.split('#').next().unwrap_or_default());
+    let url = [page.split('#').next().unwrap_or_default(), "#", &id].concat();
     wasm_bindgen_futures::spawn_local(async move {
         let strings = language.strings();
         let label = if copy_text(&window, &url).await {
@@ -322,7 +322,10 @@ fn copy_section_link(id: AttrValue, language: Language, accordion: UseReducerDis
         } else {
             strings.copy_this_link
         };
-        accordion.dispatch(AccordionAction::LinkStatus(id, format!("{label} {url}").into()));
+        accordion.dispatch(AccordionAction::LinkStatus(
+            id,
+            [label, " ", &url].concat().into(),
+        ));
     });
 }
 

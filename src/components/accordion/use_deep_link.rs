@@ -48,9 +48,13 @@ fn note_foreign_fragment(window: &web_sys::Window, fragment: &str) {
         .document()
         .is_some_and(|document| document.get_element_by_id(&decoded).is_some());
     if !on_host_page {
-        crate::console::info(&format!(
-            "the URL fragment \"#{}\" names no section of this leaflet; it is ignored.",
-            preview(fragment, 60)
-        ));
+        crate::console::info(
+            &[
+                "the URL fragment \"#",
+                &preview(fragment, 60),
+                "\" names no section of this leaflet; it is ignored.",
+            ]
+            .concat(),
+        );
     }
 }

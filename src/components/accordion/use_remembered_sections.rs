@@ -30,11 +30,16 @@ pub fn use_remembered_sections(
                 // and one with no id of this leaflet changes nothing.
                 let foreign = open.iter().filter(|id| !accordion.has(id)).count();
                 if foreign > 0 {
-                    crate::console::info(&format!(
-                        "sessionStorage[\"{}\"] names sections this leaflet does not have (\"{}\"); they are ignored.",
-                        preview(&key, 80),
-                        preview(&saved, 60)
-                    ));
+                    crate::console::info(
+                        &[
+                            "sessionStorage[\"",
+                            &preview(&key, 80),
+                            "\"] names sections this leaflet does not have (\"",
+                            &preview(&saved, 60),
+                            "\"); they are ignored.",
+                        ]
+                        .concat(),
+                    );
                 }
                 if foreign < open.len() || open.is_empty() {
                     accordion.dispatch(AccordionAction::Restore(open));
@@ -56,7 +61,7 @@ fn key(monograph_id: &str) -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    format!("drug-leaflet:{path}:{monograph_id}")
+    ["drug-leaflet:", &path, ":", monograph_id].concat()
 }
 
 fn storage() -> Option<web_sys::Storage> {

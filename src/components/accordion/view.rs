@@ -124,8 +124,8 @@ fn disclosure_markup(out: &mut dyn Markup, options: &Options, head: SectionHead,
         ..
     } = head;
     let heading_tag = heading_tag(options.section_heading_level());
-    let panel_id = format!("{}{id}-panel", options.id_prefix);
-    let heading_id = format!("{}{id}-heading", options.id_prefix);
+    let panel_id = [&options.id_prefix, id, "-panel"].concat();
+    let heading_id = [&options.id_prefix, id, "-heading"].concat();
     let details = [("class", "section"), ("data-section-id", id)];
     let open_details = [("class", "section"), ("data-section-id", id), ("open", "")];
     out.element("details", if open { &open_details } else { &details }, |out| {
@@ -165,8 +165,8 @@ fn accordion_item_markup(
         ..
     } = head;
     let heading_tag = heading_tag(options.section_heading_level());
-    let panel_id = format!("{}{id}-panel", options.id_prefix);
-    let button_id = format!("{}{id}-button", options.id_prefix);
+    let panel_id = [&options.id_prefix, id, "-panel"].concat();
+    let button_id = [&options.id_prefix, id, "-button"].concat();
     let button = [
         ("type", "button"),
         ("class", "section-button"),
