@@ -17,7 +17,7 @@ pub struct Problem {
 
 impl Problem {
     /// "path: message", as the problem displays, written without `core::fmt`
-    /// (see `decimal`): the leaflet's alert and console lines.
+    /// (see `crate::decimal`): the leaflet's alert and console lines.
     pub fn line(&self) -> String {
         [self.path.as_str(), ": ", &self.message].concat()
     }

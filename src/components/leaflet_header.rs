@@ -4,8 +4,8 @@ use super::heading_tag;
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::decimal::decimal;
-use crate::monograph::model::{Monograph, SourceKind};
-use crate::monograph::validate::{added_texts, AddedText};
+use crate::monograph::model::{Monograph, SourceKind, SourceRef};
+use crate::monograph::validate::added_sources;
 use crate::options::Options;
 use crate::static_markup::{static_html, Markup};
 
@@ -64,7 +64,7 @@ pub fn LeafletHeader(props: &LeafletHeaderProps) -> Html {
         );
         drug_facts(out, &facts);
         // One walk of the added texts for the status line and the provenance.
-        let added = added_texts(&props.monograph);
+        let added = added_sources(&props.monograph);
         let signed = signed_off(&props.monograph, added.len());
         status(out, &props.monograph, signed, options.language);
         let about = [("class", "about"), ("part", "about")];
@@ -141,7 +141,7 @@ fn status(out: &mut dyn Markup, monograph: &Monograph, signed: (usize, usize), l
 fn provenance(
     out: &mut dyn Markup,
     monograph: &Monograph,
-    added: &[AddedText],
+    added: &[&SourceRef],
     (signed, all): (usize, usize),
     language: Language,
 ) {
@@ -170,7 +170,7 @@ fn provenance(
         let Some(additions) = &meta.additions else {
             return;
         };
-        let cited: Vec<AttrValue> = added.iter().map(|added| added.source.doc.clone()).collect();
+        let cited: Vec<AttrValue> = added.iter().map(|source| source.doc.clone()).collect();
         let added_from: Vec<String> = monograph
             .sources
             .iter()

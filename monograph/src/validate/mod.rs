@@ -25,7 +25,9 @@ pub use blocks::KEY_FACTS;
 pub use forms::{is_jurisdiction, is_language_tag, is_slug};
 pub use report::Report;
 pub use style::{long_sentences, sentences, LONG_SENTENCE_WORDS};
-pub use texts::{added_texts, all_blocks, for_each_text, sourced_texts, AddedText, Field, SourcedText};
+pub use texts::{
+    added_sources, added_texts, all_blocks, for_each_text, sourced_texts, AddedText, Field, SourcedText,
+};
 
 pub use crate::problem::{Problem, MESSAGE_CHARS};
 

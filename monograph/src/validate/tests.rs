@@ -4,7 +4,7 @@
 use implicit_clone::unsync::IArray;
 
 use super::*;
-use crate::model::RESERVED_SECTION_IDS;
+use crate::model::{SourceRef, RESERVED_SECTION_IDS};
 
 /// A small valid monograph; each test breaks it in one place. Its summary
 /// item and list item cite `PI`, so it adds 2 texts beyond `seed`.
@@ -722,4 +722,17 @@ fn revisions_are_dated_oldest_first_and_name_sections_the_leaflet_has() {
             "revisions[0].sections: name the ids of the sections it changed",
         ]
     );
+}
+
+#[test]
+fn added_sources_are_the_added_texts_sources() {
+    for text in [
+        MINIMAL,
+        include_str!("../../../monographs/nusinersen.toml"),
+        include_str!("../../../monographs/examplamab.toml"),
+    ] {
+        let monograph = parse(text);
+        let sources: Vec<&SourceRef> = added_texts(&monograph).iter().map(|t| t.source).collect();
+        assert_eq!(added_sources(&monograph), sources);
+    }
 }

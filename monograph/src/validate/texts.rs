@@ -1,7 +1,6 @@
 //! Walks over a monograph's blocks and texts, shared by the rules, the header's
 //! review status, the provenance lines and the sign-off record.
 
-use crate::decimal::decimal;
 use crate::model::{Block, Item, Monograph, Section, SourceRef};
 
 /// Every block with its path: the summary's, then each section's.
@@ -11,15 +10,13 @@ pub fn all_blocks(monograph: &Monograph) -> impl Iterator<Item = (String, &Block
     let summary = summary
         .iter()
         .enumerate()
-        .map(|(b, block)| (["summary[", &decimal(b), "]"].concat(), block));
+        .map(|(b, block)| (format!("summary[{b}]"), block));
     let sections = sections.iter().enumerate().flat_map(|(s, section)| {
         let blocks: &[Block] = &section.blocks;
-        blocks.iter().enumerate().map(move |(b, block)| {
-            (
-                ["sections[", &decimal(s), "].blocks[", &decimal(b), "]"].concat(),
-                block,
-            )
-        })
+        blocks
+            .iter()
+            .enumerate()
+            .map(move |(b, block)| (format!("sections[{s}].blocks[{b}]"), block))
     });
     summary.chain(sections)
 }
@@ -48,13 +45,17 @@ pub fn sourced_texts<'a>(monograph: &'a Monograph) -> Vec<SourcedText<'a>> {
     let mut texts = Vec::new();
     for (path, block) in all_blocks(monograph) {
         for_each_text(block, &mut |field, source, text| {
-            let path = match field {
-                Field::Text => [&path, ".text"].concat(),
-                Field::Lead => [&path, ".lead"].concat(),
-                Field::Item(i) => [&path, ".items[", &decimal(i), "].text"].concat(),
-                Field::Definition(i) => [&path, ".items[", &decimal(i), "].definition"].concat(),
+            let field = match field {
+                Field::Text => "text".to_owned(),
+                Field::Lead => "lead".to_owned(),
+                Field::Item(i) => format!("items[{i}].text"),
+                Field::Definition(i) => format!("items[{i}].definition"),
             };
-            texts.push(SourcedText { path, source, text })
+            texts.push(SourcedText {
+                path: format!("{path}.{field}"),
+                source,
+                text,
+            })
         });
     }
     texts
@@ -115,4 +116,25 @@ pub fn added_texts(monograph: &Monograph) -> Vec<AddedText<'_>> {
             Some(AddedText { path, source, text })
         })
         .collect()
+}
+
+/// The source of each added text, in order: `added_texts` without the texts'
+/// paths, for the leaflet's header, which counts them and names their
+/// sources. Writing the paths would bring `core::fmt` into the leaflet's WASM
+/// (see `crate::decimal`).
+pub fn added_sources(monograph: &Monograph) -> Vec<&SourceRef> {
+    let based_on = monograph.meta.based_on.as_str();
+    let sections = monograph.sections.as_slice().iter();
+    let blocks = monograph
+        .summary
+        .as_slice()
+        .iter()
+        .chain(sections.flat_map(|s| s.blocks.as_slice()));
+    let mut sources = Vec::new();
+    for block in blocks {
+        for_each_text(block, &mut |_, source, _| {
+            sources.extend(source.filter(|s| s.doc != based_on));
+        });
+    }
+    sources
 }
