@@ -52,6 +52,31 @@ pub async fn wait_for_leaflet(session: &Session, n: usize) {
     assert_eq!(title, json!(nusinersen::TITLE), "leaflet {n}");
 }
 
+/// Waits until leaflet `n` on the page shows the title `title`.
+pub async fn wait_for_title(session: &Session, n: usize, title: &str) {
+    session
+        .wait_for(
+            "const t = document.querySelectorAll('drug-leaflet')[arguments[0]]?.shadowRoot?.querySelector('.title')?.textContent;
+             return t === arguments[1] ? t : null;",
+            vec![json!(n), json!(title)],
+        )
+        .await;
+}
+
+/// Hands leaflet `n` the monograph it shows, retitled `title`, as a portal
+/// editing it would.
+pub async fn retitle(session: &Session, n: usize, title: &str) {
+    session
+        .eval(
+            "const element = document.querySelectorAll('drug-leaflet')[arguments[0]];
+             const monograph = element.monograph;
+             monograph.meta.title = arguments[1];
+             element.monograph = monograph;",
+            vec![json!(n), json!(title)],
+        )
+        .await;
+}
+
 pub async fn expanded(session: &Session, n: usize, section: &str) -> Value {
     session
         .eval(scripts::EXPANDED_OF, vec![json!(n), json!(section)])

@@ -4,9 +4,7 @@
 //! leaflet, pinned by the core module; a door that cannot load is named on
 //! the element and the console, and the leaflet carries on.
 
-use serde_json::json;
-
-use crate::common::{alert_text, assert_no_page_errors, wait_for_leaflet};
+use crate::common::{alert_text, assert_no_page_errors, retitle, wait_for_leaflet, wait_for_title};
 use crate::fixtures::{nusinersen, pages};
 use crate::harness::{Browser, Session};
 
@@ -21,30 +19,6 @@ fn door_requests(session: &Session) -> usize {
         .count()
 }
 
-/// Waits until the leaflet `selector` shows the title `title`.
-async fn wait_for_title(session: &Session, selector: &str, title: &str) {
-    session
-        .wait_for(
-            "const t = document.querySelector(arguments[0]).shadowRoot.querySelector('.title')?.textContent;
-             return t === arguments[1] ? t : null;",
-            vec![json!(selector), json!(title)],
-        )
-        .await;
-}
-
-/// Hands `selector`'s leaflet the monograph it shows, retitled `title`.
-async fn retitle(session: &Session, selector: &str, title: &str) {
-    session
-        .eval(
-            "const element = document.querySelector(arguments[0]);
-             const monograph = element.monograph;
-             monograph.meta.title = arguments[1];
-             element.monograph = monograph;",
-            vec![json!(selector), json!(title)],
-        )
-        .await;
-}
-
 pub async fn the_door_loads_once_on_first_use(browser: Browser) {
     let session = Session::start(browser).await;
     session.open(pages::TWO_INSTANCES).await;
@@ -56,10 +30,10 @@ pub async fn the_door_loads_once_on_first_use(browser: Browser) {
         "{browser:?}: no door before a monograph is handed in"
     );
 
-    retitle(&session, "#first", "First, from the portal").await;
-    retitle(&session, "#second", "Second, from the portal").await;
-    wait_for_title(&session, "#first", "First, from the portal").await;
-    wait_for_title(&session, "#second", "Second, from the portal").await;
+    retitle(&session, 0, "First, from the portal").await;
+    retitle(&session, 1, "Second, from the portal").await;
+    wait_for_title(&session, 0, "First, from the portal").await;
+    wait_for_title(&session, 1, "Second, from the portal").await;
     assert_eq!(
         door_requests(&session),
         1,
@@ -67,8 +41,8 @@ pub async fn the_door_loads_once_on_first_use(browser: Browser) {
     );
 
     // Loaded, the door answers at once: a later value shows without a request.
-    retitle(&session, "#first", "First, edited again").await;
-    wait_for_title(&session, "#first", "First, edited again").await;
+    retitle(&session, 0, "First, edited again").await;
+    wait_for_title(&session, 0, "First, edited again").await;
     assert_eq!(door_requests(&session), 1, "{browser:?}");
     assert_no_page_errors(&session, browser).await;
     session.close().await;
@@ -78,7 +52,7 @@ pub async fn a_broken_door_is_named_and_the_leaflet_carries_on(browser: Browser)
     let session = Session::start(browser).await;
     session.open(pages::BROKEN_DOOR).await;
     wait_for_leaflet(&session, 0).await;
-    retitle(&session, "drug-leaflet", "From the portal").await;
+    retitle(&session, 0, "From the portal").await;
     let alert = alert_text(&session, "drug-leaflet").await;
     assert!(alert.contains("host door"), "{browser:?}: {alert}");
     let console = session.watched("consoleErrors").await.join("\n");
@@ -90,7 +64,7 @@ pub async fn a_broken_door_is_named_and_the_leaflet_carries_on(browser: Browser)
     session
         .eval("document.querySelector('drug-leaflet').monograph = null;", vec![])
         .await;
-    wait_for_title(&session, "drug-leaflet", nusinersen::TITLE).await;
+    wait_for_title(&session, 0, nusinersen::TITLE).await;
     assert_no_page_errors(&session, browser).await;
     session.close().await;
 }

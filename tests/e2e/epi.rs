@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{json, Value};
 use xtask::epi::{import, ImportOptions};
 
-use crate::common::{assert_axe_clean_with_every_section_open, assert_no_page_errors, wait_for_leaflet};
+use crate::common::{
+    assert_axe_clean_with_every_section_open, assert_no_page_errors, wait_for_leaflet, wait_for_title,
+};
 use crate::fixtures::{epi, pages};
 use crate::harness::{Browser, Session};
 
@@ -62,13 +64,7 @@ async fn show(session: &Session, monograph: Value, title: &str) -> Value {
             vec![monograph],
         )
         .await;
-    session
-        .wait_for(
-            "const t = document.querySelector('drug-leaflet').shadowRoot.querySelector('.title')?.textContent;
-             return t === arguments[0] ? t : null;",
-            vec![json!(title)],
-        )
-        .await;
+    wait_for_title(session, 0, title).await;
     session.eval(READ_LEAFLET, vec![]).await
 }
 

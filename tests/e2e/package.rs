@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 use xtask::package::{FIXTURES_DIR, PACKAGE_DIR};
 
-use crate::common::{click_section, wait_for_leaflet};
+use crate::common::{click_section, retitle, wait_for_leaflet, wait_for_title};
 use crate::fixtures::nusinersen;
 use crate::harness::{Browser, Launch, Session};
 
@@ -112,22 +112,8 @@ pub async fn bundled_app(app: &str) {
         "{app}: no door before a monograph is set"
     );
     // The app sets a monograph: the bundled door reads it.
-    session
-        .eval(
-            "const element = document.querySelector('drug-leaflet');
-             const monograph = element.monograph;
-             monograph.meta.title = 'Set by the app';
-             element.monograph = monograph;",
-            vec![],
-        )
-        .await;
-    session
-        .wait_for(
-            "const t = document.querySelector('drug-leaflet').shadowRoot.querySelector('.title')?.textContent;
-             return t === 'Set by the app' ? t : null;",
-            vec![],
-        )
-        .await;
+    retitle(&session, 0, "Set by the app").await;
+    wait_for_title(&session, 0, "Set by the app").await;
     let requested: BTreeSet<String> = session.server.requested_paths().into_iter().collect();
     assert!(
         requested.contains(&door_path),
