@@ -85,12 +85,7 @@ async fn in_browser(
     browser.set_condition(Condition::Unthrottled).await?;
     settled_loads(browser, server, runs, recorder).await?;
     upgrade_shifts(browser, server, runs, recorder).await?;
-    let cpu_conditions: &[Condition] = if browser.can_throttle() {
-        &[Condition::Unthrottled, Condition::Cpu4x]
-    } else {
-        &[Condition::Unthrottled]
-    };
-    for &condition in cpu_conditions {
+    for &condition in cpu_conditions(browser) {
         interactions(browser, server, condition, recorder).await?;
     }
     println!(
@@ -220,6 +215,33 @@ async fn upgrade_shifts(
         }
     }
     Ok(())
+}
+
+/// The latencies alone, in each browser and condition `in_browser` measures them in.
+pub async fn latencies(server: &StaticServer) -> Result<Recorder> {
+    let mut recorder = Recorder::default();
+    for kind in [Browser::Chromium, Browser::Firefox] {
+        let browser = BenchBrowser::start(kind).await?;
+        println!("bench: {}", browser.version);
+        let result = async {
+            for &condition in cpu_conditions(&browser) {
+                interactions(&browser, server, condition, &mut recorder).await?;
+            }
+            Ok::<_, anyhow::Error>(())
+        }
+        .await;
+        browser.close().await;
+        result?;
+    }
+    Ok(recorder)
+}
+
+fn cpu_conditions(browser: &BenchBrowser) -> &'static [Condition] {
+    if browser.can_throttle() {
+        &[Condition::Unthrottled, Condition::Cpu4x]
+    } else {
+        &[Condition::Unthrottled]
+    }
 }
 
 /// Section toggles and show-all clicks on the widget, `<details>` toggles on

@@ -46,6 +46,9 @@ pub struct BenchOptions {
     pub check_sizes: bool,
     /// Fail when a timing is over its budget too (noisy on a shared machine).
     pub check_timings: bool,
+    /// Only the input-to-paint latencies, printed and not written to
+    /// docs/benchmark.md: a quick loop for work on toggles and show-all.
+    pub latencies_only: bool,
 }
 
 impl BenchOptions {
@@ -54,6 +57,7 @@ impl BenchOptions {
             runs: 10,
             check_sizes: false,
             check_timings: false,
+            latencies_only: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -71,7 +75,10 @@ impl BenchOptions {
                     options.check_sizes = true;
                     options.check_timings = true;
                 }
-                other => bail!("bench takes --runs N, --check and --check-timings, not {other:?}"),
+                "--latencies" => options.latencies_only = true,
+                other => {
+                    bail!("bench takes --runs N, --check, --check-timings and --latencies, not {other:?}")
+                }
             }
         }
         Ok(options)
@@ -79,6 +86,9 @@ impl BenchOptions {
 }
 
 pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
+    if options.latencies_only {
+        return latencies_only(root);
+    }
     let started = Instant::now();
     let budget = Budget::load(root)?;
     let tools = Toolchain::ensure(root, Needs::Test)?;
@@ -204,6 +214,23 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
     Ok(())
 }
 
+/// dist/, then the input-to-paint latencies in both browsers, as a table.
+fn latencies_only(root: &Path) -> Result<()> {
+    let tools = Toolchain::ensure(root, Needs::Test)?;
+    let dist = dist::build(root, &tools)?;
+    let pages = pages::write(root, &dist)?;
+    let server = StaticServer::start_compressing_best(
+        0,
+        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), dist)],
+    )?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let recorder = runtime.block_on(measure::latencies(&server))?;
+    println!("\n{}", report::latency_table(&recorder.series));
+    Ok(())
+}
+
 /// The timings the budget limits, from Chromium's series.
 fn measured_timings(recorder: &Recorder) -> MeasuredTimings {
     let median = |subject: &str| {
@@ -249,6 +276,11 @@ mod tests {
         );
         let timings = BenchOptions::parse(&args(&["--check-timings"])).unwrap();
         assert!(timings.check_sizes && timings.check_timings);
+        assert!(
+            BenchOptions::parse(&args(&["--latencies"]))
+                .unwrap()
+                .latencies_only
+        );
         assert!(BenchOptions::parse(&args(&["--runs", "0"])).is_err());
         assert!(BenchOptions::parse(&args(&["--runs"])).is_err());
         assert!(BenchOptions::parse(&args(&["--fast"])).is_err());

@@ -294,19 +294,19 @@ fn page_load_table(out: &mut String, report: &Report) {
 }
 
 fn interaction_table(out: &mut String, report: &Report) {
-    out.push_str(
+    out.push_str(&latency_table(report.series.iter().map(|s| s.series)));
+}
+
+/// The input-to-paint series among `series`, one row each.
+pub fn latency_table<'a>(series: impl IntoIterator<Item = &'a Series>) -> String {
+    let mut out = String::from(
         "| input to next painted frame, ms | browser | CPU | p50 | p95 | max | clicks |\n\
          | --- | --- | --- | ---: | ---: | ---: | ---: |\n",
     );
-    for series in report
-        .series
-        .iter()
-        .filter(|s| s.series.group == Group::Interaction)
-    {
-        let Some(summary) = series.summary else {
+    for s in series.into_iter().filter(|s| s.group == Group::Interaction) {
+        let Some(summary) = s.summary() else {
             continue;
         };
-        let s = series.series;
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -314,12 +314,13 @@ fn interaction_table(out: &mut String, report: &Report) {
             s.browser,
             s.condition,
             value(s.percentile(50.0).unwrap_or(f64::NAN), Unit::Ms),
-            value(series.p95.unwrap_or(f64::NAN), Unit::Ms),
+            value(s.percentile(95.0).unwrap_or(f64::NAN), Unit::Ms),
             value(summary.max, Unit::Ms),
             summary.count
         );
     }
     out.push('\n');
+    out
 }
 
 fn scale_table(out: &mut String, report: &Report) {
