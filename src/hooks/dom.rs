@@ -29,7 +29,29 @@ pub fn after_render(then: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let callback = Closure::once_into_js(then);
     // A failed timer only loses the follow-up (a scroll, a focus move).
-    let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    let _ = window.set_timeout_with_callback(&once(Box::new(then)));
+}
+
+/// Runs `then` at the start of the next frame, after the page has painted
+/// what is already written.
+pub fn next_frame(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // A refused frame callback leaves the follow-up undone, as for `after_render`.
+    let _ = window.request_animation_frame(&once(Box::new(then)));
+}
+
+/// A function the browser calls once, then frees: one closure type for every
+/// caller, so wasm-bindgen writes its glue once.
+fn once(then: Box<dyn FnOnce()>) -> js_sys::Function {
+    Closure::once_into_js(then).unchecked_into()
+}
+
+/// Whether `element` starts below the bottom of the window: out of sight
+/// unless the reader scrolls.
+pub fn below_window(element: &Element) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
+    height.is_some_and(|height| element.get_bounding_client_rect().top() >= height)
 }

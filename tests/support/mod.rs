@@ -120,11 +120,20 @@ pub fn document() -> web_sys::Document {
     web_sys::window().expect("window").document().expect("document")
 }
 
-/// Lets yew's scheduler and the browser's layout run.
+/// Lets yew's scheduler, the browser's layout and the next frame run (show
+/// all opens the sections below the window in the frame after the click).
 pub async fn settle() {
     for _ in 0..3 {
         next_task().await;
     }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve)
+            .expect("requestAnimationFrame");
+    });
+    JsFuture::from(promise).await.expect("the frame comes");
+    next_task().await;
 }
 
 /// Waits for the next task (a zero-delay timeout).

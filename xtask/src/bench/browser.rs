@@ -208,7 +208,8 @@ impl BenchBrowser {
             .with_context(|| format!("the probe's {function} returned {value}, not a number"))
     }
 
-    /// `count` input-to-paint latencies in ms of clicking "section", "show-all" or "details".
+    /// `count` input-to-paint latencies in ms of clicking "section", "show-all"
+    /// (until the last section: "show-all-last") or "details".
     pub async fn latencies(&self, target: &str, count: usize) -> Result<Vec<f64>> {
         let value = self.call("latencies", json!([target, count])).await?;
         serde_json::from_value(value).context("latencies are a list of numbers")

@@ -260,6 +260,11 @@ async fn interactions(
     let targets = [
         (Page::Widget, "section", SECTION_TOGGLE),
         (Page::Widget, "show-all", "show all / hide all (widget)"),
+        (
+            Page::Widget,
+            "show-all-last",
+            "show all / hide all, until the last section (widget)",
+        ),
         (Page::Baseline, "details", "details toggle (baseline)"),
     ];
     for (page, target, subject) in targets {
