@@ -20,5 +20,11 @@ pub mod options;
 mod static_markup;
 pub mod text;
 
+/// dist/'s allocator (the `small-allocator` feature): talc, a smaller WASM
+/// than std's dlmalloc.
+#[cfg(all(feature = "small-allocator", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub use element::{define_element, yew_apps, TAG_NAME};

@@ -205,6 +205,8 @@ fn build_widget(
         "--package",
         DOOR_PACKAGE,
         "--no-default-features",
+        "--features",
+        "drug-leaflet/small-allocator",
         "--target",
         WASM_TARGET,
     ]);
