@@ -169,7 +169,8 @@ export interface DrugLeafletElement extends HTMLElement {
   readonly sourcesInline: boolean;
 
   /** Attributes: drug (default "nusinersen"; another id loads monographs/<id>.json
-   *  from the widget's folder), integrity ("sha384-..." pinning that file),
+   *  from the widget's folder, or monographs/<id>.<lang>.json, its leaflet in the
+   *  element's lang, where it has one), integrity ("sha384-..." pinning that file),
    *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
    *  remember ("on" | "off" | "local"), sources ("section" | "inline"), print-sources ("inline" | "section"),
    *  label (the leaflet's name in its landmarks), last-read ("YYYY-MM-DD": sections changed since are marked). */

@@ -273,26 +273,44 @@ export function doorParse(element, value) {
   });
 }
 
+// The language part of a drug's data file name for the element's `lang`
+// (its primary subtag: `es-MX` asks for `es`), or "" without one. The loader
+// names the same file.
+function drugLanguage(element) {
+  const language = (element.getAttribute("lang") || "").trim().toLowerCase().split("-")[0];
+  return /^[a-z]{2,3}$/.test(language) ? `.${language}` : "";
+}
+
 // Fetches drug `id`'s data file from the widget's own folder (or takes the
 // loader's fetch of it, started beside the WASM's) and hands it, or why it
-// could not be used, to the element's leaflet, which checks it.
+// could not be used, to the element's leaflet, which checks it. With a
+// `lang`, the file of the drug's leaflet in that language
+// (`monographs/<id>.<lang>.json`); where there is none (HTTP 404), the
+// drug's main file, which the leaflet then names as another language.
 // `withDoor`: whether the door is a module of its own, to load beside it.
 export function loadDrug(element, id, integrity, withDoor) {
-  const url = dataFolder && new URL(`monographs/${id}.json`, dataFolder).href;
+  const language = drugLanguage(element);
+  const url = dataFolder && new URL(`monographs/${id}${language}.json`, dataFolder).href;
+  const mainUrl = dataFolder && new URL(`monographs/${id}.json`, dataFolder).href;
   const key = `${url} ${integrity || ""}`;
   let file = drugFiles.get(key);
   if (!url) {
     file = Promise.reject("this build of the widget has no data files (the npm package carries only nusinersen): set the element's monograph property instead");
   } else if (!file) {
     const early = globalThis.__drugLeafletLoader && globalThis.__drugLeafletLoader.drugs;
-    file = fetchDrugFile(url, integrity, early && early[key]);
+    file = fetchDrugFile(url, integrity, early && early[key]).catch((failure) =>
+      url != mainUrl && failure.endsWith(" HTTP 404") ? fetchDrugFile(mainUrl, integrity) : Promise.reject(failure),
+    );
     drugFiles.set(key, file);
     file.catch(() => drugFiles.delete(key));
     if (early) {
       delete early[key];
     }
   }
+  // A file for a language the element no longer has is not shown: the
+  // file for its new one is on its way.
   const arrived = (data, failure) =>
+    drugLanguage(element) == language &&
     guarded(element, `loading ${id}`, () => {
       // The pasted fallback shows (through the slot) while the drug loads.
       const fallback = readFallback(element);
@@ -479,6 +497,10 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
           guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
+          // A drug on demand may have a leaflet in the new language (see loadDrug).
+          if (name == "lang" && this.monographInput === undefined && this.hasAttribute("drug")) {
+            guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged("drug", this.getAttribute("drug")));
+          }
         }
         if (name == "label" || name == "lang") {
           nameLeaflets();

@@ -255,7 +255,11 @@ impl MountedLeaflet {
     pub fn attribute_changed(&mut self, name: &str, value: Option<String>) {
         if name == "drug" || name == "integrity" {
             let content = content_for(&self.host, &JsValue::UNDEFINED);
-            self.show(content);
+            // element.js asks again on a new `lang` (a drug on demand has a
+            // file a language); a bundled drug, the same, stays as it is.
+            if content.loading().is_some() || content != self.props.content {
+                self.show(content);
+            }
             return;
         }
         let mut props = self.props.clone();

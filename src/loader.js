@@ -68,7 +68,9 @@
       return /^sha(256-[A-Za-z0-9+/]{43}=|384-[A-Za-z0-9+/]{64}|512-[A-Za-z0-9+/]{86}==)$/.test(hash);
     });
     if (wasm && id.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && __BUNDLED_DRUGS__.indexOf(id) < 0 && (!integrity || pinned)) {
-      var url = new URL("monographs/" + id + ".json", base).href;
+      // With a `lang`, its leaflet in that language, as the element asks.
+      var language = named[i].lang.trim().toLowerCase().split("-")[0];
+      var url = new URL("monographs/" + id + (/^[a-z]{2,3}$/.test(language) ? "." + language : "") + ".json", base).href;
       if (!drugs[url + " " + integrity]) {
         drugs[url + " " + integrity] = fetch(url, integrity ? { integrity: integrity } : {});
         drugs[url + " " + integrity].catch(function () {});

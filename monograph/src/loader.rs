@@ -42,7 +42,9 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads, parses and checks one monograph file, which must be named `<meta.id>.toml`.
+/// Reads, parses and checks one monograph file, which must be named
+/// `<meta.id>.toml`, or `<meta.id>.<meta.language>.toml` for the drug's
+/// leaflet in another language (see `file_name`).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = fs::read_to_string(path).map_err(LoadError::Read)?;
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
@@ -59,10 +61,15 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     } = parse(&text)?;
     // The bundle and hosts know a monograph by its id, editors by its file name.
     let id = monograph.meta.id.as_str();
-    if stem != id {
+    let translation = translation_name(id, &monograph.meta.language);
+    if stem != id && stem != translation {
         report.error(
             "meta.id",
-            format!("{} but the file is named {stem}.toml", quoted(id)),
+            format!(
+                "{} in {} but the file is named {stem}.toml (name it {id}.toml, or {translation}.toml for the drug's leaflet in that language)",
+                quoted(id),
+                quoted(&monograph.meta.language)
+            ),
         );
     }
     // A host's monograph may leave the country out (the header then names
@@ -76,6 +83,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     check_base_document(&base_document_path(path), &monograph, &mut report);
     add_sign_offs(path, &mut monograph, &mut report);
     Ok(Loaded { monograph, report })
+}
+
+/// The file name, without `.toml`, of the drug's leaflet in another language
+/// than its main file `<id>.toml`, and of that leaflet's data files in dist/:
+/// `examplamab.es`.
+pub fn translation_name(id: &str, language: &str) -> String {
+    [id, ".", language].concat()
 }
 
 /// Fills `meta.additions.reviews` from the record beside the file, which is
@@ -241,7 +255,21 @@ mod tests {
         let loaded = load(&dir.write("other.toml", MINIMAL)).expect("a monograph");
         assert_eq!(
             error_lines(&loaded),
-            ["meta.id: \"example\" but the file is named other.toml"]
+            ["meta.id: \"example\" in \"en\" but the file is named other.toml (name it example.toml, or example.en.toml for the drug's leaflet in that language)"]
+        );
+    }
+
+    #[test]
+    fn a_leaflet_in_another_language_is_named_after_its_id_and_language() {
+        let dir = TempDir::new("translation");
+        let spanish = MINIMAL.replacen("language = \"en\"", "language = \"es\"", 1);
+        let loaded = load(&dir.write("example.es.toml", &spanish)).expect("a monograph");
+        assert!(error_lines(&loaded).is_empty(), "{:?}", error_lines(&loaded));
+        let loaded = load(&dir.write("example.fr.toml", &spanish)).expect("a monograph");
+        assert_eq!(
+            error_lines(&loaded).len(),
+            1,
+            "the language in the name is the file's own"
         );
     }
 
@@ -254,7 +282,7 @@ mod tests {
             error_lines(&loaded),
             [
                 "meta.last_updated: \"2025\" is not an ISO 8601 date (YYYY-MM-DD)",
-                "meta.id: \"example\" but the file is named other.toml",
+                "meta.id: \"example\" in \"en\" but the file is named other.toml (name it example.toml, or example.en.toml for the drug's leaflet in that language)",
             ]
         );
     }

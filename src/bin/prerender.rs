@@ -1,7 +1,10 @@
 //! `prerender <monographs-dir> <out-dir>`: writes each drug's files for dist/.
 //! For the bundled monograph, `<id>.fallback.html`; for every other one,
-//! `monographs/<id>.json` (the data the element fetches for `drug="<id>"`)
-//! and `monographs/<id>.fallback.html`. A fallback is the leaflet as plain
+//! `monographs/<id>.json` (the data the element fetches for `drug="<id>"`),
+//! the same file as `monographs/<id>.<language>.json`, and
+//! `monographs/<id>.fallback.html`; for a drug's leaflet in another language
+//! (`<id>.<language>.toml`), `monographs/<id>.<language>.json` and
+//! `.fallback.html`, which an element with that `lang` fetches. A fallback is the leaflet as plain
 //! semantic HTML, each section a native disclosure (`<details>`, the first
 //! open), so it works with no script at all: hosts paste it inside
 //! `<drug-leaflet>`, readers without JavaScript or WebAssembly see it, and the
@@ -14,7 +17,7 @@ use std::{env, fs};
 use drug_leaflet::bundled;
 use drug_leaflet::components::{App, AppProps};
 use drug_leaflet::content::Content;
-use drug_leaflet::monograph::loader::{load, monograph_files};
+use drug_leaflet::monograph::loader::{load, monograph_files, translation_name};
 use drug_leaflet::monograph::model::Monograph;
 use drug_leaflet::options::Options;
 use yew::LocalServerRenderer;
@@ -45,7 +48,21 @@ fn write_all(monographs: &Path, out_dir: &Path) -> Result<(), String> {
         }
         let monograph = loaded.monograph;
         let id = monograph.meta.id.to_string();
+        // `<id>.toml` is the drug's main file, `<id>.<language>.toml` its
+        // leaflet in another language (the loader checked the name).
+        let name = file
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let in_language = translation_name(&id, &monograph.meta.language);
         if bundled::IDS.contains(&id.as_str()) {
+            if name != id {
+                return Err(format!(
+                    "{}: {id} is bundled in the WASM, which holds one language a drug: leave {name}.toml out, or serve {id} on demand",
+                    file.display()
+                ));
+            }
             write(
                 &out_dir.join(format!("{id}.fallback.html")),
                 &fallback(&id, monograph),
@@ -53,9 +70,15 @@ fn write_all(monographs: &Path, out_dir: &Path) -> Result<(), String> {
             continue;
         }
         fs::create_dir_all(&data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
-        write(&data_dir.join(format!("{id}.json")), &data_file(&monograph)?)?;
+        let data = data_file(&monograph)?;
+        // The main file under its language's name too, so an element asking
+        // for that language (`lang`) finds it without a miss.
+        write(&data_dir.join(format!("{name}.json")), &data)?;
+        if name != in_language {
+            write(&data_dir.join(format!("{in_language}.json")), &data)?;
+        }
         write(
-            &data_dir.join(format!("{id}.fallback.html")),
+            &data_dir.join(format!("{name}.fallback.html")),
             &fallback(&id, monograph),
         )?;
     }

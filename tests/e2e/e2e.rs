@@ -84,6 +84,7 @@ in_browsers!(
     on_demand::a_pin_set_while_the_file_loads_decides,
     on_demand::switching_to_the_bundled_drug_and_back_fetches_nothing,
     on_demand::the_listed_integrity_pins_the_file,
+    on_demand::lang_shows_the_drugs_leaflet_in_that_language,
     on_demand::each_failure_names_the_drug_and_the_reason,
     on_demand::a_csp_blocking_the_data_file_is_named,
     on_demand::demo_portal,

@@ -283,7 +283,7 @@ fn write_embed_page(dist: &std::path::Path, dir: &std::path::Path) {
 }
 
 /// The data files `/on-demand/drug-leaflet/monographs/` serves: dist/'s
-/// examplamab as it is and as other drugs, each wrong in its own way.
+/// examplamab as it is, by language, and as other drugs, each wrong in its own way.
 fn write_drug_files(dist: &std::path::Path, dir: &std::path::Path) {
     use crate::fixtures::on_demand;
     std::fs::create_dir_all(dir).expect("drug files dir");
@@ -309,6 +309,13 @@ fn write_drug_files(dist: &std::path::Path, dir: &std::path::Path) {
         ),
     ] {
         std::fs::write(dir.join(format!("{drug}.json")), text).expect("write drug file");
+    }
+    // Its leaflets by language, as dist/ has them: Spanish, and the main file
+    // under its own language's name.
+    for language in ["es", "en"] {
+        let name = format!("{}.{language}.json", on_demand::DRUG);
+        std::fs::copy(dist.join("monographs").join(&name), dir.join(&name))
+            .expect("dist/ has the example drug's leaflets by language");
     }
 }
 

@@ -354,6 +354,79 @@ pub async fn the_listed_integrity_pins_the_file(browser: Browser) {
     close_clean(session, browser).await;
 }
 
+/// `lang` chooses the drug's leaflet in that language where it has one, by
+/// its own line in integrity.txt, with no notice; a language it has none in
+/// shows its main leaflet after one miss; a new `lang` loads the leaflet in it.
+pub async fn lang_shows_the_drugs_leaflet_in_that_language(browser: Browser) {
+    let session = Session::start(browser).await;
+    session.open(on_demand::PAGE).await;
+    assert_shows(&session, browser, "first", on_demand::TITLE).await;
+    let listing =
+        std::fs::read_to_string(xtask::project_root().join("dist/integrity.txt")).expect("integrity.txt");
+    let spanish_pin = listing
+        .lines()
+        .find_map(|line| line.strip_prefix("<drug-leaflet drug=\"examplamab\" lang=\"es\" integrity=\""))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("integrity.txt lists no Spanish leaflet:\n{listing}"))
+        .to_owned();
+    session
+        .eval(
+            "for (const [id, lang, pin] of [['spanish', 'es-MX', arguments[1]], ['french', 'fr', null]]) {
+               const el = document.createElement('drug-leaflet');
+               el.id = id;
+               el.setAttribute('drug', arguments[0]);
+               el.setAttribute('lang', lang);
+               if (pin) el.setAttribute('integrity', pin);
+               document.body.append(el);
+             }",
+            vec![json!(on_demand::DRUG), json!(spanish_pin)],
+        )
+        .await;
+    assert_shows(&session, browser, "spanish", on_demand::SPANISH_TITLE).await;
+    let shown = session
+        .eval(
+            "const root = document.getElementById(arguments[0]).shadowRoot;
+             return [root.querySelector('article').lang, !!root.querySelector('.language-notice')];",
+            vec![json!("spanish")],
+        )
+        .await;
+    assert_eq!(
+        shown,
+        json!(["es", false]),
+        "{browser:?}: Spanish content, no notice"
+    );
+    assert_shows(&session, browser, "french", on_demand::TITLE).await;
+    let paths = session.server.requested_paths();
+    for file in ["examplamab.es.json", "examplamab.fr.json"] {
+        let path = format!("{DATA}{file}");
+        assert!(paths.contains(&path), "{browser:?}: asked for {file}: {paths:?}");
+    }
+
+    session
+        .eval(
+            "const el = document.getElementById('spanish');
+             el.removeAttribute('integrity');
+             el.setAttribute('lang', 'en');",
+            vec![],
+        )
+        .await;
+    session
+        .wait_for(
+            "const t = document.getElementById('spanish').shadowRoot.querySelector('.title')?.textContent;
+             return t === arguments[0] ? t : null;",
+            vec![json!(on_demand::TITLE)],
+        )
+        .await;
+    assert!(
+        session
+            .server
+            .requested_paths()
+            .contains(&format!("{DATA}examplamab.en.json")),
+        "{browser:?}: the main leaflet under its language's name"
+    );
+    close_clean(session, browser).await;
+}
+
 /// Each failure: an alert naming the drug and the reason, one error event,
 /// not busy, and pasted text still readable under the alert.
 pub async fn each_failure_names_the_drug_and_the_reason(browser: Browser) {

@@ -521,21 +521,48 @@ fn write_integrity_file(dist: &Path) -> Result<()> {
     if !drugs.is_empty() {
         text.push_str(
             "\n# Drugs loaded on demand: each element fetches monographs/<id>.json from this\n\
-             # folder; `integrity` pins the file as it pins a script.\n",
+             # folder (monographs/<id>.<lang>.json with a `lang` the drug has a leaflet in);\n\
+             # `integrity` pins the file as it pins a script, so each language has its own line.\n",
         );
     }
-    for (id, file) in drugs {
-        let hash = integrity(&fs::read(&file)?);
+    for drug in drugs {
+        let hash = integrity(&fs::read(&drug.path)?);
+        let lang = drug
+            .language
+            .as_ref()
+            .map(|language| format!(" lang=\"{language}\""))
+            .unwrap_or_default();
         text.push_str(&format!(
-            "<drug-leaflet drug=\"{id}\" integrity=\"{hash}\"></drug-leaflet>\n"
+            "<drug-leaflet drug=\"{}\"{lang} integrity=\"{hash}\"></drug-leaflet>\n",
+            drug.id
         ));
     }
     fs::write(dist.join("integrity.txt"), text)?;
     Ok(())
 }
 
-/// The drugs dist/ serves as data files: (id, `monographs/<id>.json`), by id.
-pub fn drug_data_files(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
+/// One drug's data file in dist/: `monographs/<id>.json`, or
+/// `monographs/<id>.<language>.json` for its leaflet in another language.
+pub struct DrugFile {
+    pub id: String,
+    pub language: Option<String>,
+    pub path: PathBuf,
+}
+
+impl DrugFile {
+    /// The file's name without `.json`, as its fallback and snippet are named.
+    pub fn name(&self) -> String {
+        match &self.language {
+            Some(language) => [&self.id, ".", language].concat(),
+            None => self.id.clone(),
+        }
+    }
+}
+
+/// The drugs dist/ serves as data files, by name: each drug's main file and
+/// its leaflets in other languages. The main file's copy under its own
+/// language (byte for byte the same, so the same hash) is not listed.
+pub fn drug_data_files(dist: &Path) -> Result<Vec<DrugFile>> {
     let dir = dist.join("monographs");
     if !dir.exists() {
         return Ok(Vec::new());
@@ -543,15 +570,25 @@ pub fn drug_data_files(dist: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut files = Vec::new();
     for entry in fs::read_dir(&dir)? {
         let path = entry?.path();
-        let id = path
+        let name = path
             .file_name()
             .and_then(|name| name.to_str())
             .and_then(|name| name.strip_suffix(".json"));
-        if let Some(id) = id {
-            files.push((id.to_owned(), path.clone()));
+        let Some(name) = name else {
+            continue;
+        };
+        let (id, language) = match name.split_once('.') {
+            Some((id, language)) => (id.to_owned(), Some(language.to_owned())),
+            None => (name.to_owned(), None),
+        };
+        if language.is_some()
+            && fs::read(&path)? == fs::read(dir.join(format!("{id}.json"))).unwrap_or_default()
+        {
+            continue;
         }
+        files.push(DrugFile { id, language, path });
     }
-    files.sort();
+    files.sort_by_key(DrugFile::name);
     Ok(files)
 }
 

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::dist::DrugFile;
 use crate::sri::integrity;
 
 /// Where the snippets assume dist/ is served, as in the README's examples.
@@ -28,18 +29,30 @@ const PRINT_STYLESHEET_SOURCE: &str = "styles/drug-leaflet-fallback.css";
 pub const PRINT_STYLESHEET: &str = "drug-leaflet-fallback.css";
 const LOADER: &str = "drug-leaflet.js";
 
-/// One drug's snippet: its id, its fallback in dist/, and its data file
+/// One drug's snippet: its id, the language of a leaflet in another
+/// language than its main one, its fallback in dist/, and its data file
 /// (`None` for a drug bundled in the WASM).
 struct Drug {
     id: String,
+    language: Option<String>,
     fallback: PathBuf,
     data_file: Option<PathBuf>,
+}
+
+impl Drug {
+    /// `embed/<name>.html`: the id, with the language after a dot.
+    fn name(&self) -> String {
+        match &self.language {
+            Some(language) => [&self.id, ".", language].concat(),
+            None => self.id.clone(),
+        }
+    }
 }
 
 /// Copies the print stylesheet into `dist`, writes `dist/embed/<id>.html` for
 /// the bundled drugs and each drug in `on_demand` (id, data file), and adds
 /// the stylesheet's hash and the snippets to `integrity.txt`.
-pub fn write(root: &Path, dist: &Path, on_demand: &[(String, PathBuf)]) -> Result<()> {
+pub fn write(root: &Path, dist: &Path, on_demand: &[DrugFile]) -> Result<()> {
     fs::copy(root.join(PRINT_STYLESHEET_SOURCE), dist.join(PRINT_STYLESHEET))
         .with_context(|| format!("copying {PRINT_STYLESHEET_SOURCE}"))?;
     let folder = dist.join(FOLDER);
@@ -47,23 +60,27 @@ pub fn write(root: &Path, dist: &Path, on_demand: &[(String, PathBuf)]) -> Resul
     let head = snippet_head(dist)?;
     for drug in drugs(dist, on_demand) {
         let snippet = snippet(&head, &drug)?;
-        fs::write(folder.join(format!("{}.html", drug.id)), snippet)
-            .with_context(|| format!("writing the snippet for {}", drug.id))?;
+        fs::write(folder.join(format!("{}.html", drug.name())), snippet)
+            .with_context(|| format!("writing the snippet for {}", drug.name()))?;
     }
     note_in_integrity_file(dist)
 }
 
 /// The bundled drugs (their fallback beside the loader), then the drugs on demand.
-fn drugs(dist: &Path, on_demand: &[(String, PathBuf)]) -> Vec<Drug> {
+fn drugs(dist: &Path, on_demand: &[DrugFile]) -> Vec<Drug> {
     let bundled = monograph::bundled::IDS.iter().map(|id| Drug {
         id: (*id).to_owned(),
+        language: None,
         fallback: dist.join(format!("{id}.fallback.html")),
         data_file: None,
     });
-    let fetched = on_demand.iter().map(|(id, data_file)| Drug {
-        id: id.clone(),
-        fallback: dist.join("monographs").join(format!("{id}.fallback.html")),
-        data_file: Some(data_file.clone()),
+    let fetched = on_demand.iter().map(|file| Drug {
+        id: file.id.clone(),
+        language: file.language.clone(),
+        fallback: dist
+            .join("monographs")
+            .join(format!("{}.fallback.html", file.name())),
+        data_file: Some(file.path.clone()),
     });
     bundled.chain(fetched).collect()
 }
@@ -94,7 +111,12 @@ fn snippet(head: &str, drug: &Drug) -> Result<String> {
         None => String::new(),
         Some(file) => {
             let bytes = fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-            format!(" drug=\"{}\" integrity=\"{}\"", drug.id, integrity(&bytes))
+            let lang = drug
+                .language
+                .as_ref()
+                .map(|language| format!(" lang=\"{language}\""))
+                .unwrap_or_default();
+            format!(" drug=\"{}\"{lang} integrity=\"{}\"", drug.id, integrity(&bytes))
         }
     };
     Ok(format!(
@@ -110,7 +132,8 @@ fn note_in_integrity_file(dist: &Path) -> Result<()> {
     let stylesheet = integrity(&fs::read(dist.join(PRINT_STYLESHEET))?);
     text.push_str(&format!(
         "\n# The print stylesheet for the pasted fallback, and the recommended snippets:\n\
-         # {FOLDER}/<id>.html, one per drug, with every hash and the fallback inside.\n\
+         # {FOLDER}/<id>.html, one per drug ({FOLDER}/<id>.<lang>.html for its leaflet in\n\
+         # another language), with every hash and the fallback inside.\n\
          {stylesheet}  {PRINT_STYLESHEET}\n"
     ));
     fs::write(&path, text).context("writing dist/integrity.txt")
@@ -144,6 +167,7 @@ mod tests {
         let head = snippet_head(&dist).unwrap();
         let drug = Drug {
             id: "examplamab".into(),
+            language: None,
             fallback: dist.join("monographs/examplamab.fallback.html"),
             data_file: Some(data_file),
         };
@@ -169,6 +193,36 @@ mod tests {
                 "<article>Examplamab</article>".into(),
                 "</drug-leaflet>".into(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_leaflet_in_another_language_has_its_own_snippet_with_lang() {
+        let dist = scratch("embed-language");
+        for (name, text) in [
+            ("examplamab.json", "{\"en\":1}"),
+            ("examplamab.en.json", "{\"en\":1}"),
+            ("examplamab.es.json", "{\"es\":1}"),
+            ("examplamab.fallback.html", "<article>E</article>"),
+            ("examplamab.es.fallback.html", "<article>S</article>"),
+        ] {
+            fs::write(dist.join("monographs").join(name), text).unwrap();
+        }
+        let files = crate::dist::drug_data_files(&dist).unwrap();
+        let names: Vec<String> = files.iter().map(DrugFile::name).collect();
+        assert_eq!(
+            names,
+            ["examplamab", "examplamab.es"],
+            "the main file's copy is not listed"
+        );
+        let spanish = &drugs(&dist, &files)[2];
+        let html = snippet("", spanish).unwrap();
+        assert_eq!(
+            html,
+            format!(
+                "<drug-leaflet drug=\"examplamab\" lang=\"es\" integrity=\"{}\">\n<article>S</article>\n</drug-leaflet>\n",
+                integrity(b"{\"es\":1}")
+            )
         );
     }
 

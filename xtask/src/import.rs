@@ -112,13 +112,27 @@ pub fn validated(monograph: Option<Monograph>, report: &mut ImportReport) -> Opt
 /// Writes `monograph` as `out_dir/<id>.toml` under the `header` comment and
 /// loads it back as the build and check-content will: a file with a problem
 /// is removed again and its problems join the report's errors (`None`).
+/// Where `<id>.toml` is the drug's leaflet in another language, the document
+/// is that drug's leaflet in its own language: `<id>.<language>.toml`.
 pub fn write_checked(
     monograph: &Monograph,
     out_dir: &Path,
     header: &str,
     report: &mut ImportReport,
 ) -> Result<Option<PathBuf>> {
-    let file = out_dir.join(format!("{}.toml", monograph.meta.id));
+    let (id, language) = (&monograph.meta.id, &monograph.meta.language);
+    let main = out_dir.join(format!("{id}.toml"));
+    let main_language = main
+        .exists()
+        .then(|| loader::load(&main).ok())
+        .flatten()
+        .map(|loaded| loaded.monograph.meta.language);
+    let file = match main_language {
+        Some(main_language) if &main_language != language => {
+            out_dir.join(format!("{}.toml", loader::translation_name(id, language)))
+        }
+        _ => main,
+    };
     let toml = toml::to_string(monograph).context("writing the monograph as TOML")?;
     fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     fs::write(&file, format!("{header}{toml}")).with_context(|| format!("writing {}", file.display()))?;

@@ -40,7 +40,7 @@ fn a_file_not_named_after_its_id_is_an_error() {
     fs::remove_dir_all(&dir).expect("clean up");
     assert!(!ok, "{text}");
     let expected = format!(
-        "{}: error: meta.id: \"nusinersen\" but the file is named other.toml\n",
+        "{}: error: meta.id: \"nusinersen\" in \"en\" but the file is named other.toml (name it nusinersen.toml, or nusinersen.en.toml for the drug's leaflet in that language)\n",
         file.display()
     );
     assert!(text.contains(&expected), "{text}");

@@ -161,6 +161,29 @@ fn nested_sections_and_tables_import_as_subheadings_and_lists() {
 }
 
 #[test]
+fn a_leaflet_in_another_language_than_the_drugs_file_is_written_beside_it() {
+    let dir = TempDir::new("beside");
+    let (english, _) = imported("examplamab-en.json", ENGLISH_URGENT, &dir);
+    let (spanish, _) = imported("examplamab-es.json", "section[3]", &dir);
+    assert_eq!(english.meta.id, spanish.meta.id);
+    let mut names: Vec<String> = fs::read_dir(&dir.0)
+        .expect("the folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["examplamab.es.toml", "examplamab.toml"]);
+    // Imported again, each language replaces its own file.
+    imported("examplamab-en.json", ENGLISH_URGENT, &dir);
+    assert_eq!(fs::read_dir(&dir.0).expect("the folder").count(), 2);
+}
+
+#[test]
 fn a_spanish_leaflet_keeps_its_language_and_words() {
     let dir = TempDir::new("spanish");
     let (monograph, report) = imported("examplamab-es.json", "section[3]", &dir);
