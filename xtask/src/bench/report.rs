@@ -434,7 +434,7 @@ fn formulary_tables(out: &mut String, report: &Report) {
     });
     let _ = writeln!(
         out,
-        "\nRequests `drug=\"{}\"` added to a page showing nusinersen: {} ({} runs; only its own file in every run: {}){transfer}.\n",
+        "\nRequests `drug=\"{}\"` added to a page showing nusinersen: {} ({} runs; only its own file, and the host door on its first use, in every run: {}){transfer}.\n",
         formulary::ON_DEMAND_DRUG,
         if requested.is_empty() { "none".into() } else { requested.join(", ") },
         result.on_demand_runs,
@@ -606,7 +606,7 @@ mod tests {
             assert!(markdown.lines().any(|l| l == line), "no line {line:?} in:\n{markdown}");
         }
         assert!(markdown.contains(
-            "added to a page showing nusinersen: monographs/examplamab.json (1 runs; only its own file in every run: yes)"
+            "added to a page showing nusinersen: monographs/examplamab.json (1 runs; only its own file, and the host door on its first use, in every run: yes)"
         ));
     }
 
