@@ -126,25 +126,30 @@ pub async fn settle() {
     for _ in 0..3 {
         next_task().await;
     }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .request_animation_frame(&resolve)
-            .expect("requestAnimationFrame");
-    });
-    JsFuture::from(promise).await.expect("the frame comes");
+    called_back("requestAnimationFrame", |window, resolve| {
+        window.request_animation_frame(resolve)
+    })
+    .await;
     next_task().await;
 }
 
 /// Waits for the next task (a zero-delay timeout).
 pub async fn next_task() {
+    called_back("setTimeout", |window, resolve| {
+        window.set_timeout_with_callback(resolve)
+    })
+    .await;
+}
+
+/// Waits until the browser calls what `schedule` (the browser API `name`) handed it.
+async fn called_back(
+    name: &str,
+    schedule: impl Fn(&web_sys::Window, &js_sys::Function) -> Result<i32, wasm_bindgen::JsValue>,
+) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback(&resolve)
-            .expect("setTimeout");
+        schedule(&web_sys::window().expect("window"), &resolve).expect(name);
     });
-    JsFuture::from(promise).await.expect("timeout resolves");
+    JsFuture::from(promise).await.expect(name);
 }
 
 pub fn normalize(text: &str) -> String {

@@ -23,7 +23,7 @@ pub mod stats;
 pub mod twiggy;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context, Result};
@@ -121,14 +121,8 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
         (pages::WIDGET_PATH.into(), dist.clone()),
     ];
     let server = StaticServer::start_compressing_best(0, mounts.clone())?;
-    let formulary_server = StaticServer::start_compressing_best(
-        0,
-        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), formulary_dist)],
-    )?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let measured = runtime.block_on(measure::all(&server, &formulary_server, &mounts, options.runs))?;
+    let formulary_server = pages_server(pages, formulary_dist)?;
+    let measured = runtime()?.block_on(measure::all(&server, &formulary_server, &mounts, options.runs))?;
 
     let widget_files: Vec<&dist::FileSize> = sizes
         .iter()
@@ -218,17 +212,26 @@ pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
 fn latencies_only(root: &Path) -> Result<()> {
     let tools = Toolchain::ensure(root, Needs::Test)?;
     let dist = dist::build(root, &tools)?;
-    let pages = pages::write(root, &dist)?;
-    let server = StaticServer::start_compressing_best(
-        0,
-        vec![("/".into(), pages), (pages::WIDGET_PATH.into(), dist)],
-    )?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let recorder = runtime.block_on(measure::latencies(&server))?;
+    let server = pages_server(pages::write(root, &dist)?, dist)?;
+    let recorder = runtime()?.block_on(measure::latencies(&server))?;
     println!("\n{}", report::latency_table(&recorder.series));
     Ok(())
+}
+
+/// The bench's pages (the folder `written`) at the root and `widget` (a
+/// dist/ folder) under them.
+fn pages_server(written: PathBuf, widget: PathBuf) -> Result<StaticServer> {
+    StaticServer::start_compressing_best(
+        0,
+        vec![("/".into(), written), (pages::WIDGET_PATH.into(), widget)],
+    )
+}
+
+/// The runtime the browsers are driven on.
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
 }
 
 /// The timings the budget limits, from Chromium's series.
