@@ -44,7 +44,7 @@ impl std::error::Error for LoadError {}
 
 /// Reads, parses and checks one monograph file, which must be named
 /// `<meta.id>.toml`, or `<meta.id>.<meta.language>.toml` for the drug's
-/// leaflet in another language (see `file_name`).
+/// leaflet in another language (see `translation_name`).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = fs::read_to_string(path).map_err(LoadError::Read)?;
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();

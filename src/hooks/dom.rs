@@ -49,9 +49,8 @@ fn once(then: Box<dyn FnOnce()>) -> js_sys::Function {
     Closure::once_into_js(then).unchecked_into()
 }
 
-/// Whether `element` starts below the bottom of the window: out of sight
-/// unless the reader scrolls.
-pub fn below_window(element: &Element) -> bool {
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
-    height.is_some_and(|height| element.get_bounding_client_rect().top() >= height)
+/// The window's height in CSS pixels: an element whose top is at or below it
+/// is out of sight unless the reader scrolls.
+pub fn window_height() -> Option<f64> {
+    web_sys::window()?.inner_height().ok()?.as_f64()
 }

@@ -7,6 +7,6 @@ mod dom;
 mod event_listener;
 mod use_options;
 
-pub(crate) use dom::{after_render, below_window, element_by_id, next_frame};
+pub(crate) use dom::{after_render, element_by_id, next_frame, window_height};
 pub(crate) use event_listener::EventListener;
 pub use use_options::use_options;

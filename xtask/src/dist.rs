@@ -526,16 +526,7 @@ fn write_integrity_file(dist: &Path) -> Result<()> {
         );
     }
     for drug in drugs {
-        let hash = integrity(&fs::read(&drug.path)?);
-        let lang = drug
-            .language
-            .as_ref()
-            .map(|language| format!(" lang=\"{language}\""))
-            .unwrap_or_default();
-        text.push_str(&format!(
-            "<drug-leaflet drug=\"{}\"{lang} integrity=\"{hash}\"></drug-leaflet>\n",
-            drug.id
-        ));
+        text.push_str(&format!("<drug-leaflet{}></drug-leaflet>\n", drug.attributes()?));
     }
     fs::write(dist.join("integrity.txt"), text)?;
     Ok(())
@@ -553,9 +544,25 @@ impl DrugFile {
     /// The file's name without `.json`, as its fallback and snippet are named.
     pub fn name(&self) -> String {
         match &self.language {
-            Some(language) => [&self.id, ".", language].concat(),
+            Some(language) => monograph::loader::translation_name(&self.id, language),
             None => self.id.clone(),
         }
+    }
+
+    /// The attributes of a `<drug-leaflet>` that loads this file, pinned by
+    /// its hash: ` drug="<id>" lang="<language>" integrity="<hash>"`.
+    pub fn attributes(&self) -> Result<String> {
+        let bytes = fs::read(&self.path).with_context(|| format!("reading {}", self.path.display()))?;
+        let lang = self
+            .language
+            .as_ref()
+            .map(|language| format!(" lang=\"{language}\""))
+            .unwrap_or_default();
+        Ok(format!(
+            " drug=\"{}\"{lang} integrity=\"{}\"",
+            self.id,
+            integrity(&bytes)
+        ))
     }
 }
 

@@ -29,23 +29,18 @@ const PRINT_STYLESHEET_SOURCE: &str = "styles/drug-leaflet-fallback.css";
 pub const PRINT_STYLESHEET: &str = "drug-leaflet-fallback.css";
 const LOADER: &str = "drug-leaflet.js";
 
-/// One drug's snippet: its id, the language of a leaflet in another
-/// language than its main one, its fallback in dist/, and its data file
+/// One drug's snippet: its id, its fallback in dist/, and its data file
 /// (`None` for a drug bundled in the WASM).
-struct Drug {
-    id: String,
-    language: Option<String>,
+struct Drug<'a> {
+    id: &'a str,
     fallback: PathBuf,
-    data_file: Option<PathBuf>,
+    file: Option<&'a DrugFile>,
 }
 
-impl Drug {
-    /// `embed/<name>.html`: the id, with the language after a dot.
+impl Drug<'_> {
+    /// `embed/<name>.html`: the data file's name, or a bundled drug's id.
     fn name(&self) -> String {
-        match &self.language {
-            Some(language) => [&self.id, ".", language].concat(),
-            None => self.id.clone(),
-        }
+        self.file.map_or_else(|| self.id.to_owned(), DrugFile::name)
     }
 }
 
@@ -67,20 +62,18 @@ pub fn write(root: &Path, dist: &Path, on_demand: &[DrugFile]) -> Result<()> {
 }
 
 /// The bundled drugs (their fallback beside the loader), then the drugs on demand.
-fn drugs(dist: &Path, on_demand: &[DrugFile]) -> Vec<Drug> {
+fn drugs<'a>(dist: &Path, on_demand: &'a [DrugFile]) -> Vec<Drug<'a>> {
     let bundled = monograph::bundled::IDS.iter().map(|id| Drug {
-        id: (*id).to_owned(),
-        language: None,
+        id,
         fallback: dist.join(format!("{id}.fallback.html")),
-        data_file: None,
+        file: None,
     });
     let fetched = on_demand.iter().map(|file| Drug {
-        id: file.id.clone(),
-        language: file.language.clone(),
+        id: &file.id,
         fallback: dist
             .join("monographs")
             .join(format!("{}.fallback.html", file.name())),
-        data_file: Some(file.path.clone()),
+        file: Some(file),
     });
     bundled.chain(fetched).collect()
 }
@@ -107,17 +100,9 @@ fn snippet_head(dist: &Path) -> Result<String> {
 fn snippet(head: &str, drug: &Drug) -> Result<String> {
     let fallback =
         fs::read_to_string(&drug.fallback).with_context(|| format!("reading {}", drug.fallback.display()))?;
-    let attributes = match &drug.data_file {
+    let attributes = match drug.file {
         None => String::new(),
-        Some(file) => {
-            let bytes = fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-            let lang = drug
-                .language
-                .as_ref()
-                .map(|language| format!(" lang=\"{language}\""))
-                .unwrap_or_default();
-            format!(" drug=\"{}\"{lang} integrity=\"{}\"", drug.id, integrity(&bytes))
-        }
+        Some(file) => file.attributes()?,
     };
     Ok(format!(
         "{head}<drug-leaflet{attributes}>\n{}\n</drug-leaflet>\n",
@@ -165,11 +150,15 @@ mod tests {
         )
         .unwrap();
         let head = snippet_head(&dist).unwrap();
-        let drug = Drug {
+        let file = DrugFile {
             id: "examplamab".into(),
             language: None,
+            path: data_file,
+        };
+        let drug = Drug {
+            id: &file.id,
             fallback: dist.join("monographs/examplamab.fallback.html"),
-            data_file: Some(data_file),
+            file: Some(&file),
         };
         let html = snippet(&head, &drug).unwrap();
         assert!(html.starts_with("<!-- drug-leaflet:"), "{html}");
