@@ -87,9 +87,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// The file name, without `.toml`, of the drug's leaflet in another language
 /// than its main file `<id>.toml`, and of that leaflet's data files in dist/:
-/// `examplamab.es`.
+/// the id and the language's primary subtag, lowercase, which is what an
+/// element's `lang` asks for (`es-ES` and `es` both name `examplamab.es`).
 pub fn translation_name(id: &str, language: &str) -> String {
-    [id, ".", language].concat()
+    let primary = language.split('-').next().unwrap_or_default();
+    [id, ".", &primary.to_ascii_lowercase()].concat()
 }
 
 /// Fills `meta.additions.reviews` from the record beside the file, which is
@@ -265,6 +267,13 @@ mod tests {
         let spanish = MINIMAL.replacen("language = \"en\"", "language = \"es\"", 1);
         let loaded = load(&dir.write("example.es.toml", &spanish)).expect("a monograph");
         assert!(error_lines(&loaded).is_empty(), "{:?}", error_lines(&loaded));
+        let spain = MINIMAL.replacen("language = \"en\"", "language = \"es-ES\"", 1);
+        let loaded = load(&dir.write("example.es.toml", &spain)).expect("a monograph");
+        assert!(
+            error_lines(&loaded).is_empty(),
+            "named by its primary subtag, as an element's lang asks: {:?}",
+            error_lines(&loaded)
+        );
         let loaded = load(&dir.write("example.fr.toml", &spanish)).expect("a monograph");
         assert_eq!(
             error_lines(&loaded).len(),

@@ -41,6 +41,9 @@ fn write_all(monographs: &Path, out_dir: &Path) -> Result<(), String> {
     let files =
         monograph_files(monographs).map_err(|e| format!("cannot read {}: {e}", monographs.display()))?;
     let data_dir = out_dir.join("monographs");
+    // Each data file's name, and the monograph file that wrote it: two
+    // leaflets of one drug in one language would overwrite each other.
+    let mut written: Vec<(String, PathBuf)> = Vec::new();
     for file in files {
         let loaded = load(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         if let Some(problem) = loaded.report.errors.first() {
@@ -73,9 +76,21 @@ fn write_all(monographs: &Path, out_dir: &Path) -> Result<(), String> {
         let data = data_file(&monograph)?;
         // The main file under its language's name too, so an element asking
         // for that language (`lang`) finds it without a miss.
-        write(&data_dir.join(format!("{name}.json")), &data)?;
+        let mut names = vec![name.clone()];
         if name != in_language {
-            write(&data_dir.join(format!("{in_language}.json")), &data)?;
+            names.push(in_language);
+        }
+        for data_name in names {
+            if let Some((_, first)) = written.iter().find(|(done, _)| *done == data_name) {
+                return Err(format!(
+                    "{} and {} are both {id}'s leaflet in {}: keep one",
+                    first.display(),
+                    file.display(),
+                    monograph.meta.language
+                ));
+            }
+            write(&data_dir.join(format!("{data_name}.json")), &data)?;
+            written.push((data_name, file.clone()));
         }
         write(
             &data_dir.join(format!("{name}.fallback.html")),

@@ -112,8 +112,9 @@ pub fn validated(monograph: Option<Monograph>, report: &mut ImportReport) -> Opt
 /// Writes `monograph` as `out_dir/<id>.toml` under the `header` comment and
 /// loads it back as the build and check-content will: a file with a problem
 /// is removed again and its problems join the report's errors (`None`).
-/// Where `<id>.toml` is the drug's leaflet in another language, the document
-/// is that drug's leaflet in its own language: `<id>.<language>.toml`.
+/// Where `<id>.toml` is the drug's leaflet in another language (by primary
+/// subtag: `en-GB` replaces an `en` file), the document is that drug's
+/// leaflet in its own language: `<id>.<language>.toml`.
 pub fn write_checked(
     monograph: &Monograph,
     out_dir: &Path,
@@ -127,9 +128,10 @@ pub fn write_checked(
         .then(|| loader::load(&main).ok())
         .flatten()
         .map(|loaded| loaded.monograph.meta.language);
+    let translation = loader::translation_name(id, language);
     let file = match main_language {
-        Some(main_language) if &main_language != language => {
-            out_dir.join(format!("{}.toml", loader::translation_name(id, language)))
+        Some(main_language) if loader::translation_name(id, &main_language) != translation => {
+            out_dir.join(format!("{translation}.toml"))
         }
         _ => main,
     };
