@@ -144,6 +144,14 @@ export interface DrugLeafletSourcesDetail {
   inline: boolean;
 }
 
+/** Reading aloud started or stopped. */
+export interface DrugLeafletListenDetail {
+  /** The section read, or "urgent" / "key-facts" for the summary's boxes. */
+  sectionId: string;
+  /** True when reading starts, false when it stops (its end, Stop, the section closed, another started, the page left). */
+  reading: boolean;
+}
+
 export interface DrugLeafletElement extends HTMLElement {
   /**
    * The monograph shown, as a plain object (null while the element shows an
@@ -173,8 +181,9 @@ export interface DrugLeafletElement extends HTMLElement {
    *  element's lang, where it has one), integrity ("sha384-..." pinning that file),
    *  heading-level ("2" to "6"), expanded ("first" | "all" | "none"), lang ("en" | "es"),
    *  remember ("on" | "off" | "local"), sources ("section" | "inline"), print-sources ("inline" | "section"),
-   *  label (the leaflet's name in its landmarks), last-read ("YYYY-MM-DD": sections changed since are marked). */
-  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | "label" | "last-read" | string, value: string): void;
+   *  label (the leaflet's name in its landmarks), last-read ("YYYY-MM-DD": sections changed since are marked),
+   *  listen ("on" | "off": the read-aloud controls, shown only with a voice on the device). */
+  setAttribute(name: "drug" | "integrity" | "heading-level" | "expanded" | "lang" | "remember" | "sources" | "print-sources" | "label" | "last-read" | "listen" | string, value: string): void;
 
   addEventListener(
     type: "drug-leaflet-ready",
@@ -194,6 +203,11 @@ export interface DrugLeafletElement extends HTMLElement {
   addEventListener(
     type: "drug-leaflet-sources",
     listener: (event: CustomEvent<DrugLeafletSourcesDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: "drug-leaflet-listen",
+    listener: (event: CustomEvent<DrugLeafletListenDetail>) => void,
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(
@@ -228,6 +242,8 @@ export interface DrugLeafletAttributes {
   "label"?: string;
   /** YYYY-MM-DD: when the reader last read it; sections changed since are marked "Updated <date>". */
   "last-read"?: string;
+  /** "off" hides the read-aloud controls (shown only with a voice on the device for the text's language). */
+  "listen"?: "on" | "off";
 }
 
 // <drug-leaflet> in React's JSX (@types/react 18.3 or 19): the attributes and
@@ -252,5 +268,6 @@ declare global {
     "drug-leaflet-toggle": CustomEvent<DrugLeafletToggleDetail>;
     "drug-leaflet-error": CustomEvent<DrugLeafletErrorDetail>;
     "drug-leaflet-sources": CustomEvent<DrugLeafletSourcesDetail>;
+    "drug-leaflet-listen": CustomEvent<DrugLeafletListenDetail>;
   }
 }

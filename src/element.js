@@ -67,6 +67,123 @@ function nameLeaflets() {
   }
 }
 
+// Read aloud, on the device only. Each box and section has a "Listen"
+// control (written by the WASM, `listen_markup`), shown once the device has
+// a voice of its own (`localService`) for the text's language: a remote voice
+// would send the text, and with it the drug's name, to another server. Here
+// rather than in the WASM: the Web Speech API through wasm-bindgen cost 4.9 KB
+// of brotli. The device has one speech queue, so the page has one reading:
+// its element, the control's buttons and id, its label, whether paused.
+let reading;
+
+function primaryTag(tag) {
+  return (tag || "").split(/[-_]/)[0].toLowerCase();
+}
+
+function localVoice(article) {
+  return speechSynthesis.getVoices().find((voice) => voice.localService && primaryTag(voice.lang) == primaryTag(article.lang));
+}
+
+// Shows the element's controls if a voice can read its text, else hides them.
+function offerListening(element) {
+  const article = element.shadowRoot && element.shadowRoot.querySelector("article");
+  if (window.speechSynthesis && article) {
+    // Voices arrive late in some browsers; the same listener is added once.
+    speechSynthesis.addEventListener("voiceschanged", offerEverywhere);
+    article.toggleAttribute("data-voice", !!localVoice(article));
+  }
+}
+
+function offerEverywhere() {
+  connected.forEach(offerListening);
+}
+
+// A new leaflet in the element (ready): what was being read is gone.
+function listenReady({ currentTarget }) {
+  stopReading(currentTarget);
+  offerListening(currentTarget);
+}
+
+function listenClicked({ target, currentTarget }) {
+  const button = target.closest && target.closest(".listen-button");
+  if (!button) {
+    return;
+  }
+  const [listen, stop] = button.parentNode.children;
+  if (reading && reading.listen == listen) {
+    if (button == stop) {
+      stopReading();
+    } else {
+      reading.paused = !reading.paused;
+      speechSynthesis[reading.paused ? "pause" : "resume"]();
+      listen.textContent = listen.dataset[reading.paused ? "resume" : "pause"];
+    }
+  } else if (button == listen) {
+    startReading(currentTarget.host, listen, stop);
+  }
+}
+
+// Reads a box or a section: its heading, then each paragraph, list item,
+// definition and subheading as an utterance of its own (a pause between),
+// without source markers or the controls' labels.
+function startReading(element, listen, stop) {
+  stopReading();
+  const box = listen.parentNode.parentNode;
+  const section = box.closest("[data-section-id]");
+  const article = box.closest("article");
+  const voice = window.speechSynthesis && localVoice(article);
+  if (!voice) {
+    return;
+  }
+  const nodes = (section || box).querySelectorAll(
+    ".section-title, .summary-heading, .list-lead, :scope > ul > li, :scope .blocks :is(p, li, .definition, .subheading)",
+  );
+  const texts = [...nodes]
+    .map((node) => {
+      const copy = node.cloneNode(true);
+      copy.querySelectorAll(".source-marker").forEach((marker) => marker.remove());
+      return copy.textContent.trim();
+    })
+    .filter(Boolean);
+  const current = (reading = { element, listen, stop, id: section ? section.dataset.sectionId : box.classList[0], label: listen.textContent });
+  texts.forEach((text, n) => {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = article.lang;
+    utterance.voice = voice;
+    if (n == texts.length - 1) {
+      utterance.onend = () => reading == current && stopReading();
+    }
+    speechSynthesis.speak(utterance);
+  });
+  listen.textContent = listen.dataset.pause;
+  stop.hidden = false;
+  listenEvent(current, true);
+}
+
+// Stops the reading (only `element`'s, if given): the speech cancelled, its
+// control as it was.
+function stopReading(element) {
+  const was = reading;
+  if (was && (!element || was.element == element)) {
+    reading = undefined;
+    speechSynthesis.cancel();
+    was.listen.textContent = was.label;
+    was.stop.hidden = true;
+    listenEvent(was, false);
+  }
+}
+
+function listenEvent({ element, id }, started) {
+  element.dispatchEvent(new CustomEvent("drug-leaflet-listen", { bubbles: true, composed: true, detail: { sectionId: id, reading: started } }));
+}
+
+// A section closed: reading it stops.
+function listenToggled({ currentTarget, detail }) {
+  if (reading && reading.element == currentTarget && reading.id == detail.sectionId && !detail.expanded) {
+    stopReading();
+  }
+}
+
 function note(element, action) {
   if (!current) {
     setTimeout(() => (current = undefined));
@@ -452,6 +569,8 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
             this.addEventListener(type, () => note(this, `a ${type}`), true);
           }
           this.addEventListener("drug-leaflet-ready", nameLeaflets);
+          this.addEventListener("drug-leaflet-ready", listenReady);
+          this.addEventListener("drug-leaflet-toggle", listenToggled);
         }
         adoptUrgentContact(this);
         if (crashed) {
@@ -469,12 +588,15 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         // After the pasted fallback was read while laid out (a shadow root
         // hides it); slot changes are told after this task.
         if (first) {
-          (this.shadowRoot || this.attachShadow({ mode: "open" })).addEventListener("slotchange", labelUrgentContact);
+          const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+          shadow.addEventListener("slotchange", labelUrgentContact);
+          shadow.addEventListener("click", listenClicked);
         }
       }
 
       disconnectedCallback() {
         connected.delete(this);
+        stopReading(this);
         const name = this.shadowRoot && this.shadowRoot.getElementById("leaflet-name");
         if (name) {
           name.remove();
@@ -494,6 +616,10 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         }
         if (notStarted && connected.has(this)) {
           showFallback(this);
+        }
+        // The controls are written again.
+        if (oldValue !== newValue) {
+          stopReading(this);
         }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
           guarded(this, name, () => this.leafletHandle && this.leafletHandle.attributeChanged(name, newValue));
@@ -541,5 +667,6 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
       }
     },
   );
+  addEventListener("pagehide", () => stopReading());
   return true;
 }

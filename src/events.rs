@@ -19,7 +19,12 @@ pub const ERROR: &str = "drug-leaflet-error";
 /// section's checkbox): `{ inline }`.
 pub const SOURCES: &str = "drug-leaflet-sources";
 
-pub const ALL: [&str; 4] = [READY, TOGGLE, ERROR, SOURCES];
+/// When reading aloud starts or stops: `{ sectionId, reading }` (`sectionId`
+/// is `urgent` or `key-facts` for the summary's boxes). Fired by the shell
+/// (`element.js`), which reads aloud.
+pub const LISTEN: &str = "drug-leaflet-listen";
+
+pub const ALL: [&str; 5] = [READY, TOGGLE, ERROR, SOURCES, LISTEN];
 
 pub struct SourcesDetail {
     pub inline: bool,

@@ -207,6 +207,11 @@ pub struct Strings {
     pub shown_in: &'static str,
     /// Each `Language`'s name, in `Language::ALL`'s order.
     pub language_names: [&'static str; 2],
+    /// Read aloud: the button's label before, while and after pausing reading.
+    pub listen: &'static str,
+    pub pause_reading: &'static str,
+    pub resume_reading: &'static str,
+    pub stop_reading: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -303,6 +308,10 @@ static EN: Strings = Strings {
     not_in_your_language: "This leaflet is not available in English.",
     shown_in: "It is shown in",
     language_names: ["English", "Spanish"],
+    listen: "Listen",
+    pause_reading: "Pause reading",
+    resume_reading: "Resume reading",
+    stop_reading: "Stop reading",
 };
 
 static ES: Strings = Strings {
@@ -399,6 +408,10 @@ static ES: Strings = Strings {
     not_in_your_language: "Este prospecto no está disponible en español.",
     shown_in: "Se muestra en",
     language_names: ["inglés", "español"],
+    listen: "Escuchar",
+    pause_reading: "Pausar la lectura",
+    resume_reading: "Seguir leyendo",
+    stop_reading: "Detener la lectura",
 };
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::monograph::markup::preview;
 pub const QUOTED_CHARS: usize = 60;
 
 /// Attributes `<drug-leaflet>` reacts to.
-pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 11] = [
     "drug",
     "integrity",
     "heading-level",
@@ -24,6 +24,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
     "print-sources",
     "label",
     "last-read",
+    "listen",
 ];
 
 /// A warning for an attribute `<drug-leaflet>` does not know (a typo such as
@@ -92,6 +93,8 @@ pub struct Options {
     /// `last-read`: when the reader last read this leaflet (the host knows);
     /// the sections changed since are marked.
     pub last_read: Option<IsoDate>,
+    /// `listen`: whether the read-aloud controls are offered (`on`, the default).
+    pub listen: bool,
     /// False for the prerendered no-JavaScript fallback: native disclosures,
     /// no buttons, no script.
     pub interactive: bool,
@@ -113,6 +116,7 @@ impl Default for Options {
             language: Language::En,
             remember: Remember::On,
             last_read: None,
+            listen: true,
             interactive: true,
             sources_inline: false,
             print_sources_inline: true,
@@ -151,6 +155,7 @@ impl Options {
             "lang" => set(&mut self.language, parse_language(value), defaults.language),
             "remember" => set(&mut self.remember, parse_remember(value), defaults.remember),
             "last-read" => set(&mut self.last_read, parse_last_read(value), None),
+            "listen" => set(&mut self.listen, parse_listen(value), true),
             "sources" => set(
                 &mut self.sources_inline,
                 parse_sources("sources", value, "section"),
@@ -224,6 +229,14 @@ fn parse_remember(value: Option<&str>) -> Result<Remember, String> {
             v,
             "is not allowed; use on, local or off. Using on.",
         )),
+    }
+}
+
+fn parse_listen(value: Option<&str>) -> Result<bool, String> {
+    match value.map(str::trim) {
+        None | Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        Some(v) => Err(invalid("listen", v, "is not allowed; use on or off. Using on.")),
     }
 }
 
@@ -334,7 +347,7 @@ mod tests {
         let warning = unknown_attribute_warning("heading_level").expect("a typo");
         assert_eq!(
             warning,
-            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources, label, last-read."
+            "unknown attribute \"heading_level\" is ignored; <drug-leaflet> knows drug, integrity, heading-level, expanded, lang, remember, sources, print-sources, label, last-read, listen."
         );
         for name in ["drug", "lang", "id", "class", "aria-label", "data-x", "hidden"] {
             assert_eq!(unknown_attribute_warning(name), None, "{name}");

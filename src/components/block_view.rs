@@ -299,7 +299,41 @@ fn summary_box(
                     out.text(heading);
                 },
             );
+            listen_markup(out, options);
             content(out);
+        },
+    );
+}
+
+/// A box's or a section's read-aloud control, unless `listen="off"`: "Listen"
+/// (with its labels while reading, "Pause reading" and "Resume reading") and
+/// "Stop reading", hidden. The shell (`element.js`) shows it once the device
+/// has a voice of its own for the text's language, and reads aloud.
+pub fn listen_markup(out: &mut dyn Markup, options: &Options) {
+    if !(options.interactive && options.listen) {
+        return;
+    }
+    let strings = options.language.strings();
+    out.element(
+        "p",
+        &[("class", "listen"), ("lang", options.language.tag())],
+        |out| {
+            let listen = [
+                ("type", "button"),
+                ("class", "listen-button"),
+                ("part", "listen-button"),
+                ("data-pause", strings.pause_reading),
+                ("data-resume", strings.resume_reading),
+            ];
+            out.element("button", &listen, |out| out.text(strings.listen));
+            out.text(" ");
+            let stop = [
+                ("type", "button"),
+                ("class", "listen-button"),
+                ("part", "listen-button"),
+                ("hidden", ""),
+            ];
+            out.element("button", &stop, |out| out.text(strings.stop_reading));
         },
     );
 }

@@ -21,6 +21,7 @@ mod links;
 mod no_webassembly;
 mod on_demand;
 mod package;
+mod read_aloud;
 mod review_sheet;
 mod snippet;
 mod spl;
@@ -113,13 +114,15 @@ mod bundlers {
 }
 
 /// A WASM 10 s late: 10 s of one test thread, so in one engine; the phone's
-/// first screen needs Chromium's device emulation, print media its emulation.
+/// first screen needs Chromium's device emulation, print media its emulation;
+/// read aloud runs on a scripted engine, the same in every browser.
 mod only_chromium {
     in_browsers!(@browser chromium, Chromium:
         fallback::fallback_while_the_wasm_is_late,
         snippet::fallback_snippet_prints_every_section_without_javascript,
         snippet::fallback_snippet_prints_every_section_before_the_wasm,
         clinical::phone_first_screen,
-        review_sheet::review_sheet
+        review_sheet::review_sheet,
+        read_aloud::listen_reads_the_urgent_box_with_a_local_voice
     );
 }

@@ -57,6 +57,8 @@ pub fn run(root: &Path) -> Result<()> {
                 "leaks",
                 "--test",
                 "memory",
+                "--test",
+                "read_aloud",
             ])
             // The runner's limit for one test file (default 20 s): the host door's
             // 10,000 generated monographs take about 15 s; `leaks` renders 2,000

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::controls::{AccordionControls, AccordionNodes, SectionNodes};
 use super::state::SOURCES_SECTION_ID;
-use crate::components::block_view::{blocks_markup, source_line};
+use crate::components::block_view::{blocks_markup, listen_markup, source_line};
 use crate::components::heading_tag;
 use crate::components::sources::sources_markup;
 use crate::components::updates::{updated_mark, Updated};
@@ -50,6 +50,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
                 open,
             };
             let written = section_markup(out, &options, head, &mut |out| {
+                listen_markup(out, &options);
                 blocks_markup(out, &section.blocks, &props.based_on, &options);
                 source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
                 None

@@ -1,0 +1,262 @@
+//! Read aloud, on the device only, in a real browser with a scripted
+//! `speechSynthesis` in place of the device's (which headless browsers lack):
+//! voices with and without `localService`, every `speak`, `pause`, `resume`
+//! and `cancel` recorded, and each reading's end played by the test.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::{document, expanded, get, settle, EventLog, Mounted};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Puts a scripted `speechSynthesis` (and an utterance class that takes its
+/// voices) in the page, with `voices`: `[name, lang, localService]`.
+fn script_speech(voices: &[(&str, &str, bool)]) {
+    let voices: Vec<String> = voices
+        .iter()
+        .map(|(name, lang, local)| format!("{{ name: {name:?}, lang: {lang:?}, localService: {local} }}"))
+        .collect();
+    let script = format!(
+        "window.__speech = {{ voices: [{}], log: [], queue: [] }};
+         const synthesis = new EventTarget();
+         synthesis.getVoices = () => window.__speech.voices;
+         synthesis.speak = (u) => {{ window.__speech.log.push(['speak', u.text, u.lang, u.voice && u.voice.name]); window.__speech.queue.push(u); }};
+         synthesis.cancel = () => {{ window.__speech.log.push(['cancel']); window.__speech.queue = []; }};
+         synthesis.pause = () => window.__speech.log.push(['pause']);
+         synthesis.resume = () => window.__speech.log.push(['resume']);
+         window.__speech.synthesis = synthesis;
+         Object.defineProperty(window, 'speechSynthesis', {{ value: synthesis, configurable: true }});
+         window.SpeechSynthesisUtterance = class {{ constructor(text) {{ this.text = text; }} }};",
+        voices.join(", ")
+    );
+    js_sys::eval(&script).expect("scripted speech");
+}
+
+/// What the page said to the speech engine, each call a list.
+fn speech_log() -> Vec<Vec<String>> {
+    let log = js_sys::eval("JSON.stringify(window.__speech.log.splice(0))").expect("log");
+    let json = log.as_string().expect("text");
+    let lists: Vec<Vec<Option<String>>> = serde_json::from_str(&json).expect("JSON");
+    lists
+        .into_iter()
+        .map(|call| call.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+/// The reading in the engine ends (its last utterance's `end`).
+fn end_reading() {
+    js_sys::eval("const q = window.__speech.queue; q[q.length - 1].onend(); window.__speech.queue = [];")
+        .expect("end");
+}
+
+fn listen_buttons(leaflet: &Mounted, place: &str) -> (HtmlElement, HtmlElement) {
+    let buttons = leaflet.all(&format!("{place} .listen-button"));
+    assert_eq!(buttons.len(), 2, "{place}: listen and stop");
+    (buttons[0].clone(), buttons[1].clone())
+}
+
+fn shown(button: &HtmlElement) -> bool {
+    !button.hidden() && button.offset_height() > 0
+}
+
+fn details(log: &EventLog) -> Vec<(String, bool)> {
+    log.take()
+        .iter()
+        .map(|detail| {
+            (
+                get(detail, "sectionId").as_string().expect("sectionId"),
+                get(detail, "reading").as_bool().expect("reading"),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn listen_reads_the_urgent_box_in_order_with_a_local_voice_then_pauses_resumes_and_ends() {
+    script_speech(&[("Remote", "en-US", false), ("Device", "en-GB", true)]);
+    let events = EventLog::new(&document(), "drug-leaflet-listen");
+    let resources = js_sys::eval("performance.getEntriesByType('resource').length").expect("entries");
+    let leaflet = Mounted::new().await;
+    let (listen, stop) = listen_buttons(&leaflet, ".urgent");
+    assert!(shown(&listen) && !shown(&stop));
+    assert_eq!(listen.text_content().as_deref(), Some("Listen"));
+
+    listen.click();
+    settle().await;
+    let said = [
+        "Get medical help",
+        "Get medical help right away if you or your child has any of these:",
+        "Vomiting that does not go away.",
+        "Headache that does not go away.",
+        "Feeling like throwing up (nausea) that does not go away.",
+        "Being much sleepier or harder to wake than usual (reduced consciousness).",
+        "In a child, a head that grows bigger quickly.",
+        "A stiff neck with fever or headache.",
+        "Swelling of the face, lips or tongue, a rash or itching.",
+        "Any other symptoms that worry you.",
+    ];
+    let expected: Vec<Vec<String>> = said
+        .iter()
+        .map(|text| vec!["speak".into(), (*text).into(), "en".into(), "Device".into()])
+        .collect();
+    assert_eq!(
+        speech_log(),
+        expected,
+        "each line its own utterance, no marker, the local voice"
+    );
+    assert_eq!(listen.text_content().as_deref(), Some("Pause reading"));
+    assert!(shown(&stop));
+    assert_eq!(details(&events), [("urgent".to_owned(), true)]);
+
+    listen.click();
+    assert_eq!(speech_log(), [vec!["pause".to_owned()]]);
+    assert_eq!(listen.text_content().as_deref(), Some("Resume reading"));
+    listen.click();
+    assert_eq!(speech_log(), [vec!["resume".to_owned()]]);
+    assert_eq!(listen.text_content().as_deref(), Some("Pause reading"));
+
+    end_reading();
+    settle().await;
+    assert_eq!(listen.text_content().as_deref(), Some("Listen"));
+    assert!(!shown(&stop));
+    assert_eq!(details(&events), [("urgent".to_owned(), false)]);
+    let after = js_sys::eval("performance.getEntriesByType('resource').length").expect("entries");
+    assert_eq!(resources, after, "reading aloud requests nothing");
+    leaflet.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn there_is_no_listen_control_without_a_local_voice_for_the_text() {
+    // A remote English voice, and a local one in another language.
+    script_speech(&[("Remote", "en-US", false), ("Spanish device", "es-ES", true)]);
+    let leaflet = Mounted::new().await;
+    let buttons = leaflet.all(".listen-button");
+    assert_eq!(buttons.len(), 2 * 18, "two a box and a section, written hidden");
+    assert!(buttons.iter().all(|button| !shown(button)), "no dead button");
+
+    // The device's voices arrive late: the controls show then.
+    js_sys::eval(
+        "window.__speech.voices.push({ name: 'Device', lang: 'en-US', localService: true });
+         window.__speech.synthesis.dispatchEvent(new Event('voiceschanged'));",
+    )
+    .expect("voices");
+    let (listen, _) = listen_buttons(&leaflet, ".key-facts");
+    assert!(shown(&listen));
+    leaflet.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn closing_the_section_starting_another_or_stop_ends_the_reading() {
+    script_speech(&[("Device", "en", true)]);
+    let events = EventLog::new(&document(), "drug-leaflet-listen");
+    let leaflet = Mounted::new().await;
+    let section = "[data-section-id='what-is-nusinersen']";
+    let heading = leaflet.one(&format!("{section} .section-button"));
+    assert!(expanded(&heading), "the first section starts open");
+    let (listen, _) = listen_buttons(&leaflet, section);
+    listen.click();
+    settle().await;
+    let log = speech_log();
+    assert_eq!(log[0][1], "What is nusinersen?", "the heading first");
+    assert!(log[1][1].starts_with("Nusinersen is an intrathecal injection"));
+
+    heading.click();
+    settle().await;
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(listen.text_content().as_deref(), Some("Listen"));
+    assert_eq!(
+        details(&events),
+        [
+            ("what-is-nusinersen".to_owned(), true),
+            ("what-is-nusinersen".to_owned(), false)
+        ]
+    );
+
+    // Another box stops the one being read.
+    let (urgent, _) = listen_buttons(&leaflet, ".urgent");
+    let (facts, facts_stop) = listen_buttons(&leaflet, ".key-facts");
+    urgent.click();
+    facts.click();
+    settle().await;
+    let log = speech_log();
+    assert_eq!(log.iter().filter(|call| call[0] == "cancel").count(), 1);
+    assert_eq!(
+        log.last().map(|call| call[1].as_str()),
+        Some("Some signs need medical help right away. They are listed in the box above.")
+    );
+    assert_eq!(urgent.text_content().as_deref(), Some("Listen"));
+    assert_eq!(
+        details(&events),
+        [
+            ("urgent".to_owned(), true),
+            ("urgent".to_owned(), false),
+            ("key-facts".to_owned(), true)
+        ]
+    );
+    // The glossary link's brackets are gone: "([[intrathecal|Intrathecal]])" is read "(intrathecal)".
+    assert!(
+        js_sys::eval("JSON.stringify(window.__speech.queue.map(u => u.text))")
+            .expect("queue")
+            .as_string()
+            .expect("text")
+            .contains("spinal cord (intrathecal).")
+    );
+
+    facts_stop.click();
+    settle().await;
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(details(&events), [("key-facts".to_owned(), false)]);
+    // An end heard after the stop changes nothing.
+    leaflet.host.remove();
+    settle().await;
+    assert!(
+        details(&events).is_empty(),
+        "leaving after a stop says nothing more"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn listen_off_writes_no_control_and_the_words_follow_lang() {
+    script_speech(&[("Device", "en-US", true)]);
+    let leaflet = Mounted::with_attributes(&[("listen", "off")]).await;
+    assert!(leaflet.all(".listen-button").is_empty());
+    leaflet.host.remove();
+
+    let leaflet = Mounted::with_attributes(&[("lang", "es")]).await;
+    let (listen, stop) = listen_buttons(&leaflet, ".urgent");
+    assert_eq!(listen.text_content().as_deref(), Some("Escuchar"));
+    assert_eq!(stop.text_content().as_deref(), Some("Detener la lectura"));
+    listen.click();
+    settle().await;
+    let log = speech_log();
+    assert_eq!(log[0][2], "en", "the text's language, not the controls'");
+    // Leaving the page with the leaflet reading stops it.
+    js_sys::eval("window.dispatchEvent(new Event('pagehide'))").expect("pagehide");
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    leaflet.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_attribute_value_stops_the_reading_and_writes_the_controls_again() {
+    script_speech(&[("Device", "en-US", true)]);
+    let events = EventLog::new(&document(), "drug-leaflet-listen");
+    let leaflet = Mounted::new().await;
+    let (listen, _) = listen_buttons(&leaflet, ".urgent");
+    listen.click();
+    settle().await;
+    assert_eq!(speech_log().len(), 10);
+    leaflet.host.set_attribute("lang", "es").expect("lang");
+    settle().await;
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(
+        details(&events),
+        [("urgent".to_owned(), true), ("urgent".to_owned(), false)]
+    );
+    let (listen, stop) = listen_buttons(&leaflet, ".urgent");
+    assert_eq!(listen.text_content().as_deref(), Some("Escuchar"));
+    assert!(shown(&listen) && !shown(&stop), "the new control, ready to read");
+    leaflet.host.remove();
+}
