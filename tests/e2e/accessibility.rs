@@ -341,7 +341,7 @@ async fn text_doubled(page: &Session, browser: Browser) {
     let zoomed = page
         .eval(
             "const root = document.querySelector('drug-leaflet').shadowRoot;
-             const p = root.querySelector('.panel p');
+             const p = root.querySelector('.panel .blocks p');
              return [parseFloat(getComputedStyle(p).fontSize),
                      document.documentElement.scrollWidth - document.documentElement.clientWidth];",
             vec![],
@@ -714,7 +714,7 @@ pub async fn targets_and_focus_at_320_px_and_200_percent_text(browser: Browser) 
                     "const root = document.querySelector('drug-leaflet').shadowRoot;
                      root.host.expandAll();
                      return new Promise(done => setTimeout(() =>
-                       done(parseFloat(getComputedStyle(root.querySelector('.panel p')).fontSize)), 200));",
+                       done(parseFloat(getComputedStyle(root.querySelector('.panel .blocks p')).fontSize)), 200));",
                     vec![],
                 )
                 .await;

@@ -152,7 +152,7 @@ async fn renders_without_violations(browser: Browser, page: &str) {
 /// The computed style of a paragraph of section `arguments[0]` and of the
 /// title, and whether both show.
 const STYLE_PROBE: &str = "const root = document.querySelector('drug-leaflet').shadowRoot;
-    const p = root.querySelector(`[data-section-id='${arguments[0]}'] .panel p`);
+    const p = root.querySelector(`[data-section-id='${arguments[0]}'] .panel .blocks p`);
     const title = root.querySelector('.title');
     const s = getComputedStyle(p);
     return { font: s.fontFamily, size: s.fontSize, color: s.color, lineHeight: s.lineHeight,
