@@ -148,7 +148,7 @@ export interface DrugLeafletSourcesDetail {
 export interface DrugLeafletListenDetail {
   /** The section read, or "urgent" / "key-facts" for the summary's boxes. */
   sectionId: string;
-  /** True when reading starts, false when it stops (its end, Stop, the section closed, another started, the page left). */
+  /** True when reading starts, false when it stops: its end, Stop, the section closed, another started, a new attribute value or new content, the leaflet removed (heard on the element only: it has left the page) or the page left. */
   reading: boolean;
 }
 

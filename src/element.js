@@ -72,25 +72,35 @@ function nameLeaflets() {
 // a voice of its own (`localService`) for the text's language: a remote voice
 // would send the text, and with it the drug's name, to another server. Here
 // rather than in the WASM: the Web Speech API through wasm-bindgen cost 4.9 KB
-// of brotli. The device has one speech queue, so the page has one reading:
-// its element, the control's buttons and id, its label, whether paused.
+// of brotli, the whole feature this way 1.3 KB. The device has one speech queue,
+// so the page has one reading: its element, the control's buttons, its
+// texts, the one being said, whether paused.
 let reading;
 
 function primaryTag(tag) {
   return (tag || "").split(/[-_]/)[0].toLowerCase();
 }
 
+// The device's default voice for the language of `article`'s text if it is
+// one of its own, else its first own voice for the language and region, else
+// for the language.
 function localVoice(article) {
-  return speechSynthesis.getVoices().find((voice) => voice.localService && primaryTag(voice.lang) == primaryTag(article.lang));
+  const voices = speechSynthesis.getVoices().filter((voice) => voice.localService && primaryTag(voice.lang) == primaryTag(article.lang));
+  return voices.find((voice) => voice.default) || voices.find((voice) => voice.lang.replace("_", "-").toLowerCase() == article.lang.toLowerCase()) || voices[0];
 }
 
-// Shows the element's controls if a voice can read its text, else hides them.
+// Shows the element's controls if a voice can read its text, else hides them
+// (and stops reading: its Stop button hides with them).
 function offerListening(element) {
   const article = element.shadowRoot && element.shadowRoot.querySelector("article");
   if (window.speechSynthesis && article) {
     // Voices arrive late in some browsers; the same listener is added once.
     speechSynthesis.addEventListener("voiceschanged", offerEverywhere);
-    article.toggleAttribute("data-voice", !!localVoice(article));
+    const voice = !!localVoice(article);
+    article.toggleAttribute("data-voice", voice);
+    if (!voice) {
+      stopReading(element);
+    }
   }
 }
 
@@ -104,6 +114,8 @@ function listenReady({ currentTarget }) {
   offerListening(currentTarget);
 }
 
+// Pausing cancels and resuming says the interrupted text again from its
+// start: the engines' own pause() does nothing on some (Chrome on Android).
 function listenClicked({ target, currentTarget }) {
   const button = target.closest && target.closest(".listen-button");
   if (!button) {
@@ -113,19 +125,21 @@ function listenClicked({ target, currentTarget }) {
   if (reading && reading.listen == listen) {
     if (button == stop) {
       stopReading();
+    } else if ((reading.paused = !reading.paused)) {
+      reading.batch++;
+      speechSynthesis.cancel();
+      listen.textContent = listen.dataset.resume;
     } else {
-      reading.paused = !reading.paused;
-      speechSynthesis[reading.paused ? "pause" : "resume"]();
-      listen.textContent = listen.dataset[reading.paused ? "resume" : "pause"];
+      speak(reading);
     }
   } else if (button == listen) {
     startReading(currentTarget.host, listen, stop);
   }
 }
 
-// Reads a box or a section: its heading, then each paragraph, list item,
-// definition and subheading as an utterance of its own (a pause between),
-// without source markers or the controls' labels.
+// The text of a box or a section: its heading, then each paragraph, list
+// item, definition and subheading (each an utterance, so a pause between),
+// and in the urgent box who to call; no source markers or control labels.
 function startReading(element, listen, stop) {
   stopReading();
   const box = listen.parentNode.parentNode;
@@ -136,38 +150,59 @@ function startReading(element, listen, stop) {
     return;
   }
   const nodes = (section || box).querySelectorAll(
-    ".section-title, .summary-heading, .list-lead, :scope > ul > li, :scope .blocks :is(p, li, .definition, .subheading)",
+    ".section-title, .summary-heading, .example-banner, .list-lead, :scope > ul > li, :scope .blocks p, :scope .blocks li, :scope .blocks .definition, :scope .blocks .subheading, .care-team-label:not([hidden]), slot",
   );
   const texts = [...nodes]
-    .map((node) => {
-      const copy = node.cloneNode(true);
-      copy.querySelectorAll(".source-marker").forEach((marker) => marker.remove());
-      return copy.textContent.trim();
-    })
+    .map((node) =>
+      // A slot: the host's contact, or its own default line.
+      (node.assignedNodes ? node.assignedNodes({ flatten: true }) : [node])
+        .map((node) => {
+          const copy = node.cloneNode(true);
+          copy.querySelectorAll && copy.querySelectorAll(".source-marker").forEach((marker) => marker.remove());
+          return copy.textContent;
+        })
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter(Boolean);
-  const current = (reading = { element, listen, stop, id: section ? section.dataset.sectionId : box.classList[0], label: listen.textContent });
-  texts.forEach((text, n) => {
+  reading = { element, listen, stop, section, id: section ? section.dataset.sectionId : box.classList[0], label: listen.textContent, texts, voice, lang: article.lang, at: 0, batch: 0 };
+  speak(reading);
+  stop.hidden = false;
+  listenEvent(reading, true);
+}
+
+// Says `current`'s texts from the one it was at. Its utterances are kept
+// (Chrome may lose the end of one no longer referenced); an end or an error
+// from an earlier batch (before a pause or a stop) changes nothing.
+function speak(current) {
+  const batch = ++current.batch;
+  const from = current.at;
+  current.utterances = current.texts.slice(from).map((text, n, rest) => {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = article.lang;
-    utterance.voice = voice;
-    if (n == texts.length - 1) {
-      utterance.onend = () => reading == current && stopReading();
+    utterance.lang = current.lang;
+    utterance.voice = current.voice;
+    utterance.onstart = () => current.batch == batch && (current.at = from + n);
+    if (n == rest.length - 1) {
+      utterance.onend = utterance.onerror = () => reading == current && current.batch == batch && stopReading();
     }
     speechSynthesis.speak(utterance);
+    return utterance;
   });
-  listen.textContent = listen.dataset.pause;
-  stop.hidden = false;
-  listenEvent(current, true);
+  current.listen.textContent = current.listen.dataset.pause;
 }
 
 // Stops the reading (only `element`'s, if given): the speech cancelled, its
-// control as it was.
+// control as it was, focus on Listen if it was on Stop.
 function stopReading(element) {
   const was = reading;
   if (was && (!element || was.element == element)) {
     reading = undefined;
     speechSynthesis.cancel();
     was.listen.textContent = was.label;
+    if (was.stop.matches(":focus")) {
+      was.listen.focus();
+    }
     was.stop.hidden = true;
     listenEvent(was, false);
   }
@@ -179,7 +214,7 @@ function listenEvent({ element, id }, started) {
 
 // A section closed: reading it stops.
 function listenToggled({ currentTarget, detail }) {
-  if (reading && reading.element == currentTarget && reading.id == detail.sectionId && !detail.expanded) {
+  if (reading && reading.element == currentTarget && reading.section && reading.id == detail.sectionId && !detail.expanded) {
     stopReading();
   }
 }
@@ -242,6 +277,7 @@ function crash(error) {
   }
   crashed = true;
   crashError = error;
+  stopReading();
   const [element, action] = current || [];
   try {
     console.error(
@@ -617,8 +653,8 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
         if (notStarted && connected.has(this)) {
           showFallback(this);
         }
-        // The controls are written again.
-        if (oldValue !== newValue) {
+        // The controls are written again (`label` only names the leaflet).
+        if (oldValue !== newValue && name != "label") {
           stopReading(this);
         }
         if ((this.leafletHandle || this.inWasm) && oldValue !== newValue) {
@@ -646,6 +682,7 @@ export function defineLeafletElement(tagName, observedAttributes, mount) {
 
       set monograph(value) {
         this.monographInput = value;
+        stopReading(this);
         // While connecting, a listener's value is shown once the handle exists.
         if (this.leafletHandle || this.inWasm) {
           guarded(this, "monograph", () => this.leafletHandle && this.leafletHandle.setMonograph(value));

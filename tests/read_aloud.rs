@@ -97,6 +97,7 @@ async fn listen_reads_the_urgent_box_in_order_with_a_local_voice_then_pauses_res
         "A stiff neck with fever or headache.",
         "Swelling of the face, lips or tongue, a rash or itching.",
         "Any other symptoms that worry you.",
+        "Get help right away: call your care team, or 911 in an emergency.",
     ];
     let expected: Vec<Vec<String>> = said
         .iter()
@@ -111,12 +112,23 @@ async fn listen_reads_the_urgent_box_in_order_with_a_local_voice_then_pauses_res
     assert!(shown(&stop));
     assert_eq!(details(&events), [("urgent".to_owned(), true)]);
 
+    // The third line is being said: Pause cancels (an engine's own pause
+    // does nothing on some), Resume says that line again, then the rest.
+    js_sys::eval(
+        "const q = window.__speech.queue; q[2].onstart(); window.__speech.before = q[q.length - 1];",
+    )
+    .expect("start");
     listen.click();
-    assert_eq!(speech_log(), [vec!["pause".to_owned()]]);
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
     assert_eq!(listen.text_content().as_deref(), Some("Resume reading"));
+    assert!(shown(&stop));
     listen.click();
-    assert_eq!(speech_log(), [vec!["resume".to_owned()]]);
+    assert_eq!(speech_log(), expected[2..].to_vec(), "from the line paused");
     assert_eq!(listen.text_content().as_deref(), Some("Pause reading"));
+    // The end of the reading before the pause, heard late, changes nothing.
+    js_sys::eval("window.__speech.before.onend()").expect("end");
+    assert_eq!(listen.text_content().as_deref(), Some("Pause reading"));
+    assert!(details(&events).is_empty());
 
     end_reading();
     settle().await;
@@ -205,10 +217,20 @@ async fn closing_the_section_starting_another_or_stop_ends_the_reading() {
             .contains("spinal cord (intrathecal).")
     );
 
+    facts_stop.focus().expect("focus");
+    js_sys::eval("window.__speech.before = window.__speech.queue[window.__speech.queue.length - 1]")
+        .expect("keep");
     facts_stop.click();
     settle().await;
     assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
     assert_eq!(details(&events), [("key-facts".to_owned(), false)]);
+    let focused = leaflet.host.shadow_root().and_then(|root| root.active_element());
+    assert_eq!(focused, Some(facts.clone().into()), "Stop hid: focus on Listen");
+    js_sys::eval("window.__speech.before.onend()").expect("late end");
+    assert!(
+        details(&events).is_empty(),
+        "an end heard after the stop changes nothing"
+    );
     // An end heard after the stop changes nothing.
     leaflet.host.remove();
     settle().await;
@@ -234,8 +256,12 @@ async fn listen_off_writes_no_control_and_the_words_follow_lang() {
     let log = speech_log();
     assert_eq!(log[0][2], "en", "the text's language, not the controls'");
     // Leaving the page with the leaflet reading stops it.
+    let events = EventLog::new(&document(), "drug-leaflet-listen");
     js_sys::eval("window.dispatchEvent(new Event('pagehide'))").expect("pagehide");
     assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(details(&events), [("urgent".to_owned(), false)]);
+    assert_eq!(listen.text_content().as_deref(), Some("Escuchar"));
+    assert!(!shown(&stop));
     leaflet.host.remove();
 }
 
@@ -247,7 +273,7 @@ async fn a_new_attribute_value_stops_the_reading_and_writes_the_controls_again()
     let (listen, _) = listen_buttons(&leaflet, ".urgent");
     listen.click();
     settle().await;
-    assert_eq!(speech_log().len(), 10);
+    assert_eq!(speech_log().len(), 11, "the urgent box, read");
     leaflet.host.set_attribute("lang", "es").expect("lang");
     settle().await;
     assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
@@ -258,5 +284,73 @@ async fn a_new_attribute_value_stops_the_reading_and_writes_the_controls_again()
     let (listen, stop) = listen_buttons(&leaflet, ".urgent");
     assert_eq!(listen.text_content().as_deref(), Some("Escuchar"));
     assert!(shown(&listen) && !shown(&stop), "the new control, ready to read");
+    leaflet.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_section_reads_its_notes_and_definitions_and_new_content_or_leaving_stops_it() {
+    script_speech(&[("Device", "en-US", true)]);
+    let leaflet = Mounted::new().await;
+    let (ingredients, _) = listen_buttons(&leaflet, "[data-section-id='ingredients']");
+    ingredients.click();
+    let said: Vec<String> = speech_log().into_iter().map(|call| call[1].clone()).collect();
+    assert_eq!(
+        said[..2],
+        [
+            "What are the ingredients in nusinersen?",
+            "Active ingredient: nusinersen 12 mg"
+        ]
+    );
+    assert!(said[2].starts_with("Inactive ingredients: monobasic dihydrate sodium phosphate"));
+    assert!(said[3].starts_with("Supplied as a 12 mg/5 mL"), "{said:?}");
+
+    let (serious, _) = listen_buttons(&leaflet, "[data-section-id='serious-side-effects']");
+    serious.click();
+    let log = speech_log();
+    assert_eq!(log[0], ["cancel"], "the other section stopped first");
+    let said: Vec<String> = log[1..].iter().map(|call| call[1].clone()).collect();
+    assert!(said.contains(&"Important: Kidney inflammation (glomerulonephritis) has been caused by some medicines of the same kind (antisense oligonucleotides). It can cause death.".to_owned()), "{said:?}");
+    assert!(
+        said.iter().all(|text| !text.contains("Source")),
+        "no source marker: {said:?}"
+    );
+
+    // New content set through the property stops the reading.
+    let events = EventLog::new(&leaflet.host, "drug-leaflet-listen");
+    js_sys::Reflect::set(&leaflet.host, &"monograph".into(), &"not a monograph".into()).expect("set");
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(details(&events), [("serious-side-effects".to_owned(), false)]);
+    leaflet.host.remove();
+
+    // So does removing the leaflet (told on the element: it has left the page).
+    let leaflet = Mounted::new().await;
+    let events = EventLog::new(&leaflet.host, "drug-leaflet-listen");
+    let (urgent, _) = listen_buttons(&leaflet, ".urgent");
+    urgent.click();
+    speech_log();
+    leaflet.host.remove();
+    assert_eq!(speech_log(), [vec!["cancel".to_owned()]]);
+    assert_eq!(
+        details(&events),
+        [("urgent".to_owned(), true), ("urgent".to_owned(), false)]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_urgent_box_ends_with_the_care_teams_own_words_when_the_host_gives_them() {
+    script_speech(&[("Device", "en-US", true)]);
+    let leaflet = Mounted::prepared(|host| {
+        host.set_inner_html("<p slot=\"urgent-contact\">Call the  SMA clinic\n  first.</p>");
+    })
+    .await;
+    settle().await;
+    let (listen, _) = listen_buttons(&leaflet, ".urgent");
+    listen.click();
+    let log = speech_log();
+    let said: Vec<&str> = log.iter().rev().take(2).map(|call| call[1].as_str()).collect();
+    assert_eq!(said, ["Call the SMA clinic first.", "From your care team:"]);
+    assert!(log
+        .iter()
+        .all(|call| call[1] != "Get help right away: call your care team, or 911 in an emergency."));
     leaflet.host.remove();
 }

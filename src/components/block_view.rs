@@ -299,7 +299,7 @@ fn summary_box(
                     out.text(heading);
                 },
             );
-            listen_markup(out, options);
+            listen_markup(out, options, &heading_id);
             content(out);
         },
     );
@@ -308,8 +308,10 @@ fn summary_box(
 /// A box's or a section's read-aloud control, unless `listen="off"`: "Listen"
 /// (with its labels while reading, "Pause reading" and "Resume reading") and
 /// "Stop reading", hidden. The shell (`element.js`) shows it once the device
-/// has a voice of its own for the text's language, and reads aloud.
-pub fn listen_markup(out: &mut dyn Markup, options: &Options) {
+/// has a voice of its own for the text's language, and reads aloud. Listen
+/// is described by what it reads (`heading_id`): a list of the page's buttons
+/// tells the 18 apart.
+pub fn listen_markup(out: &mut dyn Markup, options: &Options, heading_id: &str) {
     if !(options.interactive && options.listen) {
         return;
     }
@@ -322,6 +324,7 @@ pub fn listen_markup(out: &mut dyn Markup, options: &Options) {
                 ("type", "button"),
                 ("class", "listen-button"),
                 ("part", "listen-button"),
+                ("aria-describedby", heading_id),
                 ("data-pause", strings.pause_reading),
                 ("data-resume", strings.resume_reading),
             ];

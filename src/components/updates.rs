@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::accordion::section_button_id;
 use crate::hooks::use_options;
 use crate::i18n::Language;
 use crate::monograph::date::IsoDate;
@@ -104,7 +105,7 @@ pub fn UpdatesLine(props: &UpdatesLineProps) -> Html {
             if n > 0 {
                 out.text(", ");
             }
-            let href = ["#", &options.id_prefix, &updated.id, "-button"].concat();
+            let href = ["#", &section_button_id(&options, &updated.id)].concat();
             out.element("a", &[("href", &href), ("lang", &props.content_lang)], |out| {
                 out.text(&updated.heading)
             });

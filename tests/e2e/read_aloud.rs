@@ -62,8 +62,8 @@ pub async fn listen_reads_the_urgent_box_with_a_local_voice(browser: Browser) {
     );
     assert_eq!(
         said.as_array().map(Vec::len),
-        Some(10),
-        "{browser:?}: the heading, the lead and 8 signs: {said}"
+        Some(11),
+        "{browser:?}: the heading, the lead, 8 signs and who to call: {said}"
     );
     assert_eq!(
         session.server.requested_paths().len(),

@@ -24,4 +24,4 @@ pub use use_deep_link::use_deep_link;
 pub use use_find_in_page::use_find_in_page;
 pub use use_remembered_sections::use_remembered_sections;
 pub use use_term_links::use_term_links;
-pub use view::Sections;
+pub use view::{section_button_id, Sections};

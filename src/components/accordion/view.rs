@@ -50,7 +50,7 @@ pub fn Sections(props: &SectionsProps) -> Html {
                 open,
             };
             let written = section_markup(out, &options, head, &mut |out| {
-                listen_markup(out, &options);
+                listen_markup(out, &options, &section_button_id(&options, &section.id));
                 blocks_markup(out, &section.blocks, &props.based_on, &options);
                 source_line(out, &section.blocks, &props.based_on, &props.sources, &options);
                 None
@@ -149,6 +149,11 @@ fn disclosure_markup(out: &mut dyn Markup, options: &Options, head: SectionHead,
     });
 }
 
+/// The id of section `id`'s button, which names it.
+pub fn section_button_id(options: &Options, id: &str) -> String {
+    [&options.id_prefix, id, "-button"].concat()
+}
+
 /// The element's section: a WAI-ARIA APG accordion item (a heading holding a
 /// button that shows and hides its panel, which ends with "Link to this
 /// section"), written closed, with the nodes its controls need.
@@ -167,7 +172,7 @@ fn accordion_item_markup(
     } = head;
     let heading_tag = heading_tag(options.section_heading_level());
     let panel_id = [&options.id_prefix, id, "-panel"].concat();
-    let button_id = [&options.id_prefix, id, "-button"].concat();
+    let button_id = section_button_id(options, id);
     let button = [
         ("type", "button"),
         ("class", "section-button"),
