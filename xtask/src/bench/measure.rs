@@ -16,6 +16,11 @@ use crate::webdriver::Browser;
 
 /// Clicks per latency measurement: 50, so the p95 is not one outlier.
 const LATENCY_SAMPLES: usize = 50;
+/// Page loads a run: 3 of each page. The time-to-interactive ratio divides
+/// two medians of about 30 ms whose loads spread by ±5 ms on a shared 2-core
+/// machine: at 10 loads the ratio moved 1.09x -> 1.19x between benches of the
+/// same build.
+pub const PAGE_LOADS_A_RUN: usize = 3;
 pub const SECTION_TOGGLE: &str = "section toggle (widget)";
 const INSTANCE_COUNTS: [(usize, &str); 3] = [(1, "1 leaflet"), (10, "10 leaflets"), (100, "100 leaflets")];
 const LONG_MONOGRAPH_SECTIONS: usize = 500;
@@ -80,7 +85,7 @@ async fn in_browser(
         &[Condition::Unthrottled]
     };
     for &condition in load_conditions {
-        page_loads(browser, server, runs, condition, recorder).await?;
+        page_loads(browser, server, runs * PAGE_LOADS_A_RUN, condition, recorder).await?;
     }
     browser.set_condition(Condition::Unthrottled).await?;
     settled_loads(browser, server, runs, recorder).await?;
@@ -99,7 +104,7 @@ async fn in_browser(
     mount_cycles(browser, server, recorder).await
 }
 
-/// `runs` loads of each page, alternated, after one load of each that is not
+/// `runs` loads of each page, in rotated order, after one load of each that is not
 /// recorded (the first navigations pay for the browser warming up).
 async fn page_loads(
     browser: &BenchBrowser,
@@ -116,7 +121,7 @@ async fn page_loads(
     );
     browser.set_condition(condition).await?;
     for run in 0..=runs {
-        for page in Page::LOADS {
+        for page in page_order(run) {
             let load = browser
                 .load(&server.url(&format!("/{}", page.file())), false)
                 .await?;
@@ -145,6 +150,14 @@ async fn page_loads(
         }
     }
     Ok(())
+}
+
+/// The pages in the order of load `run`: every order in turn. A load right
+/// after the widget page is about 5 ms slower (the browser is still busy with
+/// the WASM it compiled), so each page must follow each of the others as often.
+fn page_order(run: usize) -> [Page; 3] {
+    const ORDERS: [[usize; 3]; 6] = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    ORDERS[run % ORDERS.len()].map(|index| Page::LOADS[index])
 }
 
 /// `runs` loads of each page, alternated, each in a fresh tab and without the
@@ -394,4 +407,23 @@ async fn mount_cycles(browser: &BenchBrowser, server: &StaticServer, recorder: &
         recorder.add(key(WASM_MEMORY_AFTER), after);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_loads_right_after_each_of_the_others_as_often() {
+        let mut after: Vec<(Page, Page)> = Vec::new();
+        for run in 0..6 {
+            after.extend(page_order(run).windows(2).map(|pair| (pair[0], pair[1])));
+        }
+        for first in Page::LOADS {
+            for then in Page::LOADS.into_iter().filter(|then| *then != first) {
+                let times = after.iter().filter(|pair| **pair == (first, then)).count();
+                assert_eq!(times, 2, "{then:?} right after {first:?}");
+            }
+        }
+    }
 }

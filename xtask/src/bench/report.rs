@@ -65,7 +65,7 @@ pub struct Report<'a> {
 
 /// What the bench cannot measure, and how to read what it does.
 pub const NOTES: [&str; 10] = [
-    "Page loads: ms from navigation start, median (min–max) of the runs; the three pages alternate in every run, after one unrecorded load of each.",
+    "Page loads: ms from navigation start, median (min–max) of 3 loads a run; the three pages take every order in turn, so each follows each of the others as often (a load right after the widget page is about 5 ms slower), after one unrecorded load of each.",
     "The bench's server compresses as a production server would (brotli quality 11 when the browser accepts it, else gzip), so under slow 4G the widget and the baseline cross the emulated network at their brotli sizes.",
     "Widget + fallback is the recommended embed, the snippet `cargo xtask dist` writes (dist/embed/nusinersen.html: the pinned loader and print stylesheet, the fallback pasted inside); widget is the element alone; baseline is the same fallback HTML as a static page with the leaflet's stylesheet inline.",
     "Time to interactive: when a section's disclosure has toggled. On widget + fallback and the baseline the probe clicks the second section's `<summary>` as soon as the document is parsed (readyState \"interactive\", before deferred scripts) and stops the clock when `open` changes; on the widget it clicks the second section's button as soon as it exists (checked every frame) and stops when `aria-expanded` changes. Widget interactive is that second clock on both widget pages: the leaflet's own button toggled, after it took over the fallback.",
@@ -519,6 +519,12 @@ mod tests {
     use crate::bench::data::{Observed, Request};
     use crate::bench::series::DRUG_SET_TO_SHOWN;
     use crate::dist::FileSize;
+
+    #[test]
+    fn the_page_load_note_says_how_many_loads_a_run() {
+        let said = format!("of {} loads a run", crate::bench::measure::PAGE_LOADS_A_RUN);
+        assert!(NOTES[0].contains(&said), "{}", NOTES[0]);
+    }
 
     #[test]
     fn reads_the_cpu_model_and_cores() {
