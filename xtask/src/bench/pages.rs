@@ -23,7 +23,7 @@ pub enum Page {
 }
 
 impl Page {
-    /// The pages whose loads are compared, alternated in every run.
+    /// The pages whose loads are compared, in every order in turn.
     pub const LOADS: [Page; 3] = [Page::Widget, Page::WidgetWithFallback, Page::Baseline];
 
     pub fn file(self) -> &'static str {
