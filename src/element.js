@@ -81,12 +81,11 @@ function primaryTag(tag) {
   return (tag || "").split(/[-_]/)[0].toLowerCase();
 }
 
-// The device's default voice for the language of `article`'s text if it is
-// one of its own, else its first own voice for the language and region, else
-// for the language.
-function localVoice(article) {
-  const voices = speechSynthesis.getVoices().filter((voice) => voice.localService && primaryTag(voice.lang) == primaryTag(article.lang));
-  return voices.find((voice) => voice.default) || voices.find((voice) => voice.lang.replace("_", "-").toLowerCase() == article.lang.toLowerCase()) || voices[0];
+// The device's default voice for `lang` if it is one of its own, else its
+// first own voice for the language and region, else for the language.
+function localVoice(lang) {
+  const voices = speechSynthesis.getVoices().filter((voice) => voice.localService && primaryTag(voice.lang) == primaryTag(lang));
+  return voices.find((voice) => voice.default) || voices.find((voice) => voice.lang.replace("_", "-").toLowerCase() == lang.toLowerCase()) || voices[0];
 }
 
 // Shows the element's controls if a voice can read its text, else hides them
@@ -96,7 +95,7 @@ function offerListening(element) {
   if (window.speechSynthesis && article) {
     // Voices arrive late in some browsers; the same listener is added once.
     speechSynthesis.addEventListener("voiceschanged", offerEverywhere);
-    const voice = !!localVoice(article);
+    const voice = !!localVoice(article.lang);
     article.toggleAttribute("data-voice", voice);
     if (!voice) {
       stopReading(element);
@@ -140,48 +139,57 @@ function listenClicked({ target, currentTarget }) {
 // The text of a box or a section: its heading, then each paragraph, list
 // item, definition and subheading (each an utterance, so a pause between),
 // and in the urgent box who to call; no source markers or control labels.
+// Each says its own language: the leaflet's words ("Important:", the default
+// contact line) are the reader's, the host's contact the page's.
 function startReading(element, listen, stop) {
   stopReading();
   const box = listen.parentNode.parentNode;
   const section = box.closest("[data-section-id]");
   const article = box.closest("article");
-  const voice = window.speechSynthesis && localVoice(article);
+  const voice = window.speechSynthesis && localVoice(article.lang);
   if (!voice) {
     return;
   }
   const nodes = (section || box).querySelectorAll(
     ".section-title, .summary-heading, .example-banner, .list-lead, :scope > ul > li, :scope .blocks p, :scope .blocks li, :scope .blocks .definition, :scope .blocks .subheading, .care-team-label:not([hidden]), slot",
   );
-  const texts = [...nodes]
-    .map((node) =>
-      // A slot: the host's contact, or its own default line.
-      (node.assignedNodes ? node.assignedNodes({ flatten: true }) : [node])
-        .map((node) => {
-          const copy = node.cloneNode(true);
-          copy.querySelectorAll && copy.querySelectorAll(".source-marker").forEach((marker) => marker.remove());
-          return copy.textContent;
-        })
-        .join(" ")
-        .replace(/\s+/g, " ")
-        .trim(),
-    )
-    .filter(Boolean);
-  reading = { element, listen, stop, section, id: section ? section.dataset.sectionId : box.classList[0], label: listen.textContent, texts, voice, lang: article.lang, at: 0, batch: 0 };
+  const texts = [];
+  const say = (text, lang) => (text = text.replace(/\s+/g, " ").trim()) && texts.push([text, lang]);
+  for (const node of nodes) {
+    if (node.assignedNodes) {
+      // The host's contact, or the slot's own default line.
+      for (const part of node.assignedNodes({ flatten: true })) {
+        say(part.textContent, ((part.closest ? part : part.parentNode).closest("[lang]") || article).lang);
+      }
+      continue;
+    }
+    const copy = node.cloneNode(true);
+    copy.querySelectorAll(".source-marker").forEach((marker) => marker.remove());
+    const lang = node.closest("[lang]").lang;
+    const label = copy.querySelector(".note-label, .figure-label");
+    if (label && primaryTag(label.lang) != primaryTag(lang)) {
+      say(label.textContent, label.lang);
+      label.remove();
+    }
+    say(copy.textContent, lang);
+  }
+  reading = { element, listen, stop, section, id: section ? section.dataset.sectionId : box.classList[0], label: listen.textContent, texts, voice, at: 0, batch: 0 };
   speak(reading);
   stop.hidden = false;
   listenEvent(reading, true);
 }
 
-// Says `current`'s texts from the one it was at. Its utterances are kept
+// Says `current`'s texts from the one it was at, each in its language's own
+// voice (the text's where the device has none). Its utterances are kept
 // (Chrome may lose the end of one no longer referenced); an end or an error
 // from an earlier batch (before a pause or a stop) changes nothing.
 function speak(current) {
   const batch = ++current.batch;
   const from = current.at;
-  current.utterances = current.texts.slice(from).map((text, n, rest) => {
+  current.utterances = current.texts.slice(from).map(([text, lang], n, rest) => {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = current.lang;
-    utterance.voice = current.voice;
+    utterance.lang = lang;
+    utterance.voice = localVoice(lang) || current.voice;
     utterance.onstart = () => current.batch == batch && (current.at = from + n);
     if (n == rest.length - 1) {
       utterance.onend = utterance.onerror = () => reading == current && current.batch == batch && stopReading();

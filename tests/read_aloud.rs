@@ -354,3 +354,32 @@ async fn the_urgent_box_ends_with_the_care_teams_own_words_when_the_host_gives_t
         .all(|call| call[1] != "Get help right away: call your care team, or 911 in an emergency."));
     leaflet.host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_leaflets_own_words_are_said_in_the_readers_language_and_the_text_in_its_own() {
+    script_speech(&[("Device", "en-US", true), ("Voz", "es-ES", true)]);
+    let leaflet = Mounted::with_attributes(&[("lang", "es")]).await;
+    let (serious, _) = listen_buttons(&leaflet, "[data-section-id='serious-side-effects']");
+    serious.click();
+    let log = speech_log();
+    let note = log
+        .iter()
+        .position(|call| call[1] == "Importante:")
+        .expect("the note's label, said on its own");
+    assert_eq!(log[note][2..], ["es", "Voz"]);
+    assert!(log[note + 1][1].starts_with("Kidney inflammation"));
+    assert_eq!(log[note + 1][2..], ["en", "Device"]);
+    end_reading();
+
+    let (urgent, _) = listen_buttons(&leaflet, ".urgent");
+    urgent.click();
+    let log = speech_log();
+    let last = log.last().expect("said");
+    assert_eq!(
+        last[2..],
+        ["es", "Voz"],
+        "the default contact line is the leaflet's: {last:?}"
+    );
+    assert_eq!(log[1][2..], ["en", "Device"], "the signs are the text's");
+    leaflet.host.remove();
+}
