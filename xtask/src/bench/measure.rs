@@ -104,7 +104,7 @@ async fn in_browser(
     mount_cycles(browser, server, recorder).await
 }
 
-/// `runs` loads of each page, in rotated order, after one load of each that is not
+/// `runs` loads of each page, in every order in turn, after one load of each that is not
 /// recorded (the first navigations pay for the browser warming up).
 async fn page_loads(
     browser: &BenchBrowser,
@@ -155,12 +155,12 @@ async fn page_loads(
 /// The pages in the order of load `run`: every order in turn. A load right
 /// after the widget page is about 5 ms slower (the browser is still busy with
 /// the WASM it compiled), so each page must follow each of the others as often.
-fn page_order(run: usize) -> [Page; 3] {
+pub fn page_order(run: usize) -> [Page; 3] {
     const ORDERS: [[usize; 3]; 6] = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
     ORDERS[run % ORDERS.len()].map(|index| Page::LOADS[index])
 }
 
-/// `runs` loads of each page, alternated, each in a fresh tab and without the
+/// `runs` loads of each page, in every order in turn, each in a fresh tab and without the
 /// toggle click: the layout shift and the memory once the page has rendered.
 async fn settled_loads(
     browser: &BenchBrowser,
@@ -173,8 +173,8 @@ async fn settled_loads(
         browser.name(),
         runs
     );
-    for _ in 0..runs {
-        for page in Page::LOADS {
+    for run in 0..runs {
+        for page in page_order(run) {
             let url = server.url(&format!("/{}?settled", page.file()));
             let load = browser.load(&url, true).await?;
             let key = |metric| Key {

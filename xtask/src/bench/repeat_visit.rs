@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::browser::{BenchBrowser, Condition};
+use super::measure::page_order;
 use super::page_load::PageLoad;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::{
@@ -21,7 +22,8 @@ use crate::serve::{Mounts, StaticServer};
 /// How long the widget's files may be kept: longer than any bench.
 const MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// `runs` first and repeat visits of each page, alternated, unthrottled.
+/// `runs` first and repeat visits of each page, in every order in turn
+/// (`measure::page_order`), unthrottled.
 pub async fn measure(
     browser: &BenchBrowser,
     mounts: &Mounts,
@@ -33,8 +35,8 @@ pub async fn measure(
         browser.name()
     );
     browser.set_condition(Condition::Unthrottled).await?;
-    for _ in 0..runs {
-        for page in Page::LOADS {
+    for run in 0..runs {
+        for page in page_order(run) {
             let server = StaticServer::start_compressing_best(0, mounts.clone())?;
             server.cache_for(WIDGET_PATH, MAX_AGE);
             let url = server.url(&format!("/{}", page.file()));
