@@ -50,12 +50,13 @@ cargo xtask <command>
                          --urgent names the heading whose first list is the 'get medical help' box (default:
                          the 'most important information' list); a report per file; documents without a patient
                          section are skipped; exits non-zero if any file failed or needs an --urgent decision
-  bench [--runs N] [--check] [--check-timings] [--latencies]
+  bench [--runs N] [--check] [--check-timings] [--latencies] [--loads]
                          build dist/ and measure the widget against the same monograph as a static page in
-                         headless Chromium and Firefox (N loads of each page, default 10); tables in
-                         target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
+                         headless Chromium and Firefox (N runs, default 10, of 3 loads of each page); tables
+                         in target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
                          over bench/budget.toml, --check-timings on timings too; --latencies measures and
-                         prints only the clicks' input-to-paint latencies (nothing written)
+                         prints only the clicks' input-to-paint latencies, --loads only the page loads and
+                         their ratios to the baseline (nothing written)
   fuzz [--seconds N] [--seed S]
                          random and mutated monographs (TOML text, JSON) through the monograph's doors
                          for N seconds (default 60); fails on a panic, saving the input in target/fuzz/

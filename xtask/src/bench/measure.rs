@@ -16,11 +16,18 @@ use crate::webdriver::Browser;
 
 /// Clicks per latency measurement: 50, so the p95 is not one outlier.
 const LATENCY_SAMPLES: usize = 50;
-/// Page loads a run: 3 of each page. The time-to-interactive ratio divides
-/// two medians of about 30 ms whose loads spread by ±5 ms on a shared 2-core
-/// machine: at 10 loads the ratio moved 1.09x -> 1.19x between benches of the
-/// same build.
-pub const PAGE_LOADS_A_RUN: usize = 3;
+/// Loads of each page a run under `condition`. The time-to-interactive ratio
+/// divides two medians of about 25 ms whose loads spread by ±5 ms on a shared
+/// 2-core machine: at 30 loads it moved 1.07x-1.13x between five benches of one
+/// build, too coarse for a 1.1x goal, so unthrottled loads are 10 a run (100
+/// at 10 runs). Slow 4G loads take a second each and spread less against
+/// their 250 ms.
+pub fn loads_a_run(condition: Condition) -> usize {
+    match condition {
+        Condition::Slow4g => 3,
+        Condition::Unthrottled | Condition::Cpu4x => 10,
+    }
+}
 pub const SECTION_TOGGLE: &str = "section toggle (widget)";
 const INSTANCE_COUNTS: [(usize, &str); 3] = [(1, "1 leaflet"), (10, "10 leaflets"), (100, "100 leaflets")];
 const LONG_MONOGRAPH_SECTIONS: usize = 500;
@@ -73,19 +80,55 @@ pub async fn all(
     Ok(measured)
 }
 
+/// The page loads alone, in each browser and condition `in_browser` loads them under.
+pub async fn page_loads_alone(server: &StaticServer, runs: usize) -> Result<Recorder> {
+    let mut recorder = Recorder::default();
+    for kind in [Browser::Chromium, Browser::Firefox] {
+        let browser = BenchBrowser::start(kind).await?;
+        println!("bench: {}", browser.version);
+        let result = async {
+            for &condition in load_conditions(&browser) {
+                page_loads(
+                    &browser,
+                    server,
+                    runs * loads_a_run(condition),
+                    condition,
+                    &mut recorder,
+                )
+                .await?;
+            }
+            Ok::<_, anyhow::Error>(())
+        }
+        .await;
+        browser.close().await;
+        result?;
+    }
+    Ok(recorder)
+}
+
+fn load_conditions(browser: &BenchBrowser) -> &'static [Condition] {
+    if browser.can_throttle() {
+        &[Condition::Unthrottled, Condition::Slow4g]
+    } else {
+        &[Condition::Unthrottled]
+    }
+}
+
 async fn in_browser(
     browser: &BenchBrowser,
     server: &StaticServer,
     runs: usize,
     recorder: &mut Recorder,
 ) -> Result<()> {
-    let load_conditions: &[Condition] = if browser.can_throttle() {
-        &[Condition::Unthrottled, Condition::Slow4g]
-    } else {
-        &[Condition::Unthrottled]
-    };
-    for &condition in load_conditions {
-        page_loads(browser, server, runs * PAGE_LOADS_A_RUN, condition, recorder).await?;
+    for &condition in load_conditions(browser) {
+        page_loads(
+            browser,
+            server,
+            runs * loads_a_run(condition),
+            condition,
+            recorder,
+        )
+        .await?;
     }
     browser.set_condition(Condition::Unthrottled).await?;
     settled_loads(browser, server, runs, recorder).await?;

@@ -46,9 +46,20 @@ pub struct BenchOptions {
     pub check_sizes: bool,
     /// Fail when a timing is over its budget too (noisy on a shared machine).
     pub check_timings: bool,
-    /// Only the input-to-paint latencies, printed and not written to
-    /// docs/benchmark.md: a quick loop for work on toggles and show-all.
-    pub latencies_only: bool,
+    pub scope: Scope,
+}
+
+/// What a bench measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything, written to docs/benchmark.md.
+    All,
+    /// Only the input-to-paint latencies, printed and not written: a quick
+    /// loop for work on toggles and show-all.
+    Latencies,
+    /// Only the page loads (`runs` times the loads a run of each page),
+    /// printed and not written: a quick loop for work on time to interactive.
+    PageLoads,
 }
 
 impl BenchOptions {
@@ -57,7 +68,7 @@ impl BenchOptions {
             runs: 10,
             check_sizes: false,
             check_timings: false,
-            latencies_only: false,
+            scope: Scope::All,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -75,9 +86,10 @@ impl BenchOptions {
                     options.check_sizes = true;
                     options.check_timings = true;
                 }
-                "--latencies" => options.latencies_only = true,
+                "--latencies" => options.scope = Scope::Latencies,
+                "--loads" => options.scope = Scope::PageLoads,
                 other => {
-                    bail!("bench takes --runs N, --check, --check-timings and --latencies, not {other:?}")
+                    bail!("bench takes --runs N, --check, --check-timings, --latencies and --loads, not {other:?}")
                 }
             }
         }
@@ -86,8 +98,10 @@ impl BenchOptions {
 }
 
 pub fn run(root: &Path, options: BenchOptions) -> Result<()> {
-    if options.latencies_only {
-        return latencies_only(root);
+    match options.scope {
+        Scope::All => {}
+        Scope::Latencies => return latencies_only(root),
+        Scope::PageLoads => return page_loads_only(root, options.runs),
     }
     let started = Instant::now();
     let budget = Budget::load(root)?;
@@ -218,6 +232,16 @@ fn latencies_only(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// dist/, then the page loads in both browsers, as a table with the ratios.
+fn page_loads_only(root: &Path, runs: usize) -> Result<()> {
+    let tools = Toolchain::ensure(root, Needs::Test)?;
+    let dist = dist::build(root, &tools)?;
+    let server = pages_server(pages::write(root, &dist)?, dist)?;
+    let recorder = runtime()?.block_on(measure::page_loads_alone(&server, runs))?;
+    println!("\n{}", report::page_load_table(&recorder.series));
+    Ok(())
+}
+
 /// The bench's pages (the folder `written`) at the root and `widget` (a
 /// dist/ folder) under them.
 fn pages_server(written: PathBuf, widget: PathBuf) -> Result<StaticServer> {
@@ -269,8 +293,13 @@ mod tests {
     fn parses_runs_and_checks() {
         let defaults = BenchOptions::parse(&[]).unwrap();
         assert_eq!(
-            (defaults.runs, defaults.check_sizes, defaults.check_timings),
-            (10, false, false)
+            (
+                defaults.runs,
+                defaults.check_sizes,
+                defaults.check_timings,
+                defaults.scope
+            ),
+            (10, false, false, Scope::All)
         );
         let checked = BenchOptions::parse(&args(&["--runs", "3", "--check"])).unwrap();
         assert_eq!(
@@ -279,11 +308,9 @@ mod tests {
         );
         let timings = BenchOptions::parse(&args(&["--check-timings"])).unwrap();
         assert!(timings.check_sizes && timings.check_timings);
-        assert!(
-            BenchOptions::parse(&args(&["--latencies"]))
-                .unwrap()
-                .latencies_only
-        );
+        let scope = |arg: &str| BenchOptions::parse(&args(&[arg])).unwrap().scope;
+        assert_eq!(scope("--latencies"), Scope::Latencies);
+        assert_eq!(scope("--loads"), Scope::PageLoads);
         assert!(BenchOptions::parse(&args(&["--runs", "0"])).is_err());
         assert!(BenchOptions::parse(&args(&["--runs"])).is_err());
         assert!(BenchOptions::parse(&args(&["--fast"])).is_err());

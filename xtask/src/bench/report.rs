@@ -12,7 +12,7 @@ use super::data::{FileComparison, FileHash, FileRow, FormularyResult, PageReques
 use super::formulary;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::*;
-use super::stats::Summary;
+use super::stats::{median_ratio_interval, Summary};
 use super::twiggy::CrateSize;
 
 /// Crates the twiggy table names; the rest are summed in one row.
@@ -65,7 +65,7 @@ pub struct Report<'a> {
 
 /// What the bench cannot measure, and how to read what it does.
 pub const NOTES: [&str; 10] = [
-    "Page loads: ms from navigation start, median (min–max) of 3 loads a run; the three pages take every order in turn, so each follows each of the others as often (a load right after the widget page is about 5 ms slower), after one unrecorded load of each.",
+    "Page loads: ms from navigation start, median (min–max) of 10 loads a run unthrottled and 3 under slow 4G; ÷ baseline is the ratio of the medians, with its 95% bootstrap interval (both series resampled 2,000 times). The three pages take every order in turn, so each follows each of the others as often (a load right after the widget page is about 5 ms slower), after one unrecorded load of each.",
     "The bench's server compresses as a production server would (brotli quality 11 when the browser accepts it, else gzip), so under slow 4G the widget and the baseline cross the emulated network at their brotli sizes.",
     "Widget + fallback is the recommended embed, the snippet `cargo xtask dist` writes (dist/embed/nusinersen.html: the pinned loader and print stylesheet, the fallback pasted inside); widget is the element alone; baseline is the same fallback HTML as a static page with the leaflet's stylesheet inline.",
     "Time to interactive: when a section's disclosure has toggled. On widget + fallback and the baseline the probe clicks the second section's `<summary>` as soon as the document is parsed (readyState \"interactive\", before deferred scripts) and stops the clock when `open` changes; on the widget it clicks the second section's button as soon as it exists (checked every frame) and stops when `aria-expanded` changes. Widget interactive is that second clock on both widget pages: the leaflet's own button toggled, after it took over the fallback.",
@@ -91,8 +91,8 @@ pub fn markdown(report: &Report) -> String {
     );
     sizes_table(&mut out, report);
     crates_table(&mut out, report);
-    page_load_table(&mut out, report);
-    interaction_table(&mut out, report);
+    out.push_str(&page_load_table(report.series.iter().map(|s| s.series)));
+    out.push_str(&latency_table(report.series.iter().map(|s| s.series)));
     scale_table(&mut out, report);
     formulary_tables(&mut out, report);
     for note in &report.notes {
@@ -242,27 +242,21 @@ fn crates_table(out: &mut String, report: &Report) {
     let _ = writeln!(out, "| **total** | **{}** | |\n", thousands(total as usize));
 }
 
-fn find<'a>(
-    report: &'a Report,
-    browser: &str,
-    condition: &str,
-    subject: &str,
-    metric: &str,
-) -> Option<&'a Series> {
-    report.series.iter().map(|s| s.series).find(|s| {
-        s.browser == browser && s.condition == condition && s.subject == subject && s.metric == metric
-    })
-}
-
-fn page_load_table(out: &mut String, report: &Report) {
-    out.push_str(
-        "| page load | browser | network, CPU | widget + fallback (the snippet) | ÷ baseline | widget | ÷ baseline | baseline |\n\
+/// The page-load series among `series`: each page's median beside the
+/// baseline's, by browser and conditions.
+pub fn page_load_table<'a>(series: impl IntoIterator<Item = &'a Series>) -> String {
+    let series: Vec<&Series> = series
+        .into_iter()
+        .filter(|s| s.group == Group::PageLoad)
+        .collect();
+    let mut out = String::from(
+        "| page load | browser | network, CPU | widget + fallback (the snippet) | ÷ baseline (95% interval) | widget | ÷ baseline (95% interval) | baseline |\n\
          | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
     let mut rows: Vec<(&str, &str, &str, Unit)> = Vec::new();
-    for series in report.series.iter().map(|s| s.series) {
-        let row = (series.metric, series.browser, series.condition, series.unit);
-        if series.group == Group::PageLoad && !rows.contains(&row) {
+    for s in &series {
+        let row = (s.metric, s.browser, s.condition, s.unit);
+        if !rows.contains(&row) {
             rows.push(row);
         }
     }
@@ -275,10 +269,17 @@ fn page_load_table(out: &mut String, report: &Report) {
     }
     for (browser, condition) in blocks {
         for (metric, _, _, unit) in rows.iter().filter(|r| r.1 == browser && r.2 == condition) {
-            let series = |page: Page| find(report, browser, condition, page.label(), metric);
-            let baseline = series(Page::Baseline);
-            let cell = |page: Page| series(page).map_or("–".into(), |s| summary_cell(s, *unit));
-            let ratio = |page: Page| ratio_cell(series(page), baseline, *unit);
+            let of = |page: Page| {
+                series.iter().copied().find(|s| {
+                    s.browser == browser
+                        && s.condition == condition
+                        && s.subject == page.label()
+                        && s.metric == *metric
+                })
+            };
+            let baseline = of(Page::Baseline);
+            let cell = |page: Page| of(page).map_or("–".into(), |s| summary_cell(s, *unit));
+            let ratio = |page: Page| ratio_cell(of(page), baseline, *unit);
             let _ = writeln!(
                 out,
                 "| {metric} | {browser} | {condition} | {} | {} | {} | {} | {} |",
@@ -291,10 +292,7 @@ fn page_load_table(out: &mut String, report: &Report) {
         }
     }
     out.push('\n');
-}
-
-fn interaction_table(out: &mut String, report: &Report) {
-    out.push_str(&latency_table(report.series.iter().map(|s| s.series)));
+    out
 }
 
 /// The input-to-paint series among `series`, one row each.
@@ -481,11 +479,16 @@ pub fn summary_cell(series: &Series, unit: Unit) -> String {
     }
 }
 
-/// The widget's median over the baseline's, for times only.
+/// The widget's median over the baseline's, with its 95% interval, for times only.
 fn ratio_cell(widget: Option<&Series>, baseline: Option<&Series>, unit: Unit) -> String {
     let median = |s: Option<&Series>| s.and_then(Series::summary).map(|s| s.median);
-    match (unit, median(widget), median(baseline)) {
-        (Unit::Ms, Some(widget), Some(baseline)) if baseline > 0.0 => format!("{:.2}x", widget / baseline),
+    match (unit, median(widget), median(baseline), widget.zip(baseline)) {
+        (Unit::Ms, Some(top), Some(bottom), Some((widget, baseline))) if bottom > 0.0 => {
+            match median_ratio_interval(&widget.samples, &baseline.samples) {
+                Some((low, high)) => format!("{:.2}x ({low:.2}–{high:.2})", top / bottom),
+                None => format!("{:.2}x", top / bottom),
+            }
+        }
         _ => "–".into(),
     }
 }
@@ -522,7 +525,12 @@ mod tests {
 
     #[test]
     fn the_page_load_note_says_how_many_loads_a_run() {
-        let said = format!("of {} loads a run", crate::bench::measure::PAGE_LOADS_A_RUN);
+        use crate::bench::{browser::Condition, measure::loads_a_run};
+        let said = format!(
+            "of {} loads a run unthrottled and {} under slow 4G",
+            loads_a_run(Condition::Unthrottled),
+            loads_a_run(Condition::Slow4g)
+        );
         assert!(NOTES[0].contains(&said), "{}", NOTES[0]);
     }
 
