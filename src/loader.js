@@ -33,6 +33,7 @@
   addEventListener("hashchange", openLinkedSection);
   var script = document.currentScript;
   var base = new URL(".", script && script.src ? script.src : document.baseURI);
+  linkPrintStylesheet();
   var core = document.createElement("script");
   core.type = "module";
   try {
@@ -93,6 +94,28 @@
     );
   };
   document.head.appendChild(core);
+
+  // A pasted fallback prints its closed sections with this stylesheet. The
+  // snippet links it inside <noscript>, for readers without scripts: a request
+  // made while the page is parsed delays the moment its sections toggle. With
+  // scripts, this links it once parsing is done, so printing before the
+  // leaflet takes over, or without WebAssembly, still shows every section.
+  function linkPrintStylesheet() {
+    var href = new URL("drug-leaflet-fallback.css", base).href;
+    var linked = Array.prototype.some.call(document.querySelectorAll("link[rel~=stylesheet]"), function (link) {
+      return link.href === href;
+    });
+    if (linked || !document.querySelector("drug-leaflet details[data-section-id]")) {
+      return;
+    }
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.media = "print";
+    link.integrity = "__PRINT_STYLESHEET_INTEGRITY__";
+    link.crossOrigin = "anonymous";
+    link.href = href;
+    document.head.appendChild(link);
+  }
 
   // Under Trusted Types (`require-trusted-types-for 'script'`) a script's src
   // must be a TrustedScriptURL: the policy "drug-leaflet" makes one for this

@@ -16,11 +16,12 @@
 //!   monographs/<id>.fallback.html  that drug's static HTML
 //!   integrity.txt              SRI hashes and a ready snippet, one per drug
 //!   embed/<id>.html            the recommended snippet per drug, and the
-//!   drug-leaflet-fallback.css  print stylesheet it links (see embed.rs)
+//!   drug-leaflet-fallback.css  print stylesheet it and the loader link (see embed.rs)
 //!   index.html, demo.css       the demo host page
 //!
 //! Each file pins the next one's hash: the host's `integrity` covers the loader,
-//! and the loader adds the core module and fetches the WASM, each with its
+//! and the loader adds the core module and fetches the WASM (and links the
+//! print stylesheet under a pasted fallback), each with its
 //! `integrity` (the core module pins the WASM too when loaded on its own, and
 //! always the door's).
 
@@ -33,6 +34,7 @@ use anyhow::{bail, Context, Result};
 
 mod names;
 
+use crate::embed;
 use crate::process::run;
 use crate::review::{citation, pending, record_name, reviewed_monographs, text_preview, uncleared_sources};
 pub use crate::sri::integrity;
@@ -58,6 +60,7 @@ const LOADER: &str = "drug-leaflet.js";
 /// the loader fetches no data file.
 const BUNDLED_PLACEHOLDER: &str = "__BUNDLED_DRUGS__";
 const CORE_INTEGRITY: &str = "__CORE_INTEGRITY__";
+const PRINT_STYLESHEET_INTEGRITY: &str = "__PRINT_STYLESHEET_INTEGRITY__";
 const WASM_INTEGRITY: &str = "__WASM_INTEGRITY__";
 const DOOR_INTEGRITY: &str = "__DOOR_INTEGRITY__";
 
@@ -159,7 +162,7 @@ pub fn build_from(root: &Path, tools: &Toolchain, monographs: Option<&Path>, out
         .arg(monographs.map_or_else(|| root.join("monographs"), Path::to_path_buf))
         .arg(out))?;
     write_integrity_file(out)?;
-    crate::embed::write(root, out, &drug_data_files(out)?)
+    crate::embed::write(out, &drug_data_files(out)?)
 }
 
 /// Points build.rs at `monographs`, or at the repo's folder (the variable
@@ -307,11 +310,21 @@ fn build_widget(
         tools.command(tools.terser())?,
         &root.join("src/loader.js"),
         Script::Classic,
-        &[CORE_INTEGRITY, WASM_INTEGRITY, BUNDLED_PLACEHOLDER],
+        &[
+            CORE_INTEGRITY,
+            WASM_INTEGRITY,
+            PRINT_STYLESHEET_INTEGRITY,
+            BUNDLED_PLACEHOLDER,
+        ],
         &bindgen_out,
     )?;
+    // The loader links the pasted fallback's print stylesheet: beside it, pinned.
+    let print_stylesheet = fs::read(root.join(embed::PRINT_STYLESHEET_SOURCE))
+        .with_context(|| format!("reading {}", embed::PRINT_STYLESHEET_SOURCE))?;
+    fs::write(out.join(embed::PRINT_STYLESHEET), &print_stylesheet)?;
     let loader = format!("// drug-leaflet loader: see src/loader.js\n{loader}")
         .replace(CORE_INTEGRITY, &integrity(core.as_bytes()))
+        .replace(PRINT_STYLESHEET_INTEGRITY, &integrity(&print_stylesheet))
         .replace(WASM_INTEGRITY, &wasm_integrity)
         .replace(BUNDLED_PLACEHOLDER, &format!("{:?}", monograph::bundled::IDS));
     fs::write(out.join(LOADER), loader)?;
