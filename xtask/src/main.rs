@@ -52,7 +52,8 @@ cargo xtask <command>
                          section are skipped; exits non-zero if any file failed or needs an --urgent decision
   bench [--runs N] [--check] [--check-timings] [--latencies] [--loads]
                          build dist/ and measure the widget against the same monograph as a static page in
-                         headless Chromium and Firefox (N runs, default 10, of 3 loads of each page); tables
+                         headless Chromium and Firefox (N runs, default 10: 10 loads of each page a run, 3
+                         under slow 4G); tables
                          in target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
                          over bench/budget.toml, --check-timings on timings too; --latencies measures and
                          prints only the clicks' input-to-paint latencies, --loads only the page loads and

@@ -17,10 +17,10 @@ use crate::webdriver::Browser;
 /// Clicks per latency measurement: 50, so the p95 is not one outlier.
 const LATENCY_SAMPLES: usize = 50;
 /// Loads of each page a run under `condition`. The time-to-interactive ratio
-/// divides two medians of about 25 ms whose loads spread by ±5 ms on a shared
+/// divides two medians of 15-25 ms whose loads spread by ±5 ms on a shared
 /// 2-core machine: at 30 loads it moved 1.07x-1.13x between five benches of one
-/// build, too coarse for a 1.1x goal, so unthrottled loads are 10 a run (100
-/// at 10 runs). Slow 4G loads take a second each and spread less against
+/// build, too coarse to tell 1.05x from 1.1x, so unthrottled loads are 10 a
+/// run (100 at 10 runs; an even number keeps `page_at`'s order balanced). Slow 4G loads take a second each and spread less against
 /// their 250 ms.
 pub fn loads_a_run(condition: Condition) -> usize {
     match condition {
@@ -147,63 +147,67 @@ async fn in_browser(
     mount_cycles(browser, server, recorder).await
 }
 
-/// `runs` loads of each page, in every order in turn, after one load of each that is not
-/// recorded (the first navigations pay for the browser warming up).
+/// `loads` loads of each page in the order of `page_at`, after one load of each
+/// that is not recorded (the first navigations pay for the browser warming up).
 async fn page_loads(
     browser: &BenchBrowser,
     server: &StaticServer,
-    runs: usize,
+    loads: usize,
     condition: Condition,
     recorder: &mut Recorder,
 ) -> Result<()> {
     println!(
         "bench: {}, {} page loads of each page under {}",
         browser.name(),
-        runs,
+        loads,
         condition.label()
     );
     browser.set_condition(condition).await?;
-    for run in 0..=runs {
-        for page in page_order(run) {
-            let load = browser
-                .load(&server.url(&format!("/{}", page.file())), false)
-                .await?;
-            if run == 0 {
-                continue;
-            }
-            let key = |metric| Key {
-                group: Group::PageLoad,
-                browser: browser.name(),
-                condition,
-                subject: page.label(),
-                metric,
-            };
-            let times = [
-                (FIRST_CONTENTFUL_PAINT, load.first_contentful_paint),
-                (LEAFLET_SHOWN, load.shown),
-                (TIME_TO_INTERACTIVE, load.interactive),
-                (LEAFLET_UPGRADED, load.upgraded),
-            ];
-            for (metric, time) in times {
-                if let Some(time) = time {
-                    recorder.add(key(metric), time);
-                }
-            }
-            recorder.add(key(WATERFALL_DEPTH), load.waterfall_depth() as f64);
+    let warm_up = Page::LOADS.len();
+    for index in 0..warm_up + loads * Page::LOADS.len() {
+        let page = page_at(index);
+        let load = browser
+            .load(&server.url(&format!("/{}", page.file())), false)
+            .await?;
+        if index < warm_up {
+            continue;
         }
+        let key = |metric| Key {
+            group: Group::PageLoad,
+            browser: browser.name(),
+            condition,
+            subject: page.label(),
+            metric,
+        };
+        let times = [
+            (FIRST_CONTENTFUL_PAINT, load.first_contentful_paint),
+            (LEAFLET_SHOWN, load.shown),
+            (TIME_TO_INTERACTIVE, load.interactive),
+            (LEAFLET_UPGRADED, load.upgraded),
+        ];
+        for (metric, time) in times {
+            if let Some(time) = time {
+                recorder.add(key(metric), time);
+            }
+        }
+        recorder.add(key(WATERFALL_DEPTH), load.waterfall_depth() as f64);
     }
     Ok(())
 }
 
-/// The pages in the order of load `run`: every order in turn. A load right
-/// after the widget page is about 5 ms slower (the browser is still busy with
-/// the WASM it compiled), so each page must follow each of the others as often.
-pub fn page_order(run: usize) -> [Page; 3] {
-    const ORDERS: [[usize; 3]; 6] = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
-    ORDERS[run % ORDERS.len()].map(|index| Page::LOADS[index])
+/// The page of the `index`th load of a series. A load right after the widget
+/// page is about 5 ms slower (the browser is still busy with the WASM it
+/// compiled), so each page must come right after each of the others equally
+/// often, from one load to the next across the whole series: the cycle
+/// widget, widget + fallback, baseline, widget, baseline, widget + fallback
+/// holds each ordered pair of two pages once, and no page twice in a row. Any
+/// six loads in a row are balanced, so an even number of loads of each page is.
+pub fn page_at(index: usize) -> Page {
+    const CYCLE: [usize; 6] = [0, 1, 2, 0, 2, 1];
+    Page::LOADS[CYCLE[index % CYCLE.len()]]
 }
 
-/// `runs` loads of each page, in every order in turn, each in a fresh tab and without the
+/// `runs` loads of each page in the order of `page_at`, each in a fresh tab and without the
 /// toggle click: the layout shift and the memory once the page has rendered.
 async fn settled_loads(
     browser: &BenchBrowser,
@@ -216,26 +220,25 @@ async fn settled_loads(
         browser.name(),
         runs
     );
-    for run in 0..runs {
-        for page in page_order(run) {
-            let url = server.url(&format!("/{}?settled", page.file()));
-            let load = browser.load(&url, true).await?;
-            let key = |metric| Key {
-                group: Group::PageLoad,
-                browser: browser.name(),
-                condition: Condition::Unthrottled,
-                subject: page.label(),
-                metric,
-            };
-            if let Some(shift) = load.layout_shift {
-                recorder.add(key(LAYOUT_SHIFT), shift);
-            }
-            if let Some(bytes) = browser.js_heap_after_gc().await? {
-                recorder.add(key(JS_HEAP), bytes);
-            }
-            if let Some(bytes) = browser.wasm_memory().await? {
-                recorder.add(key(WASM_MEMORY), bytes);
-            }
+    for index in 0..runs * Page::LOADS.len() {
+        let page = page_at(index);
+        let url = server.url(&format!("/{}?settled", page.file()));
+        let load = browser.load(&url, true).await?;
+        let key = |metric| Key {
+            group: Group::PageLoad,
+            browser: browser.name(),
+            condition: Condition::Unthrottled,
+            subject: page.label(),
+            metric,
+        };
+        if let Some(shift) = load.layout_shift {
+            recorder.add(key(LAYOUT_SHIFT), shift);
+        }
+        if let Some(bytes) = browser.js_heap_after_gc().await? {
+            recorder.add(key(JS_HEAP), bytes);
+        }
+        if let Some(bytes) = browser.wasm_memory().await? {
+            recorder.add(key(WASM_MEMORY), bytes);
         }
     }
     Ok(())
@@ -458,14 +461,28 @@ mod tests {
 
     #[test]
     fn every_page_loads_right_after_each_of_the_others_as_often() {
-        let mut after: Vec<(Page, Page)> = Vec::new();
-        for run in 0..6 {
-            after.extend(page_order(run).windows(2).map(|pair| (pair[0], pair[1])));
-        }
-        for first in Page::LOADS {
-            for then in Page::LOADS.into_iter().filter(|then| *then != first) {
-                let times = after.iter().filter(|pair| **pair == (first, then)).count();
-                assert_eq!(times, 2, "{then:?} right after {first:?}");
+        // From any load on (the page loads start after three warm-up loads),
+        // across what would be runs: 2 loads of each page, then 10.
+        for (start, loads_of_each) in [(1, 2), (3, 2), (3, 10), (4, 10)] {
+            let pages: Vec<Page> = (start..start + 3 * loads_of_each).map(page_at).collect();
+            for page in Page::LOADS {
+                let times = pages.iter().filter(|p| **p == page).count();
+                assert_eq!(times, loads_of_each, "{page:?} from {start}");
+            }
+            // The page before the first one counts too: it is loaded just before.
+            let after: Vec<(Page, Page)> = (start..start + 3 * loads_of_each)
+                .map(|index| (page_at(index - 1), page_at(index)))
+                .collect();
+            assert!(after.iter().all(|(first, then)| first != then), "{after:?}");
+            for first in Page::LOADS {
+                for then in Page::LOADS.into_iter().filter(|then| *then != first) {
+                    let times = after.iter().filter(|pair| **pair == (first, then)).count();
+                    assert_eq!(
+                        times,
+                        loads_of_each / 2,
+                        "{then:?} right after {first:?} from {start}"
+                    );
+                }
             }
         }
     }

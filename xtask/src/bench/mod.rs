@@ -40,7 +40,8 @@ use crate::toolchain::{Needs, Toolchain};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BenchOptions {
-    /// Loads of each page per network profile, and rounds of the instance experiment.
+    /// Rounds of every experiment: `measure::loads_a_run` page loads of each
+    /// page, a first and repeat visit, a settled load, the instance experiment.
     pub runs: usize,
     /// Fail when a size is over its budget.
     pub check_sizes: bool,

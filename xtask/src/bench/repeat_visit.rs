@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::browser::{BenchBrowser, Condition};
-use super::measure::page_order;
+use super::measure::page_at;
 use super::page_load::PageLoad;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::{
@@ -22,8 +22,8 @@ use crate::serve::{Mounts, StaticServer};
 /// How long the widget's files may be kept: longer than any bench.
 const MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// `runs` first and repeat visits of each page, in every order in turn
-/// (`measure::page_order`), unthrottled.
+/// `runs` first and repeat visits of each page, in the order of
+/// `measure::page_at`, unthrottled.
 pub async fn measure(
     browser: &BenchBrowser,
     mounts: &Mounts,
@@ -35,30 +35,29 @@ pub async fn measure(
         browser.name()
     );
     browser.set_condition(Condition::Unthrottled).await?;
-    for run in 0..runs {
-        for page in page_order(run) {
-            let server = StaticServer::start_compressing_best(0, mounts.clone())?;
-            server.cache_for(WIDGET_PATH, MAX_AGE);
-            let url = server.url(&format!("/{}", page.file()));
-            let first = browser.load(&url, false).await?;
-            record(
-                recorder,
-                browser,
-                page,
-                &first,
-                [FIRST_VISIT_INTERACTIVE, FIRST_VISIT_UPGRADED],
-            );
-            // Away and back: a new navigation, not a reload.
-            browser.open("about:blank").await?;
-            let repeat = browser.load(&url, false).await?;
-            record(
-                recorder,
-                browser,
-                page,
-                &repeat,
-                [REPEAT_VISIT_INTERACTIVE, REPEAT_VISIT_UPGRADED],
-            );
-        }
+    for index in 0..runs * Page::LOADS.len() {
+        let page = page_at(index);
+        let server = StaticServer::start_compressing_best(0, mounts.clone())?;
+        server.cache_for(WIDGET_PATH, MAX_AGE);
+        let url = server.url(&format!("/{}", page.file()));
+        let first = browser.load(&url, false).await?;
+        record(
+            recorder,
+            browser,
+            page,
+            &first,
+            [FIRST_VISIT_INTERACTIVE, FIRST_VISIT_UPGRADED],
+        );
+        // Away and back: a new navigation, not a reload.
+        browser.open("about:blank").await?;
+        let repeat = browser.load(&url, false).await?;
+        record(
+            recorder,
+            browser,
+            page,
+            &repeat,
+            [REPEAT_VISIT_INTERACTIVE, REPEAT_VISIT_UPGRADED],
+        );
     }
     Ok(())
 }
