@@ -101,6 +101,11 @@
   // scripts, this links it once parsing is done, so printing before the
   // leaflet takes over, or without WebAssembly, still shows every section.
   function linkPrintStylesheet() {
+    // Loaded without `defer`, this may run before the fallback is parsed.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", linkPrintStylesheet);
+      return;
+    }
     var href = new URL("drug-leaflet-fallback.css", base).href;
     var linked = Array.prototype.some.call(document.querySelectorAll("link[rel~=stylesheet]"), function (link) {
       return link.href === href;
@@ -113,6 +118,8 @@
     link.media = "print";
     link.integrity = "__PRINT_STYLESHEET_INTEGRITY__";
     link.crossOrigin = "anonymous";
+    // A page whose style-src allows a nonce gives its scripts the same one.
+    link.nonce = (script && script.nonce) || "";
     link.href = href;
     document.head.appendChild(link);
   }

@@ -66,8 +66,8 @@ fn fallback_snippets_pin_the_files_they_name() {
     }
 }
 
-/// The snippet's page under a strict CSP: the print stylesheet and the
-/// loader pass their integrity checks, and axe finds nothing on the fallback
+/// The snippet's page under a strict CSP: the loader, and the print
+/// stylesheet it links, pass their integrity checks, and axe finds nothing on the fallback
 /// (the WASM held back) nor on the leaflet that replaced it.
 pub async fn fallback_snippet_is_pinned_and_accessible(browser: Browser) {
     let session = Session::start(browser).await;
@@ -94,14 +94,23 @@ pub async fn fallback_snippet_is_pinned_and_accessible(browser: Browser) {
         Vec::<String>::new(),
         "{browser:?}: the leaflet"
     );
+    // With JavaScript on, the snippet's own link is text inside <noscript>:
+    // the one stylesheet is the loader's, in <head>, pinned and loaded.
     let stylesheet = session
         .eval(
-            "const link = document.querySelector('link[rel=stylesheet]');
-             return { loaded: link.sheet !== null, rules: link.sheet ? link.sheet.cssRules.length : 0 };",
+            "const links = [...document.querySelectorAll('link[rel=stylesheet]')];
+             const link = links[0];
+             return { links: links.length, inHead: link.parentNode === document.head,
+                      loaded: link.sheet !== null, rules: link.sheet ? link.sheet.cssRules.length : 0,
+                      pinned: link.integrity.startsWith('sha384-') };",
             vec![],
         )
         .await;
-    assert_eq!(stylesheet, json!({ "loaded": true, "rules": 1 }), "{browser:?}");
+    assert_eq!(
+        stylesheet,
+        json!({ "links": 1, "inHead": true, "loaded": true, "rules": 1, "pinned": true }),
+        "{browser:?}"
+    );
     let violations = csp_violations_but_the_favicon(&session).await;
     assert_eq!(violations, Vec::<String>::new(), "{browser:?}");
     assert_no_page_errors(&session, browser).await;

@@ -174,7 +174,7 @@ fn with_monographs(cargo: &mut Command, monographs: Option<&Path>) {
     };
 }
 
-/// `target/dist-crash-test/`: the widget's three files built with the
+/// `target/dist-crash-test/`: the widget's files built with the
 /// `crash-test` feature (toggling the storage section panics), for the
 /// end-to-end test of a crash. Never shipped.
 pub fn build_crash_test(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
@@ -189,7 +189,8 @@ pub fn build_crash_test(root: &Path, tools: &Toolchain) -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// The loader, the core module and the WASM, into `out` (emptied first).
+/// The loader, the core module, the WASM and the print stylesheet the loader
+/// links, into `out` (emptied first).
 fn build_widget(
     root: &Path,
     tools: &Toolchain,
@@ -526,7 +527,8 @@ fn write_integrity_file(dist: &Path) -> Result<()> {
     }
     text.push_str(&format!(
         "\n# The snippet for your page (use the URL where you host this folder).\n\
-         # The loader pins the core module's hash and the core module pins the WASM's.\n\
+         # The loader pins the core module's hash (and the WASM's and the print stylesheet's),\n\
+         # and the core module pins the WASM's.\n\
          <script src=\"https://your.example/drug-leaflet/{LOADER}\" integrity=\"{loader_integrity}\" crossorigin=\"anonymous\" defer></script>\n\
          <drug-leaflet></drug-leaflet>\n"
     ));
