@@ -106,11 +106,11 @@
       document.addEventListener("DOMContentLoaded", linkPrintStylesheet);
       return;
     }
-    var href = new URL("drug-leaflet-fallback.css", base).href;
-    var linked = Array.prototype.some.call(document.querySelectorAll("link[rel~=stylesheet]"), function (link) {
-      return link.href === href;
-    });
-    if (linked || !document.querySelector("drug-leaflet details[data-section-id]")) {
+    // Linked already by the host (as older snippets did), or nothing to print.
+    if (
+      document.querySelector('link[href$="/drug-leaflet-fallback.css"]') ||
+      !document.querySelector("drug-leaflet details[data-section-id]")
+    ) {
       return;
     }
     var link = document.createElement("link");
@@ -120,7 +120,7 @@
     link.crossOrigin = "anonymous";
     // A page whose style-src allows a nonce gives its scripts the same one.
     link.nonce = (script && script.nonce) || "";
-    link.href = href;
+    link.href = new URL("drug-leaflet-fallback.css", base).href;
     document.head.appendChild(link);
   }
 
