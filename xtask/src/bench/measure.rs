@@ -172,13 +172,7 @@ async fn page_loads(
         if index < warm_up {
             continue;
         }
-        let key = |metric| Key {
-            group: Group::PageLoad,
-            browser: browser.name(),
-            condition,
-            subject: page.label(),
-            metric,
-        };
+        let key = |metric| page_load_key(browser, condition, page, metric);
         let times = [
             (FIRST_CONTENTFUL_PAINT, load.first_contentful_paint),
             (LEAFLET_SHOWN, load.shown),
@@ -193,6 +187,17 @@ async fn page_loads(
         recorder.add(key(WATERFALL_DEPTH), load.waterfall_depth() as f64);
     }
     Ok(())
+}
+
+/// Where `page`'s load in `browser` under `condition` records `metric`.
+pub fn page_load_key(browser: &BenchBrowser, condition: Condition, page: Page, metric: Metric) -> Key {
+    Key {
+        group: Group::PageLoad,
+        browser: browser.name(),
+        condition,
+        subject: page.label(),
+        metric,
+    }
 }
 
 /// The page of the `index`th load of a series. A load right after the widget
@@ -224,13 +229,7 @@ async fn settled_loads(
         let page = page_at(index);
         let url = server.url(&format!("/{}?settled", page.file()));
         let load = browser.load(&url, true).await?;
-        let key = |metric| Key {
-            group: Group::PageLoad,
-            browser: browser.name(),
-            condition: Condition::Unthrottled,
-            subject: page.label(),
-            metric,
-        };
+        let key = |metric| page_load_key(browser, Condition::Unthrottled, page, metric);
         if let Some(shift) = load.layout_shift {
             recorder.add(key(LAYOUT_SHIFT), shift);
         }

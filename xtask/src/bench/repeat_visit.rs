@@ -10,11 +10,11 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::browser::{BenchBrowser, Condition};
-use super::measure::page_at;
+use super::measure::{page_at, page_load_key};
 use super::page_load::PageLoad;
 use super::pages::{Page, WIDGET_PATH};
 use super::series::{
-    Group, Key, Metric, Recorder, FIRST_VISIT_INTERACTIVE, FIRST_VISIT_UPGRADED, REPEAT_VISIT_INTERACTIVE,
+    Metric, Recorder, FIRST_VISIT_INTERACTIVE, FIRST_VISIT_UPGRADED, REPEAT_VISIT_INTERACTIVE,
     REPEAT_VISIT_UPGRADED,
 };
 use crate::serve::{Mounts, StaticServer};
@@ -71,13 +71,7 @@ fn record(
     metrics: [Metric; 2],
 ) {
     let [interactive, upgraded] = metrics;
-    let key = |metric| Key {
-        group: Group::PageLoad,
-        browser: browser.name(),
-        condition: Condition::Unthrottled,
-        subject: page.label(),
-        metric,
-    };
+    let key = |metric| page_load_key(browser, Condition::Unthrottled, page, metric);
     for (metric, time) in [(interactive, load.interactive), (upgraded, load.upgraded)] {
         if let Some(time) = time {
             recorder.add(key(metric), time);
