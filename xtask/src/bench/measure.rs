@@ -1,5 +1,5 @@
 //! The experiments, in Chromium and then Firefox: page loads of the widget
-//! pages and the baseline in every order in turn, input-to-paint latencies,
+//! pages and the baseline in a balanced cycle (`page_at`), input-to-paint latencies,
 //! the scale experiments on the lab page, and the formulary's.
 
 use anyhow::{Context, Result};

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: the widget against the same monograph as a static
 //! page. Sizes of dist/ (and the WASM by crate), then in headless Chromium and
 //! Firefox: page loads (first contentful paint, time to interactive, request
-//! waterfall, layout shift, memory) beside the baseline's, in every order in turn,
+//! waterfall, layout shift, memory) beside the baseline's, in a balanced order,
 //! input-to-paint latencies, and many leaflets, a 500-section monograph and
 //! 1,000 mount cycles; and a dist of 500 monographs against dist/ (the
 //! bundled drug's page loads the same bytes; a drug on demand adds its own

@@ -23,7 +23,7 @@ pub enum Page {
 }
 
 impl Page {
-    /// The pages whose loads are compared, in every order in turn.
+    /// The pages whose loads are compared, in a balanced cycle (`measure::page_at`).
     pub const LOADS: [Page; 3] = [Page::Widget, Page::WidgetWithFallback, Page::Baseline];
 
     pub fn file(self) -> &'static str {
