@@ -53,11 +53,10 @@ cargo xtask <command>
   bench [--runs N] [--check] [--check-timings] [--latencies] [--loads]
                          build dist/ and measure the widget against the same monograph as a static page in
                          headless Chromium and Firefox (N runs, default 10: 10 loads of each page a run, 3
-                         under slow 4G); tables
-                         in target/bench/ and, with the budgets, in docs/benchmark.md; --check fails on sizes
-                         over bench/budget.toml, --check-timings on timings too; --latencies measures and
-                         prints only the clicks' input-to-paint latencies, --loads only the page loads and
-                         their ratios to the baseline (nothing written)
+                         under slow 4G); tables in target/bench/ and, with the budgets, in docs/benchmark.md;
+                         --check fails on sizes over bench/budget.toml, --check-timings on timings too;
+                         --latencies measures and prints only the clicks' input-to-paint latencies,
+                         --loads only the page loads and their ratios to the baseline (nothing written)
   fuzz [--seconds N] [--seed S]
                          random and mutated monographs (TOML text, JSON) through the monograph's doors
                          for N seconds (default 60); fails on a panic, saving the input in target/fuzz/

@@ -20,8 +20,8 @@ const LATENCY_SAMPLES: usize = 50;
 /// divides two medians of 15-25 ms whose loads spread by ±5 ms on a shared
 /// 2-core machine: at 30 loads it moved 1.07x-1.13x between five benches of one
 /// build, too coarse to tell 1.05x from 1.1x, so unthrottled loads are 10 a
-/// run (100 at 10 runs; an even number keeps `page_at`'s order balanced). Slow 4G loads take a second each and spread less against
-/// their 250 ms.
+/// run (100 at 10 runs; an even number keeps `page_at`'s order balanced).
+/// Slow 4G loads take a second each and spread less against their 250 ms.
 pub fn loads_a_run(condition: Condition) -> usize {
     match condition {
         Condition::Slow4g => 3,
@@ -86,41 +86,26 @@ pub async fn page_loads_alone(server: &StaticServer, runs: usize) -> Result<Reco
     for kind in [Browser::Chromium, Browser::Firefox] {
         let browser = BenchBrowser::start(kind).await?;
         println!("bench: {}", browser.version);
-        let result = async {
-            for &condition in load_conditions(&browser) {
-                page_loads(
-                    &browser,
-                    server,
-                    runs * loads_a_run(condition),
-                    condition,
-                    &mut recorder,
-                )
-                .await?;
-            }
-            Ok::<_, anyhow::Error>(())
-        }
-        .await;
+        let result = page_loads_in_every_condition(&browser, server, runs, &mut recorder).await;
         browser.close().await;
         result?;
     }
     Ok(recorder)
 }
 
-fn load_conditions(browser: &BenchBrowser) -> &'static [Condition] {
-    if browser.can_throttle() {
-        &[Condition::Unthrottled, Condition::Slow4g]
-    } else {
-        &[Condition::Unthrottled]
-    }
-}
-
-async fn in_browser(
+/// `runs` runs of page loads under each network condition `browser` can emulate.
+async fn page_loads_in_every_condition(
     browser: &BenchBrowser,
     server: &StaticServer,
     runs: usize,
     recorder: &mut Recorder,
 ) -> Result<()> {
-    for &condition in load_conditions(browser) {
+    let conditions: &[Condition] = if browser.can_throttle() {
+        &[Condition::Unthrottled, Condition::Slow4g]
+    } else {
+        &[Condition::Unthrottled]
+    };
+    for &condition in conditions {
         page_loads(
             browser,
             server,
@@ -130,6 +115,16 @@ async fn in_browser(
         )
         .await?;
     }
+    Ok(())
+}
+
+async fn in_browser(
+    browser: &BenchBrowser,
+    server: &StaticServer,
+    runs: usize,
+    recorder: &mut Recorder,
+) -> Result<()> {
+    page_loads_in_every_condition(browser, server, runs, recorder).await?;
     browser.set_condition(Condition::Unthrottled).await?;
     settled_loads(browser, server, runs, recorder).await?;
     upgrade_shifts(browser, server, runs, recorder).await?;

@@ -481,9 +481,12 @@ pub fn summary_cell(series: &Series, unit: Unit) -> String {
 
 /// The widget's median over the baseline's, with its 95% interval, for times only.
 fn ratio_cell(widget: Option<&Series>, baseline: Option<&Series>, unit: Unit) -> String {
-    let median = |s: Option<&Series>| s.and_then(Series::summary).map(|s| s.median);
-    match (unit, median(widget), median(baseline), widget.zip(baseline)) {
-        (Unit::Ms, Some(top), Some(bottom), Some((widget, baseline))) if bottom > 0.0 => {
+    let (Unit::Ms, Some((widget, baseline))) = (unit, widget.zip(baseline)) else {
+        return "–".into();
+    };
+    let median = |s: &Series| s.summary().map(|s| s.median);
+    match (median(widget), median(baseline)) {
+        (Some(top), Some(bottom)) if bottom > 0.0 => {
             match median_ratio_interval(&widget.samples, &baseline.samples) {
                 Some((low, high)) => format!("{:.2}x ({low:.2}–{high:.2})", top / bottom),
                 None => format!("{:.2}x", top / bottom),
